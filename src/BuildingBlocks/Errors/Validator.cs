@@ -1,0 +1,33 @@
+namespace Marketplace.BuildingBlocks.Errors;
+
+/// <summary>Collects field errors for one request and throws them together.</summary>
+public sealed class Validator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public Validator Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            if (!_errors.TryGetValue(field, out var messages))
+            {
+                _errors[field] = messages = [];
+            }
+
+            messages.Add(message);
+        }
+
+        return this;
+    }
+
+    public Validator MaxLength(string? value, int max, string field) =>
+        Require(value is null || value.Length <= max, field, $"Must be at most {max} characters.");
+
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+
+namespace Marketplace.BuildingBlocks.Hosting;
+
+/// <summary>
+/// One deployable part of the marketplace. The host composes one or all of them into a process,
+/// which is why a module describes its wiring here instead of owning a Program.cs.
+/// </summary>
+public abstract class MarketplaceModule
+{
+    /// <summary>Lower-case name used for the target, the route prefix, the OpenAPI document and the database.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Modules that own data take part in the message bus; the gateway does not.</summary>
+    public virtual bool UsesMessageBus => true;
+
+    public abstract void AddServices(WebApplicationBuilder builder);
+
+    public virtual void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+    }
+
+    public abstract void MapEndpoints(WebApplication app);
+}

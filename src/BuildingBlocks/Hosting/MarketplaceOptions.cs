@@ -1,0 +1,48 @@
+using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.Persistence;
+
+namespace Marketplace.BuildingBlocks.Hosting;
+
+/// <summary>The <c>Marketplace</c> configuration section shared by every module.</summary>
+public sealed class MarketplaceOptions
+{
+    public const string Section = "Marketplace";
+
+    /// <summary>Folder for SQLite files and development keys in all-in-one mode.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public BusOptions Bus { get; set; } = new();
+
+    public OutboxOptions Outbox { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Server part of the PostgreSQL connection string (host, port, user, password). Each module adds
+    /// its own database name, <c>marketplace_{module}</c>, unless <c>ConnectionStrings:{module}</c> is set.
+    /// </summary>
+    public string Postgres { get; set; } = "Host=127.0.0.1;Port=5432;Username=postgres";
+}
+
+public sealed class BusOptions
+{
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+
+    public string RabbitMqUri { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+}
+
+public sealed class OutboxOptions
+{
+    /// <summary>How often the dispatcher looks for unsent events when no commit has signalled it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one publish may wait for the broker before it is retried later.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int BatchSize { get; set; } = 100;
+}

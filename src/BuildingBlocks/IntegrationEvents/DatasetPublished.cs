@@ -1,0 +1,10 @@
+namespace Marketplace.BuildingBlocks.IntegrationEvents;
+
+/// <summary>A provider published a dataset listing (or a new version of it); buyers may now see and request it.</summary>
+public sealed record DatasetPublished(
+    Guid DatasetId,
+    int Version,
+    Guid ProviderOrganisationId,
+    string? TitleKo,
+    string? TitleEn,
+    DateTime PublishedAt) : IIntegrationEvent;

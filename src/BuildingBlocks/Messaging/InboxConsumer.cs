@@ -1,0 +1,59 @@
+using Marketplace.BuildingBlocks.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Applies each message at most once per consumer: the handler's changes and the inbox row are saved
+/// in one transaction, and a message id already in the inbox is skipped. Brokers deliver at least once
+/// (and the outbox may publish twice after a crash), so every consumer of an integration event derives
+/// from this.
+/// </summary>
+public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, ILogger logger) : IConsumer<TMessage>
+    where TMessage : class
+    where TDb : ModuleDbContext
+{
+    protected TDb Db { get; } = db;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");
+        var consumer = GetType().Name;
+        var ct = context.CancellationToken;
+
+        if (await AlreadyProcessedAsync(messageId, consumer, ct))
+        {
+            logger.LogInformation("Skipping duplicate {MessageType} {MessageId} in {Consumer}", typeof(TMessage).Name, messageId, consumer);
+            return;
+        }
+
+        await HandleAsync(context.Message, ct);
+        Db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = Clock.GetUtcNow().UtcDateTime });
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            Db.ChangeTracker.Clear();
+            if (!await AlreadyProcessedAsync(messageId, consumer, ct))
+            {
+                throw;
+            }
+
+            // A concurrent delivery of the same message committed first; its result stands.
+            logger.LogInformation("Concurrent duplicate {MessageType} {MessageId} in {Consumer} dropped", typeof(TMessage).Name, messageId, consumer);
+        }
+    }
+
+    /// <summary>Stages the message's effect on <see cref="Db"/>; the base class saves it with the inbox row.</summary>
+    protected abstract Task HandleAsync(TMessage message, CancellationToken ct);
+
+    private Task<bool> AlreadyProcessedAsync(Guid messageId, string consumer, CancellationToken ct) =>
+        Db.InboxMessages.AsNoTracking().AnyAsync(i => i.MessageId == messageId && i.Consumer == consumer, ct);
+}

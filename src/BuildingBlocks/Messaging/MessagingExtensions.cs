@@ -1,0 +1,57 @@
+using Marketplace.BuildingBlocks.Hosting;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.BuildingBlocks.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// One MassTransit bus per process on the configured transport. In all-in-one mode every module's
+    /// consumers share it; in microservices mode each service has its own connection to RabbitMQ.
+    /// </summary>
+    public static WebApplicationBuilder AddMessageBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var options = builder.Configuration.GetMarketplaceOptions().Bus;
+        builder.Services.AddMassTransit(bus =>
+        {
+            addConsumers(bus);
+            switch (options.Transport)
+            {
+                case BusTransport.RabbitMq:
+                    bus.UsingRabbitMq((context, cfg) =>
+                    {
+                        cfg.Host(new Uri(options.RabbitMqUri));
+                        ConfigureEndpoints(context, cfg);
+                    });
+                    break;
+                case BusTransport.InMemory:
+                    bus.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown bus transport '{options.Transport}'.");
+            }
+        });
+
+        // MassTransit registers its bus health check with the "ready" tag, so readiness includes the broker.
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a consumer on a queue named after its module (<c>contracts-upsert-dataset-read-model</c>),
+    /// so two modules' consumers of the same event never compete for one queue, while replicas of one
+    /// service do.
+    /// </summary>
+    public static void AddModuleConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string module)
+        where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = $"{module}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}");
+
+    private static void ConfigureEndpoints<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> cfg)
+        where T : IReceiveEndpointConfigurator
+    {
+        // In-process retries only: the broker's delayed-redelivery plugin is not available here (see docs/decisions).
+        cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+        cfg.ConfigureEndpoints(context);
+    }
+}

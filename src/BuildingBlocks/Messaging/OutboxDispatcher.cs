@@ -1,0 +1,113 @@
+using Marketplace.BuildingBlocks.Hosting;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Marketplace.BuildingBlocks.Persistence;
+
+namespace Marketplace.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Publishes a module's outbox rows in order and marks them sent. Woken by <see cref="OutboxSignal{TDb}"/>
+/// after each commit, and polls as a fallback (after a crash or a broker outage nothing waits for a signal).
+/// Delivery is at least once: a row is marked sent after the broker confirmed it, so a crash in between
+/// publishes it again and the consumers' inboxes drop the copy.
+/// </summary>
+public sealed class OutboxDispatcher<TDb>(
+    IServiceScopeFactory scopes,
+    OutboxSignal<TDb> signal,
+    IBus bus,
+    IOptions<MarketplaceOptions> marketplace,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService where TDb : ModuleDbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = marketplace.Value.Outbox;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            BatchResult result;
+            try
+            {
+                result = await DispatchBatchAsync(options, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Outbox of {Context} could not be read", typeof(TDb).Name);
+                result = BatchResult.Failed;
+            }
+
+            switch (result)
+            {
+                case BatchResult.Failed:
+                    failures++;
+                    // Back off while the broker or database is away, but never longer than the poll interval.
+                    var delay = TimeSpan.FromMilliseconds(Math.Min(options.PollInterval.TotalMilliseconds, 100 * Math.Pow(2, failures)));
+                    await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    break;
+                case BatchResult.Full:
+                    failures = 0;
+                    break;
+                default:
+                    failures = 0;
+                    await signal.WaitAsync(options.PollInterval, stoppingToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task<BatchResult> DispatchBatchAsync(OutboxOptions options, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var batch = await UnsentAsync(db, options.BatchSize, ct);
+        var result = batch.Count == options.BatchSize ? BatchResult.Full : BatchResult.Done;
+        foreach (var message in batch)
+        {
+            try
+            {
+                var (payload, type) = message.Deserialize();
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(options.PublishTimeout);
+                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
+                message.MarkSent(clock.GetUtcNow().UtcDateTime);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // Keep order: stop at the first failure and retry from this row after a back-off.
+                logger.LogWarning(ex, "Publishing outbox message {MessageId} ({Type}) failed", message.MessageId, message.Type);
+                message.MarkFailed(ex.Message);
+                result = BatchResult.Failed;
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>
+    /// On PostgreSQL the rows are locked with SKIP LOCKED, so replicas of a service share the work
+    /// instead of publishing the same rows; SQLite runs in one process and needs no lock.
+    /// </summary>
+    private static Task<List<OutboxMessage>> UnsentAsync(TDb db, int batchSize, CancellationToken ct)
+    {
+        var query = db.Database.IsNpgsql()
+            ? db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {batchSize} FOR UPDATE SKIP LOCKED")
+            : db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Id).Take(batchSize);
+        return query.ToListAsync(ct);
+    }
+
+    private enum BatchResult
+    {
+        Done,
+        Full,
+        Failed,
+    }
+}

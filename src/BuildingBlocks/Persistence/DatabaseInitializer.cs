@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Marketplace.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Brings a module's schema up to date before the process serves traffic: PostgreSQL through EF
+/// migrations under an advisory lock (two replicas starting together migrate once), SQLite by
+/// creating the file on first run.
+/// </summary>
+public sealed class DatabaseInitializer<TDb>(IServiceProvider services, DatabaseProvider provider, string connectionString)
+    : IHostedService where TDb : ModuleDbContext
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<DatabaseInitializer<TDb>>>();
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await MigratePostgresAsync(db, ct);
+        }
+        else
+        {
+            await CreateSqliteAsync(db, ct);
+        }
+
+        logger.LogInformation("Database for {Context} is ready ({Provider})", typeof(TDb).Name, provider);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task MigratePostgresAsync(TDb db, CancellationToken ct)
+    {
+        // The lock lives in the maintenance database because the module's database may not exist yet:
+        // without it, two replicas could both try CREATE DATABASE.
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var lockConnection = new NpgsqlConnection(maintenance.ConnectionString);
+        await lockConnection.OpenAsync(ct);
+        var key = AdvisoryLockKey(target.Database!);
+
+        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        {
+            acquire.Parameters.AddWithValue("key", key);
+            await acquire.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+            release.Parameters.AddWithValue("key", key);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task CreateSqliteAsync(TDb db, CancellationToken ct)
+    {
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await db.Database.EnsureCreatedAsync(ct);
+        // WAL lets the API read while the outbox dispatcher writes.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>A stable 64-bit key per database name (FNV-1a), so unrelated databases never share a lock.</summary>
+    private static long AdvisoryLockKey(string database)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in "marketplace-migrations:" + database)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
+    }
+}

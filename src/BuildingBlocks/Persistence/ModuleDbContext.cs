@@ -1,0 +1,36 @@
+using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext: it owns the module's outbox and inbox tables, so an event
+/// recorded with <see cref="AddEvent"/> commits or rolls back together with the state change.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Queues an integration event; it is written by the next <c>SaveChanges</c>.</summary>
+    public void AddEvent(IIntegrationEvent integrationEvent) =>
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent, DateTime.UtcNow));
+
+    /// <summary>
+    /// Every timestamp is UTC. SQLite stores no kind, so values read back are marked UTC again;
+    /// PostgreSQL maps them to <c>timestamptz</c>.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+    }
+}

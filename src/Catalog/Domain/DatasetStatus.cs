@@ -1,0 +1,7 @@
+namespace Marketplace.Catalog.Domain;
+
+public enum DatasetStatus
+{
+    Draft,
+    Published,
+}

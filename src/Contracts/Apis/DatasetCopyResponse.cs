@@ -1,0 +1,10 @@
+using Marketplace.Contracts.Domain;
+
+namespace Marketplace.Contracts.Apis;
+
+public sealed record DatasetCopyResponse(
+    Guid DatasetId, int Version, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, DateTime PublishedAt, DateTime SyncedAt)
+{
+    public static DatasetCopyResponse From(DatasetCopy d) =>
+        new(d.DatasetId, d.Version, d.ProviderOrganisationId, d.TitleKo, d.TitleEn, d.PublishedAt, d.SyncedAt);
+}

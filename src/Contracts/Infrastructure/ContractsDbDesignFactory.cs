@@ -1,0 +1,5 @@
+using Marketplace.BuildingBlocks.Persistence;
+
+namespace Marketplace.Contracts.Infrastructure;
+
+internal sealed class ContractsDbDesignFactory : PostgresDesignTimeFactory<ContractsDb>;

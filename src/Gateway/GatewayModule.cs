@@ -1,0 +1,54 @@
+using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Gateway;
+
+/// <summary>
+/// The single front door. In all-in-one mode the modules' endpoints are mapped in the same process and
+/// the gateway adds the Swagger UI; in microservices mode it also forwards every module path with YARP.
+/// </summary>
+public sealed class GatewayModule : MarketplaceModule
+{
+    public const string ModuleName = "gateway";
+
+    public override string Name => ModuleName;
+
+    public override bool UsesMessageBus => false;
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        if (IsProxy(builder.Configuration))
+        {
+            var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+            var (routes, clusters) = ProxyRoutes.Build(options);
+            builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        }
+    }
+
+    public override void MapEndpoints(WebApplication app)
+    {
+        if (IsProxy(app.Configuration))
+        {
+            app.MapReverseProxy();
+        }
+
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.DocumentTitle = "Manufacturing Data Marketplace API";
+            foreach (var module in GatewayOptions.Modules)
+            {
+                ui.SwaggerEndpoint(OpenApiExtensions.DocumentPath(module), module);
+            }
+        });
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+    }
+
+    /// <summary>Proxying is needed only when the gateway runs on its own (the other modules are elsewhere).</summary>
+    private static bool IsProxy(IConfiguration configuration) =>
+        configuration[HostingTarget.ConfigurationKey] == ModuleName;
+}

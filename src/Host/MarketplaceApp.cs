@@ -1,0 +1,76 @@
+using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Marketplace.Host;
+
+/// <summary>Composes the modules of one target into a web application.</summary>
+public static class MarketplaceApp
+{
+    public static WebApplication Build(string target, string[] args)
+    {
+        // appsettings.json ships beside the binary; the data folder stays relative to where the user runs it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Mode defaults sit below every other source, so appsettings, environment and arguments override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = ModeDefaults(target) });
+        builder.Configuration[HostingTarget.ConfigurationKey] = target;
+
+        var modules = Modules.For(target);
+        builder.AddServiceDefaults(new HostingTarget(target));
+        foreach (var module in modules)
+        {
+            module.AddServices(builder);
+        }
+
+        if (modules.Any(m => m.UsesMessageBus))
+        {
+            builder.AddMessageBus(bus =>
+            {
+                foreach (var module in modules)
+                {
+                    module.AddConsumers(bus);
+                }
+            });
+        }
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapHealthEndpoints();
+        if (modules.Any(m => m.UsesMessageBus))
+        {
+            app.MapOpenApiDocuments();
+        }
+
+        foreach (var module in modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app, target));
+        return app;
+    }
+
+    /// <summary>All-in-one runs on embedded parts; a single target is a microservice on real infrastructure.</summary>
+    private static Dictionary<string, string?> ModeDefaults(string target) => target == HostingTarget.All
+        ? new()
+        {
+            ["Marketplace:Database:Provider"] = "Sqlite",
+            ["Marketplace:Bus:Transport"] = "InMemory",
+        }
+        : new()
+        {
+            ["Marketplace:Database:Provider"] = "Postgres",
+            ["Marketplace:Bus:Transport"] = "RabbitMq",
+        };
+
+    private static void AnnounceAddresses(WebApplication app, string target)
+    {
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine(target == HostingTarget.All || target == "gateway"
+                ? $"Marketplace ({target}) is ready: {url}/swagger"
+                : $"Marketplace ({target}) is ready: {url}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using Marketplace.BuildingBlocks.Persistence;
+
+namespace Marketplace.Pricing.Infrastructure;
+
+internal sealed class PricingDbDesignFactory : PostgresDesignTimeFactory<PricingDb>;
