@@ -1,0 +1,82 @@
+using Npgsql;
+
+namespace Marketplace.TestSupport;
+
+/// <summary>
+/// Microservices mode on one machine, as <c>scripts/run-microservices.sh</c> runs it: every module in
+/// its own process on PostgreSQL and RabbitMQ, and the gateway in front. Each cluster gets its own
+/// databases and RabbitMQ virtual host, so clusters never see each other's data or messages.
+/// </summary>
+public sealed class MicroservicesCluster : IAsyncDisposable
+{
+    public static readonly string[] ServiceTargets = ["catalog", "contracts", "pricing", "identity"];
+
+    private readonly Dictionary<string, HostProcess> _services;
+
+    private MicroservicesCluster(Dictionary<string, HostProcess> services, HostProcess gateway, string postgres, string prefix)
+    {
+        _services = services;
+        Gateway = gateway;
+        Postgres = postgres;
+        DatabasePrefix = prefix;
+    }
+
+    public HostProcess Gateway { get; }
+
+    public string Postgres { get; }
+
+    public string DatabasePrefix { get; }
+
+    public HostProcess Service(string target) => _services[target];
+
+    public string ConnectionString(string module) =>
+        new NpgsqlConnectionStringBuilder(Postgres) { Database = $"{DatabasePrefix}_{module}" }.ConnectionString;
+
+    public static async Task<MicroservicesCluster> StartAsync(string? postgres = null, string? rabbitMqUri = null)
+    {
+        postgres ??= TestServices.Postgres;
+        rabbitMqUri ??= await TestServices.NewRabbitMqVirtualHostAsync();
+        var prefix = $"c{Guid.NewGuid():N}"[..12];
+
+        var services = new Dictionary<string, HostProcess>();
+        try
+        {
+            foreach (var target in ServiceTargets)
+            {
+                services[target] = HostProcess.Start(target, new Dictionary<string, string>
+                {
+                    ["Marketplace:Database:Postgres"] = postgres,
+                    [$"ConnectionStrings:{target}"] = new NpgsqlConnectionStringBuilder(postgres) { Database = $"{prefix}_{target}" }.ConnectionString,
+                    ["Marketplace:Bus:RabbitMqUri"] = rabbitMqUri,
+                });
+            }
+
+            await Task.WhenAll(services.Values.Select(s => s.WaitUntilHealthyAsync()));
+
+            var gatewayConfig = services.ToDictionary(s => $"Marketplace:Gateway:Services:{s.Key}", s => s.Value.BaseAddress!.ToString());
+            var gateway = HostProcess.Start("gateway", gatewayConfig);
+            services["gateway"] = gateway;
+            await gateway.WaitUntilHealthyAsync();
+            services.Remove("gateway");
+            return new MicroservicesCluster(services, gateway, postgres, prefix);
+        }
+        catch
+        {
+            foreach (var service in services.Values)
+            {
+                await service.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        foreach (var service in _services.Values)
+        {
+            await service.DisposeAsync();
+        }
+    }
+}

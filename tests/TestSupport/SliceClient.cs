@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Marketplace.TestSupport;
+
+/// <summary>The thin slice from a client's side: create and publish a listing in Catalog, read it from Contracts.</summary>
+public static class SliceClient
+{
+    public sealed record Dataset(Guid Id, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, string Status, int Version);
+
+    public sealed record NegotiableDataset(
+        Guid DatasetId, int Version, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, DateTime PublishedAt, DateTime SyncedAt);
+
+    public static async Task<Dataset> CreateDraftAsync(HttpClient client, string titleKo = "사출성형기 온도 센서 데이터")
+    {
+        var response = await client.PostAsJsonAsync("/api/catalog/datasets", new
+        {
+            providerOrganisationId = Guid.NewGuid(),
+            titleKo,
+            titleEn = "Injection moulding machine temperature sensors",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Dataset>())!;
+    }
+
+    public static async Task<Dataset> PublishAsync(HttpClient client, Guid id)
+    {
+        var response = await client.PostAsync($"/api/catalog/datasets/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Dataset>())!;
+    }
+
+    /// <summary>Contracts' copy of the listing, or null while the event has not arrived.</summary>
+    public static async Task<NegotiableDataset?> FindInContractsAsync(HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/contracts/datasets/{id}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<NegotiableDataset>();
+    }
+
+    public static Task<NegotiableDataset> AwaitInContractsAsync(HttpClient client, Guid id, TimeSpan? timeout = null) =>
+        Eventually.GetAsync(() => FindInContractsAsync(client, id), timeout ?? TimeSpan.FromSeconds(30), $"dataset {id} to reach Contracts");
+}
