@@ -13,17 +13,20 @@ public sealed class MicroservicesCluster : IAsyncDisposable
 
     private readonly Dictionary<string, HostProcess> _services;
 
-    private MicroservicesCluster(Dictionary<string, HostProcess> services, HostProcess gateway, string postgres, string prefix)
+    private MicroservicesCluster(Dictionary<string, HostProcess> services, HostProcess gateway, string postgres, string rabbitMqUri, string prefix)
     {
         _services = services;
         Gateway = gateway;
         Postgres = postgres;
+        RabbitMqUri = rabbitMqUri;
         DatabasePrefix = prefix;
     }
 
     public HostProcess Gateway { get; }
 
     public string Postgres { get; }
+
+    public string RabbitMqUri { get; }
 
     public string DatabasePrefix { get; }
 
@@ -58,7 +61,7 @@ public sealed class MicroservicesCluster : IAsyncDisposable
             services["gateway"] = gateway;
             await gateway.WaitUntilHealthyAsync();
             services.Remove("gateway");
-            return new MicroservicesCluster(services, gateway, postgres, prefix);
+            return new MicroservicesCluster(services, gateway, postgres, rabbitMqUri, prefix);
         }
         catch
         {

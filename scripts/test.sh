@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test of the marketplace on a fresh machine that has the .NET SDK:
+# installs (apt) and starts a private PostgreSQL and RabbitMQ, builds, runs all test projects,
+# stops the services again, and ends with the line "N passed, N failed, N skipped".
+# Exit code: 0 only when tests ran and none failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+export MARKETPLACE_PG_PORT="${MARKETPLACE_PG_PORT:-$(free_port 5439)}"
+export MARKETPLACE_RABBITMQ_PORT="${MARKETPLACE_RABBITMQ_PORT:-$(free_port 5679)}"
+export MARKETPLACE_SERVICES_DIR="${MARKETPLACE_SERVICES_DIR:-$(mktemp -d /tmp/marketplace-test-XXXXXX)}"
+export MARKETPLACE_SERVICES_FAST=1
+results="$(mktemp -d /tmp/marketplace-test-results-XXXXXX)"
+
+cleanup() {
+  scripts/services.sh stop || true
+  rm -rf "$MARKETPLACE_SERVICES_DIR"
+}
+trap cleanup EXIT
+
+scripts/services.sh start
+# shellcheck disable=SC1091
+source "$MARKETPLACE_SERVICES_DIR/env"
+
+dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
+set +e
+dotnet test Marketplace.sln -c Release --no-build --nologo --logger trx --results-directory "$results"
+status=$?
+set -e
+
+# Sum the counters of every TRX file: the closing line is computed from results, not from console text.
+counter() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{s+=$1} END {print s+0}'; }
+passed=$(counter passed)
+failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
+skipped=$(counter notExecuted)
+echo "TRX results: $results"
+echo "$passed passed, $failed failed, $skipped skipped"
+
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
