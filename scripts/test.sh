@@ -33,6 +33,8 @@ set +e
 dotnet test Marketplace.sln -c Release --no-build --nologo --logger trx --results-directory "$results"
 status=$?
 set -e
+cleanup
+trap - EXIT
 
 # Sum the counters of every TRX file: the closing line is computed from results, not from console text.
 counter() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{s+=$1} END {print s+0}'; }

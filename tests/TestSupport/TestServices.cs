@@ -21,7 +21,7 @@ public static class TestServices
     public static string RabbitMq => Required("MARKETPLACE_TEST_RABBITMQ");
 
     /// <summary>A unique database name, so test runs and test classes never share data.</summary>
-    public static string NewDatabaseName(string purpose) => $"t_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+    public static string NewDatabaseName(string purpose) => $"t_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
 
     /// <summary>A fresh RabbitMQ virtual host on the shared broker: its queues and messages belong to one test only.</summary>
     public static async Task<string> NewRabbitMqVirtualHostAsync()

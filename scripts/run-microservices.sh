@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs the marketplace in microservices mode on one machine: PostgreSQL and RabbitMQ (started by
+# scripts/services.sh), every module as its own process of the same binary, and the gateway in front.
+# Ctrl+C stops everything it started.
+#
+# Settings (environment): GATEWAY_PORT (default 5100); the services use GATEWAY_PORT+1..+4.
+# MARKETPLACE_PG_PORT / MARKETPLACE_RABBITMQ_PORT / MARKETPLACE_SERVICES_DIR as in scripts/services.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GATEWAY_PORT="${GATEWAY_PORT:-5100}"
+export MARKETPLACE_PG_PORT="${MARKETPLACE_PG_PORT:-5439}"
+export MARKETPLACE_RABBITMQ_PORT="${MARKETPLACE_RABBITMQ_PORT:-5679}"
+export MARKETPLACE_SERVICES_DIR="${MARKETPLACE_SERVICES_DIR:-/tmp/marketplace-services-$MARKETPLACE_PG_PORT}"
+logs="$MARKETPLACE_SERVICES_DIR/logs"
+pids=()
+
+stop_all() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  scripts/services.sh stop
+}
+trap stop_all EXIT INT TERM
+
+scripts/services.sh start
+# shellcheck disable=SC1091
+source "$MARKETPLACE_SERVICES_DIR/env"
+mkdir -p "$logs"
+
+dotnet build src/Host -c Release -nologo -v q
+host_dll="src/Host/bin/Release/net10.0/Marketplace.Host.dll"
+
+export Marketplace__Database__Postgres="$MARKETPLACE_TEST_POSTGRES"
+export Marketplace__Bus__RabbitMqUri="$MARKETPLACE_TEST_RABBITMQ"
+
+start() { # target port
+  dotnet "$host_dll" --target "$1" --urls "http://127.0.0.1:$2" > "$logs/$1.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_ready() { # target port path
+  local deadline=$((SECONDS + 60))
+  until curl -fs "http://127.0.0.1:$2$3" >/dev/null; do
+    [ $SECONDS -lt $deadline ] || { echo "$1 did not become ready; see $logs/$1.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "$1 ready on http://127.0.0.1:$2"
+}
+
+port=$((GATEWAY_PORT + 1))
+for target in catalog contracts pricing identity; do
+  export "Marketplace__Gateway__Services__$target=http://127.0.0.1:$port"
+  start "$target" "$port"
+  port=$((port + 1))
+done
+port=$((GATEWAY_PORT + 1))
+for target in catalog contracts pricing identity; do
+  wait_ready "$target" "$port" /health/ready
+  port=$((port + 1))
+done
+
+start gateway "$GATEWAY_PORT"
+wait_ready gateway "$GATEWAY_PORT" /health/live
+echo "Marketplace (microservices) is ready: http://127.0.0.1:$GATEWAY_PORT/swagger  (logs in $logs; Ctrl+C stops)"
+wait

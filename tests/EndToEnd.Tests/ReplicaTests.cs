@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace Marketplace.EndToEnd.Tests;
+
+public sealed class ReplicaTests
+{
+    [Fact]
+    public async Task Two_replicas_starting_at_once_on_a_new_database_both_come_up_and_migrate_once()
+    {
+        var database = TestServices.NewDatabaseName("replicas");
+        var configuration = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:catalog"] = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = database }.ConnectionString,
+            ["Marketplace:Bus:RabbitMqUri"] = await TestServices.NewRabbitMqVirtualHostAsync(),
+        };
+
+        await using var first = HostProcess.Start("catalog", configuration);
+        await using var second = HostProcess.Start("catalog", configuration);
+        await Task.WhenAll(first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
+
+        var connection = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = database }.ConnectionString;
+        Assert.Equal(1, await Sql.CountAsync(connection, "SELECT count(*) FROM \"__EFMigrationsHistory\""));
+        // Both replicas serve the same data.
+        using var secondClient = second.CreateClient();
+        using var firstClient = first.CreateClient();
+        var draft = await SliceClient.CreateDraftAsync(secondClient);
+        await SliceClient.PublishAsync(firstClient, draft.Id);
+    }
+}
