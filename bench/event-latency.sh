@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Event latency in microservices mode: starts everything with scripts/run-microservices.sh, publishes
+# 1,000 listings through the gateway and prints p50/p95/p99 of publish -> consumer. Usage:
+#   bench/event-latency.sh [count]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count="${1:-1000}"
+export GATEWAY_PORT="${GATEWAY_PORT:-5200}"
+log=$(mktemp)
+scripts/run-microservices.sh > "$log" 2>&1 &
+runner=$!
+trap 'kill -INT $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
+deadline=$((SECONDS + 180))
+until grep -q "is ready" "$log"; do
+  [ $SECONDS -lt $deadline ] || { cat "$log"; exit 1; }
+  kill -0 $runner 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 1
+done
+dotnet run -c Release --project bench/EventLatency -- "http://127.0.0.1:$GATEWAY_PORT" "$count"
