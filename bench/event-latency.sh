@@ -16,4 +16,4 @@ until grep -q "is ready" "$log"; do
   kill -0 $runner 2>/dev/null || { cat "$log"; exit 1; }
   sleep 1
 done
-dotnet run -c Release --project bench/EventLatency -- "http://127.0.0.1:$GATEWAY_PORT" "$count"
+dotnet run -c Release --project bench/EventLatency -- "http://127.0.0.1:$GATEWAY_PORT" "$count" 50

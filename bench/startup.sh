@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# All-in-one start-up and idle memory: starts the built Release binary RUNS times on a fresh data
-# folder (first run: databases created) and once more on the same folder, measures the time from
-# process start to /health/ready answering 200, then lets it idle and reads its resident memory.
+# All-in-one start-up and idle memory. For two builds of the same code — the Release build output that
+# `dotnet run` uses, and the ReadyToRun publish that a deployment uses — starts the binary RUNS times
+# on a fresh data folder (databases created) and once on an existing one, measures the time from
+# process start to /health/ready answering 200, lets it idle and reads its resident memory.
 #   bench/startup.sh [runs] [idle-seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 idle="${2:-15}"
-dotnet build src/Host -c Release -nologo -v q >/dev/null
-dll="$PWD/src/Host/bin/Release/net10.0/Marketplace.Host.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-measure() { # label, data folder
+dotnet build src/Host -c Release -nologo -v q >/dev/null
+dotnet publish src/Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/publish" -nologo -v q >/dev/null
+
+measure() { # label, dll, data folder
   local start pid ms rss
   start=$(date +%s%N)
-  (cd "$work" && exec dotnet "$dll" --urls http://127.0.0.1:5399 --Marketplace:DataFolder "$2" > "$work/log" 2>&1) &
+  (cd "$work" && exec dotnet "$2" --urls http://127.0.0.1:5399 --Marketplace:DataFolder "$3" > "$work/log" 2>&1) &
   pid=$!
   until curl -fs -o /dev/null http://127.0.0.1:5399/health/ready; do sleep 0.01; done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -26,7 +29,10 @@ measure() { # label, data folder
   echo "$1: ready after ${ms} ms, idle RSS ${rss} MB"
 }
 
-for i in $(seq 1 "$runs"); do
-  measure "fresh data folder #$i" "$work/data-$i"
+for build in "build:$PWD/src/Host/bin/Release/net10.0/Marketplace.Host.dll" "publish-r2r:$work/publish/Marketplace.Host.dll"; do
+  name="${build%%:*}"; dll="${build#*:}"
+  for i in $(seq 1 "$runs"); do
+    measure "$name, fresh data folder #$i" "$dll" "$work/$name-data-$i"
+  done
+  measure "$name, existing data folder" "$dll" "$work/$name-data-1"
 done
-measure "existing data folder" "$work/data-1"
