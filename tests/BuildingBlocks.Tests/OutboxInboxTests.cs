@@ -42,22 +42,8 @@ public sealed class OutboxInboxTests
         var rolledBack = Guid.NewGuid();
         var committed = Guid.NewGuid();
 
-        await host.WithDbAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.AddEvent(Event(rolledBack));
-            await db.SaveChangesAsync();
-            await transaction.RollbackAsync();
-            return 0;
-        });
-        await host.WithDbAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.AddEvent(Event(committed));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return 0;
-        });
+        await SaveEventInTransactionAsync(host, rolledBack, commit: false);
+        await SaveEventInTransactionAsync(host, committed, commit: true);
 
         // The commit of an explicit transaction wakes the dispatcher too.
         await Eventually.HoldsAsync(async () => await host.ApplicationsAsync(committed) == 1, TimeSpan.FromSeconds(10), "the committed event");
@@ -84,6 +70,16 @@ public sealed class OutboxInboxTests
         Assert.Equal(1, await host.ApplicationsAsync(datasetId));
         Assert.Equal(1, await host.WithDbAsync(db => db.InboxMessages.CountAsync(i => i.MessageId == messageId)));
     }
+
+    private static Task SaveEventInTransactionAsync(ModuleHost host, Guid datasetId, bool commit) =>
+        host.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.AddEvent(Event(datasetId));
+            await db.SaveChangesAsync();
+            await (commit ? transaction.CommitAsync() : transaction.RollbackAsync());
+            return 0;
+        });
 
     private static DatasetPublished Event(Guid datasetId) =>
         new(datasetId, 1, Guid.NewGuid(), "센서", "Sensors", DateTime.UtcNow);

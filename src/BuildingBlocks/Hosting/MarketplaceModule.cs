@@ -21,5 +21,7 @@ public abstract class MarketplaceModule
     {
     }
 
-    public abstract void MapEndpoints(WebApplication app);
+    public virtual void MapEndpoints(WebApplication app)
+    {
+    }
 }
