@@ -29,13 +29,7 @@ public sealed class GatewayModule : MarketplaceModule
         }
     }
 
-    public override void MapEndpoints(WebApplication app)
-    {
-        if (IsProxy(app.Configuration))
-        {
-            app.MapReverseProxy();
-        }
-
+    public override void UsePublicMiddleware(WebApplication app) =>
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "swagger";
@@ -45,7 +39,15 @@ public sealed class GatewayModule : MarketplaceModule
                 ui.SwaggerEndpoint(OpenApiExtensions.DocumentPath(module), module);
             }
         });
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+
+    public override void MapEndpoints(WebApplication app)
+    {
+        if (IsProxy(app.Configuration))
+        {
+            app.MapReverseProxy();
+        }
+
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>Proxying is needed only when the gateway runs on its own (the other modules are elsewhere).</summary>

@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -36,6 +37,12 @@ public static class MarketplaceApp
 
         var app = builder.Build();
         app.UseServiceDefaults();
+        foreach (var module in modules)
+        {
+            module.UsePublicMiddleware(app);
+        }
+
+        app.UseMarketplaceAuthentication();
         app.MapHealthEndpoints();
         if (modules.Any(m => m.UsesMessageBus))
         {
@@ -57,6 +64,7 @@ public static class MarketplaceApp
         {
             ["Marketplace:Database:Provider"] = "Sqlite",
             ["Marketplace:Bus:Transport"] = "InMemory",
+            ["Marketplace:Demo:Seed"] = "true",
         }
         : new()
         {

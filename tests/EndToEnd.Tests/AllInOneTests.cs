@@ -26,7 +26,7 @@ public sealed class AllInOneTests : IAsyncLifetime
     [Fact]
     public async Task Published_dataset_reaches_contracts_read_model()
     {
-        using var client = _host.CreateClient();
+        using var client = await Tokens.DemoAsync(_host.BaseAddress!, "demo-provider-x");
         var draft = await SliceClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
         Assert.Null(await SliceClient.FindInContractsAsync(client, draft.Id));
 
@@ -72,14 +72,13 @@ public sealed class AllInOneTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_gets_problem_details_never_a_server_error()
     {
-        using var client = _host.CreateClient();
+        using var client = await Tokens.DemoAsync(_host.BaseAddress!, "demo-provider-x");
 
         var malformed = await client.PostAsync("/api/catalog/datasets", new StringContent("{not json", null, "application/json"));
         await AssertProblemAsync(malformed, HttpStatusCode.BadRequest);
 
-        var missing = await client.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = new string('x', 201) });
-        var problem = await AssertProblemAsync(missing, HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("ProviderOrganisationId", out _));
+        var tooLong = await client.PostAsJsonAsync("/api/catalog/datasets", new { titleKo = "", titleEn = new string('x', 201) });
+        var problem = await AssertProblemAsync(tooLong, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("TitleEn", out _));
 
         var unknown = await client.PostAsync($"/api/catalog/datasets/{Guid.NewGuid()}/publish", null);

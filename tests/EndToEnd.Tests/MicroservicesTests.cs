@@ -10,9 +10,20 @@ public sealed class MicroservicesFixture : IAsyncLifetime
 {
     public MicroservicesCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await MicroservicesCluster.StartAsync();
+    /// <summary>A provider organisation registered through the gateway and verified by the administrator.</summary>
+    public HttpClient Provider { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        Cluster = await MicroservicesCluster.StartAsync();
+        Provider = await Cluster.RegisterVerifiedAsync("provider");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Provider.Dispose();
+        await Cluster.DisposeAsync();
+    }
 }
 
 /// <summary>Microservices mode: every target its own process, PostgreSQL and RabbitMQ, clients through the gateway.</summary>
@@ -23,7 +34,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     [Fact]
     public async Task Published_dataset_reaches_contracts_through_the_gateway()
     {
-        using var client = Cluster.Gateway.CreateClient();
+        var client = fixture.Provider;
         var draft = await SliceClient.CreateDraftAsync(client);
         await SliceClient.PublishAsync(client, draft.Id);
 
@@ -48,13 +59,27 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Gateway_forwards_identity_paths_to_the_identity_service()
+    public async Task Gateway_forwards_discovery_and_keys_to_the_identity_service()
     {
         using var client = Cluster.Gateway.CreateClient();
-        // Identity has no token endpoint yet; a 404 from it (not a 502 or the gateway's own 404 page) shows the route.
-        var response = await client.GetAsync("/api/identity/anything");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        Assert.EndsWith("/connect/token", discovery.GetProperty("token_endpoint").GetString());
+
+        var keys = await client.GetFromJsonAsync<JsonElement>("/.well-known/jwks");
+        var key = Assert.Single(keys.GetProperty("keys").EnumerateArray());
+        Assert.Equal("ES256", key.GetProperty("alg").GetString());
+    }
+
+    [Fact]
+    public async Task Writes_need_a_token_and_the_provider_role_through_the_gateway()
+    {
+        using var anonymous = Cluster.Gateway.CreateClient();
+        var noToken = await anonymous.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "x" });
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+
+        using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
+        var wrongRole = await buyer.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, wrongRole.StatusCode);
     }
 
     [Fact]
@@ -68,7 +93,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         {
             var original = new DatasetPublished(datasetId, 1, Guid.NewGuid(), "금형 온도", "Mould temperature", DateTime.UtcNow);
             await bus.Publish(original, ctx => ctx.MessageId = messageId);
-            using var client = Cluster.Gateway.CreateClient();
+            var client = fixture.Provider;
             await SliceClient.AwaitInContractsAsync(client, datasetId);
 
             // A redelivery carries the same id. Give it a newer version and title so that applying it would show.

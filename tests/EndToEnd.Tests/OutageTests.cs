@@ -20,7 +20,7 @@ public sealed class OutageTests : IAsyncLifetime
     public async Task Event_published_while_RabbitMQ_is_down_is_delivered_exactly_once_after_it_returns()
     {
         await using var cluster = await MicroservicesCluster.StartAsync(_services.Postgres, _services.RabbitMqUri);
-        using var client = cluster.Gateway.CreateClient();
+        using var client = await cluster.RegisterVerifiedAsync("provider");
         var draft = await SliceClient.CreateDraftAsync(client);
 
         await _services.StopRabbitMqAsync();

@@ -29,9 +29,10 @@ public sealed class HostProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <c>--target <paramref name="target"/></c> on a free loopback port.</summary>
-    public static HostProcess Start(string target, IReadOnlyDictionary<string, string> configuration, string? workingDirectory = null)
+    public static HostProcess Start(
+        string target, IReadOnlyDictionary<string, string> configuration, string? workingDirectory = null, int? port = null)
     {
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         return new HostProcess(Launch(["--target", target, "--urls", baseAddress.ToString().TrimEnd('/')], configuration, workingDirectory), baseAddress);
     }

@@ -11,6 +11,11 @@ public sealed class MicroservicesCluster : IAsyncDisposable
 {
     public static readonly string[] ServiceTargets = ["catalog", "contracts", "pricing", "identity"];
 
+    /// <summary>The administrator client Identity creates at start-up (Marketplace:Identity:BootstrapAdmin).</summary>
+    public const string AdminClientId = "test-admin";
+
+    public const string AdminClientSecret = "test-admin-secret";
+
     private readonly Dictionary<string, HostProcess> _services;
 
     private MicroservicesCluster(Dictionary<string, HostProcess> services, HostProcess gateway, string postgres, string rabbitMqUri, string prefix)
@@ -42,6 +47,8 @@ public sealed class MicroservicesCluster : IAsyncDisposable
         var prefix = $"c{Guid.NewGuid():N}"[..12];
 
         var services = new Dictionary<string, HostProcess>();
+        var identityPort = FreePort.Next();
+        var dataFolder = Directory.CreateTempSubdirectory("marketplace-cluster-").FullName;
         try
         {
             foreach (var target in ServiceTargets)
@@ -51,7 +58,11 @@ public sealed class MicroservicesCluster : IAsyncDisposable
                     ["Marketplace:Database:Postgres"] = postgres,
                     [$"ConnectionStrings:{target}"] = new NpgsqlConnectionStringBuilder(postgres) { Database = $"{prefix}_{target}" }.ConnectionString,
                     ["Marketplace:Bus:RabbitMqUri"] = rabbitMqUri,
-                });
+                    ["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}",
+                    ["Marketplace:Identity:BootstrapAdmin:ClientId"] = AdminClientId,
+                    ["Marketplace:Identity:BootstrapAdmin:ClientSecret"] = AdminClientSecret,
+                    ["Marketplace:DataFolder"] = dataFolder,
+                }, port: target == "identity" ? identityPort : null);
             }
 
             await Task.WhenAll(services.Values.Select(s => s.WaitUntilHealthyAsync()));
@@ -72,6 +83,15 @@ public sealed class MicroservicesCluster : IAsyncDisposable
 
             throw;
         }
+    }
+
+    /// <summary>Registers an organisation with <paramref name="role"/> through the gateway, verifies it as the administrator, and signs in as it.</summary>
+    public async Task<HttpClient> RegisterVerifiedAsync(string role)
+    {
+        using var anonymous = Gateway.CreateClient();
+        using var admin = await Tokens.SignedInAsync(Gateway.BaseAddress!, AdminClientId, AdminClientSecret);
+        var credentials = await Organisations.RegisterAsync(anonymous, role, admin);
+        return await Tokens.SignedInAsync(Gateway.BaseAddress!, credentials.ClientId, credentials.ClientSecret);
     }
 
     public async ValueTask DisposeAsync()

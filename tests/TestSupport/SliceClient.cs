@@ -11,11 +11,11 @@ public static class SliceClient
     public sealed record NegotiableDataset(
         Guid DatasetId, int Version, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, DateTime PublishedAt, DateTime SyncedAt);
 
-    public static async Task<Dataset> CreateDraftAsync(HttpClient client, string titleKo = "사출성형기 온도 센서 데이터")
+    /// <summary>Creates a draft as the provider whose token <paramref name="provider"/> carries.</summary>
+    public static async Task<Dataset> CreateDraftAsync(HttpClient provider, string titleKo = "사출성형기 온도 센서 데이터")
     {
-        var response = await client.PostAsJsonAsync("/api/catalog/datasets", new
+        var response = await provider.PostAsJsonAsync("/api/catalog/datasets", new
         {
-            providerOrganisationId = Guid.NewGuid(),
             titleKo,
             titleEn = "Injection moulding machine temperature sensors",
         });

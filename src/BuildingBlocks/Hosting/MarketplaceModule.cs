@@ -21,6 +21,11 @@ public abstract class MarketplaceModule
     {
     }
 
+    /// <summary>Middleware that serves public content (such as the Swagger UI) before authorisation applies.</summary>
+    public virtual void UsePublicMiddleware(WebApplication app)
+    {
+    }
+
     public virtual void MapEndpoints(WebApplication app)
     {
     }

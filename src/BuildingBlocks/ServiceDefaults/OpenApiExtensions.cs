@@ -18,7 +18,7 @@ public static class OpenApiExtensions
 
     public static IEndpointRouteBuilder MapOpenApiDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHealthChecks();
         builder.AddOpenTelemetry(target);
+        builder.AddMarketplaceAuthentication(target);
         return builder;
     }
 

@@ -1,0 +1,61 @@
+using Marketplace.BuildingBlocks.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Marketplace.BuildingBlocks.Security;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>Target names whose process hosts the token server itself.</summary>
+    private static readonly string[] TokenServerTargets = [HostingTarget.All, "identity"];
+
+    /// <summary>
+    /// Every process validates access tokens itself: against the token server in the same process, or
+    /// against the Identity service's discovery document and JWKS. Authorisation is deny-by-default: an
+    /// endpoint without its own policy still needs an authenticated caller.
+    /// </summary>
+    public static WebApplicationBuilder AddMarketplaceAuthentication(this WebApplicationBuilder builder, HostingTarget target)
+    {
+        var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        builder.Services.AddOpenIddict().AddValidation(validation =>
+        {
+            if (TokenServerTargets.Contains(target.Name))
+            {
+                validation.UseLocalServer();
+            }
+            else
+            {
+                // Tokens name the public issuer; its keys are fetched from Identity's internal address.
+                validation.SetIssuer(string.IsNullOrWhiteSpace(options.Issuer) ? options.Authority : options.Issuer);
+                validation.Configure(o => o.ConfigurationEndpoint = new Uri(new Uri(options.Authority), ".well-known/openid-configuration"));
+                validation.UseSystemNetHttp();
+            }
+
+            validation.AddAudiences(MarketplaceClaims.Audience);
+            // Tokens travel in the Authorization header only. Reading a form body to look for one would
+            // also consume it before the gateway forwards the request.
+            validation.UseAspNetCore()
+                .DisableAccessTokenExtractionFromBodyForm()
+                .DisableAccessTokenExtractionFromQueryString();
+        });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(MarketplaceRoles.Provider, p => p.RequireRole(MarketplaceRoles.Provider))
+            .AddPolicy(MarketplaceRoles.Buyer, p => p.RequireRole(MarketplaceRoles.Buyer))
+            .AddPolicy(MarketplaceRoles.Admin, p => p.RequireRole(MarketplaceRoles.Admin));
+        return builder;
+    }
+
+    /// <summary>Authentication, then deny-by-default authorisation for everything after it in the pipeline.</summary>
+    public static WebApplication UseMarketplaceAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

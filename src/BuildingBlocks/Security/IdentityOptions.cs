@@ -1,0 +1,19 @@
+namespace Marketplace.BuildingBlocks.Security;
+
+/// <summary><c>Marketplace:Identity</c>: how tokens are issued and where services find the issuer's keys.</summary>
+public sealed class IdentityOptions
+{
+    public const string Section = "Marketplace:Identity";
+
+    /// <summary>
+    /// Public issuer URI written into tokens (the gateway's address in microservices mode). Empty: the
+    /// address of the request, which suits all-in-one mode.
+    /// </summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>
+    /// Internal address of the Identity service, where other services fetch discovery and JWKS in
+    /// microservices mode (default http://127.0.0.1:5104). Unused in a process that hosts Identity.
+    /// </summary>
+    public string Authority { get; set; } = "http://127.0.0.1:5104";
+}

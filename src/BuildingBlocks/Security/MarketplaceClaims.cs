@@ -1,0 +1,22 @@
+using System.Security.Claims;
+
+namespace Marketplace.BuildingBlocks.Security;
+
+/// <summary>Claims the token server issues and every module reads; the organisation never comes from a request body.</summary>
+public static class MarketplaceClaims
+{
+    public const string OrganisationId = "org_id";
+    public const string OrganisationVerified = "org_verified";
+    public const string Sme = "sme";
+
+    /// <summary>The audience every marketplace API accepts.</summary>
+    public const string Audience = "marketplace";
+
+    public static Guid OrganisationIdOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(OrganisationId)?.Value, out var id)
+            ? id
+            : throw new InvalidOperationException("The access token carries no organisation.");
+
+    public static bool IsOrganisationVerified(this ClaimsPrincipal user) =>
+        user.FindFirst(OrganisationVerified)?.Value == "true";
+}

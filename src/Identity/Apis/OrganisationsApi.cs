@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.Identity.Domain;
+using Marketplace.Identity.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Identity.Apis;
+
+public static class OrganisationsApi
+{
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapModuleGroup(IdentityModule.ModuleName, "/organisations", "Organisations")
+            .ProducesValidationProblem();
+
+        api.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
+            .WithSummary("Register an organisation; returns its first API client (the secret is shown once)");
+        api.MapGet("/{id:guid}", Get).WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
+        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplaceRoles.Admin).WithName("VerifyOrganisation");
+        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplaceRoles.Admin).WithName("RejectOrganisation");
+        api.MapPost("/{id:guid}/clients", CreateClient).WithName("CreateApiClient")
+            .WithSummary("A new API client for your organisation (the secret is shown once)");
+        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).WithName("RevokeApiClient")
+            .WithSummary("Revoke an API client: its new token requests fail");
+        return app;
+    }
+
+    public static async Task<Results<Created<RegistrationResponse>, Conflict<HttpValidationProblemDetails>>> Register(
+        RegisterOrganisationRequest request, IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
+    {
+        var number = request.Validate();
+        if (await db.Organisations.AnyAsync(o => o.BusinessRegistrationNumber == number, ct))
+        {
+            return TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [nameof(request.BusinessRegistrationNumber)] = ["An organisation with this number is already registered."],
+            }) { Status = StatusCodes.Status409Conflict, Title = "Already registered" });
+        }
+
+        var roles = request.Roles ?? [];
+        var organisation = Organisation.Register(
+            request.NameKo?.Trim(), request.NameEn?.Trim(), number, request.ContactEmail!.Trim(), request.IsSme,
+            roles.Contains(MarketplaceRoles.Provider), roles.Contains(MarketplaceRoles.Buyer), clock.GetUtcNow().UtcDateTime);
+
+        // The organisation and its first client exist together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(ct);
+        var client = await clients.IssueAsync(organisation.Id, "default", ct);
+        await transaction.CommitAsync(ct);
+
+        return TypedResults.Created($"/api/identity/organisations/{organisation.Id}", new RegistrationResponse(
+            OrganisationResponse.From(organisation), new ApiClientCreatedResponse(client.ClientId, client.ClientSecret)));
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
+    {
+        var organisation = await FindVisibleAsync(id, user, db, ct);
+        return organisation is null ? TypedResults.NotFound() : TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    public static Task<Ok<OrganisationResponse>> Verify(Guid id, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        ReviewAsync(id, db, o => o.Verify(clock.GetUtcNow().UtcDateTime), ct);
+
+    public static Task<Ok<OrganisationResponse>> Reject(Guid id, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        ReviewAsync(id, db, o => o.Reject(clock.GetUtcNow().UtcDateTime), ct);
+
+    public static async Task<Results<Created<ApiClientCreatedResponse>, NotFound>> CreateClient(
+        Guid id, CreateApiClientRequest request, ClaimsPrincipal user, IdentityDb db, ApiClientIssuer clients, CancellationToken ct)
+    {
+        new Validator().MaxLength(request.Name, 100, nameof(request.Name)).ThrowIfInvalid();
+        if (!IsOwn(id, user))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var client = await clients.IssueAsync(id, string.IsNullOrWhiteSpace(request.Name) ? "client" : request.Name.Trim(), ct);
+        return TypedResults.Created($"/api/identity/organisations/{id}/clients/{client.ClientId}",
+            new ApiClientCreatedResponse(client.ClientId, client.ClientSecret));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> RevokeClient(
+        Guid id, string clientId, ClaimsPrincipal user, ApiClientIssuer clients, CancellationToken ct)
+    {
+        var client = IsOwn(id, user) ? await clients.FindActiveAsync(clientId, ct) : null;
+        if (client is null || client.OrganisationId != id)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await clients.RevokeAsync(client, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<OrganisationResponse>> ReviewAsync(Guid id, IdentityDb db, Action<Organisation> review, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct)
+            ?? throw new NotFoundException("Organisation", id);
+        review(organisation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static bool IsOwn(Guid id, ClaimsPrincipal user) => user.OrganisationIdOf() == id;
+
+    /// <summary>Someone else's organisation is "not found", so ids cannot be probed.</summary>
+    private static async Task<Organisation?> FindVisibleAsync(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
+        IsOwn(id, user) || user.IsInRole(MarketplaceRoles.Admin)
+            ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
+            : null;
+}

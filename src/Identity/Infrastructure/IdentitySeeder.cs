@@ -1,0 +1,91 @@
+using Marketplace.Identity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Identity.Infrastructure;
+
+/// <summary>
+/// Creates the first administrator from configuration (<c>Marketplace:Identity:BootstrapAdmin:ClientId</c>
+/// and <c>:ClientSecret</c>), and in demo mode (<c>Marketplace:Demo:Seed</c>, on by default all-in-one) the
+/// demo organisations with fixed, publicly known credentials. Runs after the schema is ready.
+/// </summary>
+public sealed class IdentitySeeder(IServiceProvider services, IConfiguration configuration, ILogger<IdentitySeeder> logger) : IHostedService
+{
+    /// <summary>Demo-only organisations; their secrets are in README and must never reach a real deployment.</summary>
+    public static readonly IReadOnlyList<DemoOrganisation> Demo =
+    [
+        new("demo-provider-x", "한빛정밀", "Hanbit Precision", "2208112341", IsSme: true, Provider: true, Buyer: false),
+        new("demo-provider-y", "대성금형", "Daesung Mould", "3128600019", IsSme: true, Provider: true, Buyer: false),
+        new("demo-buyer-a", "미래모빌리티", "Mirae Mobility", "4012345679", IsSme: false, Provider: false, Buyer: true),
+        new("demo-buyer-b", "스마트팩토리랩", "Smart Factory Lab", "5055566661", IsSme: true, Provider: false, Buyer: true),
+    ];
+
+    public const string DemoAdminClientId = "demo-admin";
+
+    private const string PlatformRegistrationNumber = "1000000014";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var clients = scope.ServiceProvider.GetRequiredService<ApiClientIssuer>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+
+        var adminId = configuration["Marketplace:Identity:BootstrapAdmin:ClientId"];
+        var adminSecret = configuration["Marketplace:Identity:BootstrapAdmin:ClientSecret"];
+        var demo = configuration.GetValue<bool>("Marketplace:Demo:Seed");
+        if (demo && string.IsNullOrEmpty(adminId))
+        {
+            (adminId, adminSecret) = (DemoAdminClientId, DemoSecret(DemoAdminClientId));
+        }
+
+        if (!string.IsNullOrEmpty(adminId) && !await db.ApiClients.AnyAsync(c => c.ClientId == adminId, ct))
+        {
+            var platform = await db.Organisations.FirstOrDefaultAsync(o => o.IsPlatformAdmin, ct);
+            if (platform is null)
+            {
+                platform = Organisation.Platform(PlatformRegistrationNumber, clock.GetUtcNow().UtcDateTime);
+                db.Organisations.Add(platform);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await clients.IssueAsync(platform.Id, "bootstrap administrator", ct, adminId,
+                adminSecret ?? throw new InvalidOperationException("Marketplace:Identity:BootstrapAdmin:ClientSecret is required."));
+            logger.LogWarning("Created administrator client {ClientId}", adminId);
+        }
+
+        if (demo && !await db.ApiClients.AnyAsync(c => c.ClientId == Demo[0].ClientId, ct))
+        {
+            await SeedDemoAsync(db, clients, clock, ct);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Fixed demo secrets, so that README can list them.</summary>
+    public static string DemoSecret(string clientId) => $"{clientId}-secret";
+
+    private async Task SeedDemoAsync(IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lines = new List<string> { $"  admin            {DemoAdminClientId} / {DemoSecret(DemoAdminClientId)}" };
+        foreach (var d in Demo)
+        {
+            var organisation = Organisation.Register(d.NameKo, d.NameEn, d.BusinessRegistrationNumber,
+                $"{d.ClientId}@example.invalid", d.IsSme, d.Provider, d.Buyer, now);
+            organisation.Verify(now);
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(ct);
+            await clients.IssueAsync(organisation.Id, "demo", ct, d.ClientId, DemoSecret(d.ClientId));
+            lines.Add($"  {d.NameEn,-16} {d.ClientId} / {DemoSecret(d.ClientId)}");
+        }
+
+        logger.LogWarning("Demo organisations created (demo only; never use these credentials elsewhere):\n{Credentials}", string.Join('\n', lines));
+    }
+
+    public sealed record DemoOrganisation(
+        string ClientId, string NameKo, string NameEn, string BusinessRegistrationNumber, bool IsSme, bool Provider, bool Buyer);
+}

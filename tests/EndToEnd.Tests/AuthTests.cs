@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Marketplace.EndToEnd.Tests;
+
+public sealed class AllInOneFixture : IAsyncLifetime
+{
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("marketplace-auth-").FullName;
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = HostProcess.Start("all", new Dictionary<string, string>(), _workingDirectory);
+        await Host.WaitUntilHealthyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Directory.Delete(_workingDirectory, recursive: true);
+    }
+}
+
+/// <summary>Sign-in and authorisation with real tokens from the real token endpoint (all-in-one, demo organisations).</summary>
+public sealed class AuthTests(AllInOneFixture fixture) : IClassFixture<AllInOneFixture>
+{
+    private Uri BaseAddress => fixture.Host.BaseAddress!;
+
+    [Fact]
+    public async Task Catalog_writes_need_a_token_and_the_provider_role()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "x" })).StatusCode);
+
+        using var buyer = await Tokens.DemoAsync(BaseAddress, "demo-buyer-a");
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_provider_comes_from_the_token_and_drafts_are_invisible_to_other_organisations()
+    {
+        using var providerX = await Tokens.DemoAsync(BaseAddress, "demo-provider-x");
+        using var providerY = await Tokens.DemoAsync(BaseAddress, "demo-provider-y");
+        using var anonymous = fixture.Host.CreateClient();
+        var claimed = Guid.NewGuid();
+
+        var response = await providerX.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "Press line logs", providerOrganisationId = claimed });
+        var draft = (await response.Content.ReadFromJsonAsync<SliceClient.Dataset>())!;
+        var another = await SliceClient.CreateDraftAsync(providerX);
+
+        Assert.NotEqual(claimed, draft.ProviderOrganisationId);
+        Assert.Equal(another.ProviderOrganisationId, draft.ProviderOrganisationId);
+        Assert.Equal(HttpStatusCode.OK, (await providerX.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await providerY.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await providerY.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null)).StatusCode);
+
+        await SliceClient.PublishAsync(providerX, draft.Id);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unverified_provider_signs_in_but_cannot_publish_until_an_administrator_verifies_it()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "provider", verifyingAdmin: null);
+        using (var pending = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret))
+        {
+            var draft = await SliceClient.CreateDraftAsync(pending);
+            var refused = await pending.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        }
+
+        using var buyer = await Tokens.DemoAsync(BaseAddress, "demo-buyer-a");
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.PostAsync($"/api/identity/organisations/{registered.OrganisationId}/verify", null)).StatusCode);
+        using var admin = await Tokens.DemoAsync(BaseAddress, "demo-admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/identity/organisations/{registered.OrganisationId}/verify", null)).StatusCode);
+
+        // The verification shows in the next token.
+        using var verified = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
+        var second = await SliceClient.CreateDraftAsync(verified);
+        await SliceClient.PublishAsync(verified, second.Id);
+    }
+
+    [Fact]
+    public async Task A_revoked_api_client_can_no_longer_obtain_tokens()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
+        using var organisation = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
+        var created = await organisation.PostAsJsonAsync($"/api/identity/organisations/{registered.OrganisationId}/clients", new { name = "ERP connector" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var extra = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var clientId = extra.GetProperty("clientId").GetString()!;
+        var secret = extra.GetProperty("clientSecret").GetString()!;
+        await Tokens.RequestAsync(anonymous, clientId, secret);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await organisation.DeleteAsync($"/api/identity/organisations/{registered.OrganisationId}/clients/{clientId}")).StatusCode);
+
+        var refused = await Tokens.RequestRawAsync(anonymous, clientId, secret);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("invalid_client", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        await Tokens.RequestAsync(anonymous, registered.ClientId, registered.ClientSecret);
+    }
+
+    [Fact]
+    public async Task A_registration_number_with_a_bad_check_digit_is_rejected_naming_the_field()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var valid = Organisations.NewBusinessRegistrationNumber();
+        var wrongCheckDigit = valid[..9] + (char)('0' + (valid[9] - '0' + 1) % 10);
+
+        var response = await anonymous.PostAsJsonAsync("/api/identity/organisations", new
+        {
+            nameEn = "Checksum Test", businessRegistrationNumber = wrongCheckDigit, contactEmail = "a@b.test", isSme = true, roles = new[] { "buyer" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("BusinessRegistrationNumber", out _));
+    }
+
+    [Fact]
+    public async Task Unsigned_and_tampered_tokens_are_rejected()
+    {
+        using var client = fixture.Host.CreateClient();
+        var token = await Tokens.RequestAsync(client, "demo-provider-x", "demo-provider-x-secret");
+        var parts = token.Split('.');
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlDecode(parts[1]))!;
+        payload["role"] = JsonSerializer.SerializeToElement("admin");
+        var forgedPayload = Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(payload));
+
+        var unsigned = $"{Base64UrlEncode(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"at+jwt"}"""))}.{forgedPayload}.";
+        var tampered = $"{parts[0]}.{forgedPayload}.{parts[2]}";
+        foreach (var forged in new[] { unsigned, tampered })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalog/datasets") { Content = JsonContent.Create(new { titleEn = "x" }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
+        }
+    }
+
+    private static byte[] Base64UrlDecode(string s) =>
+        Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/').PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
