@@ -33,6 +33,10 @@ host_dll="src/Host/bin/Release/net10.0/Marketplace.Host.dll"
 
 export Marketplace__Database__Postgres="$MARKETPLACE_TEST_POSTGRES"
 export Marketplace__Bus__RabbitMqUri="$MARKETPLACE_TEST_RABBITMQ"
+# Every process validates tokens against Identity's keys, fetched from its internal address.
+export Marketplace__Identity__Authority="http://127.0.0.1:$((GATEWAY_PORT + 4))"
+# A local demo: Identity seeds the demo organisations listed in README (demo-only credentials).
+export Marketplace__Demo__Seed=true
 
 start() { # target port
   dotnet "$host_dll" --target "$1" --urls "http://127.0.0.1:$2" > "$logs/$1.log" 2>&1 &

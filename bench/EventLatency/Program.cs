@@ -12,6 +12,16 @@ var gateway = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5100");
 var count = args.Length > 1 ? int.Parse(args[1]) : 1000;
 var warmUp = args.Length > 2 ? int.Parse(args[2]) : 50;
 using var http = new HttpClient { BaseAddress = gateway };
+// A demo provider (seeded by scripts/run-microservices.sh); a real token from the real token endpoint.
+var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+{
+    ["grant_type"] = "client_credentials",
+    ["client_id"] = "demo-provider-x",
+    ["client_secret"] = "demo-provider-x-secret",
+}));
+token.EnsureSuccessStatusCode();
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+    "Bearer", (await token.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
 
 Report("cold start (first events after start-up)", await MeasureAsync(http, warmUp));
 Report("steady state", await MeasureAsync(http, count));
@@ -29,12 +39,11 @@ static void Report(string label, (List<double> Latencies, double PublishSeconds)
 
 static async Task<(List<double>, double)> MeasureAsync(HttpClient http, int count)
 {
-    var provider = Guid.NewGuid();
     var ids = new List<Guid>(count);
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < count; i++)
-{
-        var created = await http.PostAsJsonAsync("/api/catalog/datasets", new { providerOrganisationId = provider, titleEn = $"Latency probe {i}" });
+    {
+        var created = await http.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = $"Latency probe {i}" });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<Listing>())!.Id;
         (await http.PostAsync($"/api/catalog/datasets/{id}/publish", null)).EnsureSuccessStatusCode();
@@ -44,7 +53,7 @@ static async Task<(List<double>, double)> MeasureAsync(HttpClient http, int coun
     var publishSeconds = clock.Elapsed.TotalSeconds;
     var latencies = new List<double>(count);
     foreach (var id in ids)
-{
+    {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -69,5 +78,7 @@ static async Task<(List<double>, double)> MeasureAsync(HttpClient http, int coun
 }
 
 internal sealed record Listing(Guid Id);
+
+internal sealed record TokenResponse([property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken);
 
 internal sealed record Copy(DateTime PublishedAt, DateTime SyncedAt);

@@ -68,6 +68,7 @@ public sealed class MicroservicesCluster : IAsyncDisposable
             await Task.WhenAll(services.Values.Select(s => s.WaitUntilHealthyAsync()));
 
             var gatewayConfig = services.ToDictionary(s => $"Marketplace:Gateway:Services:{s.Key}", s => s.Value.BaseAddress!.ToString());
+            gatewayConfig["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}";
             var gateway = HostProcess.Start("gateway", gatewayConfig);
             services["gateway"] = gateway;
             await gateway.WaitUntilHealthyAsync();

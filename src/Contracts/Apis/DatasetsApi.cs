@@ -13,7 +13,8 @@ public static class DatasetsApi
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(ContractsModule.ModuleName, "/datasets", "Negotiable datasets");
-        api.MapGet("/{id:guid}", GetDataset).WithName("GetNegotiableDataset")
+        // Any signed-in organisation: restricted listings will narrow this with the catalog issue.
+        api.MapGet("/{id:guid}", GetDataset).RequireAuthorization().WithName("GetNegotiableDataset")
             .WithSummary("A published listing as Contracts knows it (from Catalog's events)");
         return app;
     }

@@ -21,12 +21,12 @@ public static class OrganisationsApi
 
         api.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
             .WithSummary("Register an organisation; returns its first API client (the secret is shown once)");
-        api.MapGet("/{id:guid}", Get).WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
         api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplaceRoles.Admin).WithName("VerifyOrganisation");
         api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplaceRoles.Admin).WithName("RejectOrganisation");
-        api.MapPost("/{id:guid}/clients", CreateClient).WithName("CreateApiClient")
+        api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization().WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
-        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).WithName("RevokeApiClient")
+        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization().WithName("RevokeApiClient")
             .WithSummary("Revoke an API client: its new token requests fail");
         return app;
     }
