@@ -21,15 +21,20 @@ public sealed class GatewayModule : MarketplaceModule
 
     public override void AddServices(WebApplicationBuilder builder)
     {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        EdgeLimits.Add(builder, options);
         if (IsProxy(builder.Configuration))
         {
-            var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
             var (routes, clusters) = ProxyRoutes.Build(options);
             builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         }
     }
 
-    public override void UsePublicMiddleware(WebApplication app) =>
+    public override void UseEdgeMiddleware(WebApplication app) => EdgeLimits.UseAfterAuthentication(app);
+
+    public override void UsePublicMiddleware(WebApplication app)
+    {
+        EdgeLimits.UsePublic(app);
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "swagger";
@@ -39,6 +44,7 @@ public sealed class GatewayModule : MarketplaceModule
                 ui.SwaggerEndpoint(OpenApiExtensions.DocumentPath(module), module);
             }
         });
+    }
 
     public override void MapEndpoints(WebApplication app)
     {

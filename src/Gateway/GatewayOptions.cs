@@ -1,6 +1,6 @@
 namespace Marketplace.Gateway;
 
-/// <summary><c>Marketplace:Gateway</c>: where each service listens in microservices mode.</summary>
+/// <summary><c>Marketplace:Gateway</c>: where services listen (microservices mode) and the limits at the edge.</summary>
 public sealed class GatewayOptions
 {
     public const string Section = "Marketplace:Gateway";
@@ -10,4 +10,26 @@ public sealed class GatewayOptions
 
     /// <summary>Base address per module name, e.g. <c>catalog = http://127.0.0.1:5101</c>.</summary>
     public Dictionary<string, string> Services { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Largest request body accepted (413 beyond). The marketplace holds metadata only.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Longest a request may take before the gateway answers 504.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Browser origins allowed to call the API (CORS); none by default.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
+
+/// <summary>A token bucket per API client (per IP address for anonymous callers).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Burst: requests a client may make at once.</summary>
+    public int TokenLimit { get; set; } = 200;
+
+    public int TokensPerPeriod { get; set; } = 100;
+
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

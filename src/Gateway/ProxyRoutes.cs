@@ -25,17 +25,30 @@ public static class ProxyRoutes
                 ClusterId = module,
                 Destinations = new Dictionary<string, DestinationConfig> { [module] = new() { Address = address } },
             });
-            routes.Add(Route($"{module}-api", module, $"/api/{module}/{{**rest}}"));
-            routes.Add(Route($"{module}-openapi", module, $"/openapi/{module}.json"));
+            routes.Add(Route($"{module}-api", module, $"/api/{module}/{{**rest}}", SignedIn));
+            routes.Add(Route($"{module}-openapi", module, $"/openapi/{module}.json", Anonymous));
         }
 
-        // The OAuth endpoints and discovery documents belong to Identity.
-        routes.Add(Route("identity-connect", "identity", "/connect/{**rest}"));
-        routes.Add(Route("identity-well-known", "identity", "/.well-known/{**rest}"));
+        // Public: browsing the catalog, registering an organisation, and the OAuth endpoints and
+        // discovery documents of Identity. Matched before the signed-in routes above.
+        routes.Add(Route("catalog-browse", "catalog", "/api/catalog/{**rest}", Anonymous, ["GET", "HEAD"]));
+        routes.Add(Route("identity-register", "identity", "/api/identity/organisations", Anonymous, ["POST"]));
+        routes.Add(Route("identity-connect", "identity", "/connect/{**rest}", Anonymous));
+        routes.Add(Route("identity-well-known", "identity", "/.well-known/{**rest}", Anonymous));
         return (routes, clusters);
     }
 
-    // The services authenticate and authorise every request themselves; the gateway only forwards.
-    private static RouteConfig Route(string id, string cluster, string path) =>
-        new() { RouteId = id, ClusterId = cluster, Match = new RouteMatch { Path = path }, AuthorizationPolicy = "anonymous" };
+    // "default" is ASP.NET Core's default policy (a signed-in caller). The gateway rejects unsigned
+    // requests early; the services still authenticate and authorise every request themselves.
+    private const string SignedIn = "default";
+    private const string Anonymous = "anonymous";
+
+    private static RouteConfig Route(string id, string cluster, string path, string policy, string[]? methods = null) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Match = new RouteMatch { Path = path, Methods = methods },
+        AuthorizationPolicy = policy,
+        Order = policy == Anonymous ? -1 : 0,
+    };
 }

@@ -1,6 +1,5 @@
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
-using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -42,7 +41,14 @@ public static class MarketplaceApp
             module.UsePublicMiddleware(app);
         }
 
-        app.UseMarketplaceAuthentication();
+        app.UseAuthentication();
+        foreach (var module in modules)
+        {
+            module.UseEdgeMiddleware(app);
+        }
+
+        // Deny by default: everything after this needs a signed-in caller unless marked anonymous.
+        app.UseAuthorization();
         app.MapHealthEndpoints();
         if (modules.Any(m => m.UsesMessageBus))
         {

@@ -41,6 +41,10 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         var copy = await SliceClient.AwaitInContractsAsync(client, draft.Id);
 
         Assert.Equal(draft.TitleKo, copy.TitleKo);
+        // Browsing published listings is public at the gateway; Contracts' copy is not.
+        using var anonymous = Cluster.Gateway.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/contracts/datasets/{draft.Id}")).StatusCode);
         Assert.Equal(1, copy.Version);
         var messageId = await SingleOutboxMessageIdAsync(draft.Id);
         Assert.Equal(1, await InboxRowsAsync(messageId));

@@ -26,6 +26,11 @@ public abstract class MarketplaceModule
     {
     }
 
+    /// <summary>Middleware that needs the caller's identity but runs before authorisation (rate limits, timeouts).</summary>
+    public virtual void UseEdgeMiddleware(WebApplication app)
+    {
+    }
+
     public virtual void MapEndpoints(WebApplication app)
     {
     }

@@ -50,12 +50,4 @@ public static class AuthenticationExtensions
             .AddPolicy(MarketplaceRoles.Admin, p => p.RequireRole(MarketplaceRoles.Admin));
         return builder;
     }
-
-    /// <summary>Authentication, then deny-by-default authorisation for everything after it in the pipeline.</summary>
-    public static WebApplication UseMarketplaceAuthentication(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
-    }
 }

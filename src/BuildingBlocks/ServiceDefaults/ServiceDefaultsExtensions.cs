@@ -3,6 +3,8 @@ using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.AddHealthChecks();
         builder.AddOpenTelemetry(target);
         builder.AddMarketplaceAuthentication(target);
@@ -62,6 +66,9 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // Client address and scheme as the gateway saw them (X-Forwarded-*, trusted from loopback proxies only).
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Marketplace.Gateway;
+
+/// <summary>The gateway's limits: per-client rate limits, body size, timeouts and CORS.</summary>
+public static class EdgeLimits
+{
+    public static void Add(WebApplicationBuilder builder, GatewayOptions options)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.AddRequestTimeouts(t => t.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(p => p.WithOrigins(options.CorsOrigins).AllowAnyHeader().AllowAnyMethod()
+            .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsApi(context.Request.Path)
+                ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.RateLimit.TokenLimit,
+                    TokensPerPeriod = options.RateLimit.TokensPerPeriod,
+                    ReplenishmentPeriod = options.RateLimit.ReplenishmentPeriod,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter("unlimited"));
+            limiter.OnRejected = RejectAsync;
+        });
+    }
+
+    public static void UsePublic(WebApplication app) => app.UseCors();
+
+    public static void UseAfterAuthentication(WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+    }
+
+    /// <summary>The API client's id from its token; anonymous callers share a bucket per IP address.</summary>
+    private static string ClientKey(HttpContext context) =>
+        context.User.FindFirst(Claims.ClientId)?.Value is { } clientId
+            ? $"client:{clientId}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/connect");
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
+    {
+        var response = rejected.HttpContext.Response;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = rejected.HttpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"This client's request budget is used up; retry after {response.Headers.RetryAfter} s.",
+            },
+        });
+    }
+}
