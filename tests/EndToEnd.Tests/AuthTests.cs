@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Marketplace.EndToEnd.Tests;
 
@@ -11,6 +14,9 @@ public sealed class AllInOneFixture : IAsyncLifetime
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("marketplace-auth-").FullName;
 
     public HostProcess Host { get; private set; } = null!;
+
+    /// <summary>Where the host keeps its development keys (tests sign their own forged tokens with them).</summary>
+    public string KeysFolder => Path.Combine(_workingDirectory, "data", "keys");
 
     public async Task InitializeAsync()
     {
@@ -143,6 +149,49 @@ public sealed class AuthTests(AllInOneFixture fixture) : IClassFixture<AllInOneF
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged);
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Expired_wrong_audience_and_foreign_key_tokens_are_rejected_while_a_well_formed_one_passes()
+    {
+        using var client = fixture.Host.CreateClient();
+        var issuer = (await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration")).GetProperty("issuer").GetString()!;
+        var keyId = (await client.GetFromJsonAsync<JsonElement>("/.well-known/jwks")).GetProperty("keys")[0].GetProperty("kid").GetString()!;
+        var platformKey = ECDsa.Create();
+        platformKey.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(fixture.KeysFolder, "signing-es256.pem")));
+        var foreignKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var provider = await Tokens.DemoAsync(BaseAddress, "demo-provider-x");
+        var genuine = new JsonWebTokenHandler().ReadJsonWebToken(provider.DefaultRequestHeaders.Authorization!.Parameter);
+        var organisation = genuine.GetClaim("org_id").Value;
+
+        string Forge(ECDsa key, string audience, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = expires.AddHours(-1),
+            NotBefore = expires.AddHours(-1),
+            Expires = expires,
+            TokenType = "at+jwt",
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "demo-provider-x", ["client_id"] = "demo-provider-x", ["org_id"] = organisation,
+                ["org_verified"] = "true", ["role"] = "provider",
+            },
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = keyId }, SecurityAlgorithms.EcdsaSha256),
+        });
+
+        var later = DateTime.UtcNow.AddMinutes(30);
+        Assert.Equal(HttpStatusCode.Created, await CreateWithAsync(client, Forge(platformKey, "marketplace", later)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CreateWithAsync(client, Forge(platformKey, "marketplace", DateTime.UtcNow.AddMinutes(-10))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CreateWithAsync(client, Forge(platformKey, "another-api", later)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CreateWithAsync(client, Forge(foreignKey, "marketplace", later)));
+    }
+
+    private static async Task<HttpStatusCode> CreateWithAsync(HttpClient client, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalog/datasets") { Content = JsonContent.Create(new { titleEn = "Forged?" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (await client.SendAsync(request)).StatusCode;
     }
 
     private static byte[] Base64UrlDecode(string s) =>
