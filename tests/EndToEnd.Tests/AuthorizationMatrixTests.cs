@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// Every endpoint of the published API documents × every kind of caller → the expected status. The
+/// endpoint list comes from the running marketplace, so an endpoint added without a row here fails.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFixture<AllInOneFixture>
+{
+    private static readonly string[] Callers = ["anonymous", "demo-buyer-a", "demo-buyer-b", "demo-provider-x", "demo-provider-y", "demo-admin"];
+
+    /// <summary>Expected status per caller, in the order of <see cref="Callers"/>.</summary>
+    private static readonly Dictionary<string, int[]> Expected = new()
+    {
+        ["POST /api/catalog/datasets"] = [401, 403, 403, 201, 201, 403],
+        // A draft of provider X: visible to X only; others get 404, not 403, so drafts cannot be probed.
+        ["GET /api/catalog/datasets/{id}"] = [404, 404, 404, 200, 404, 404],
+        ["POST /api/catalog/datasets/{id}/publish"] = [401, 403, 403, 200, 404, 403],
+        ["GET /api/contracts/datasets/{id}"] = [401, 404, 404, 404, 404, 404],
+        ["POST /api/identity/organisations"] = [201, 201, 201, 201, 201, 201],
+        // Buyer A's organisation.
+        ["GET /api/identity/organisations/{id}"] = [401, 200, 404, 404, 404, 200],
+        // A fresh, pending organisation.
+        ["POST /api/identity/organisations/{id}/verify"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/identity/organisations/{id}/reject"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/identity/organisations/{id}/clients"] = [401, 201, 404, 404, 404, 404],
+        ["DELETE /api/identity/organisations/{id}/clients/{clientId}"] = [401, 204, 404, 404, 404, 404],
+    };
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_the_matrix_says()
+    {
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = fixture.Host.CreateClient() };
+        foreach (var caller in Callers.Skip(1))
+        {
+            clients[caller] = await Tokens.DemoAsync(fixture.Host.BaseAddress!, caller);
+        }
+
+        var endpoints = await PublishedEndpointsAsync(clients["anonymous"]);
+        Assert.Empty(endpoints.Except(Expected.Keys));
+        Assert.Empty(Expected.Keys.Except(endpoints));
+
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            for (var i = 0; i < Callers.Length; i++)
+            {
+                using var request = await RequestForAsync(endpoint, clients);
+                var actual = (int)(await clients[Callers[i]].SendAsync(request)).StatusCode;
+                if (actual != Expected[endpoint][i])
+                {
+                    failures.Add($"{endpoint} as {Callers[i]}: expected {Expected[endpoint][i]}, got {actual}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+
+    private static async Task<List<string>> PublishedEndpointsAsync(HttpClient client)
+    {
+        var endpoints = new List<string>();
+        foreach (var module in MicroservicesCluster.ServiceTargets)
+        {
+            var document = await client.GetFromJsonAsync<JsonElement>($"/openapi/{module}.json");
+            foreach (var path in document.GetProperty("paths").EnumerateObject())
+            {
+                endpoints.AddRange(path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"));
+            }
+        }
+
+        return endpoints;
+    }
+
+    /// <summary>A fresh target for each call, so one caller's success never changes what the next one sees.</summary>
+    private static async Task<HttpRequestMessage> RequestForAsync(string endpoint, Dictionary<string, HttpClient> clients)
+    {
+        var providerX = clients["demo-provider-x"];
+        var buyerA = clients["demo-buyer-a"];
+        var buyerAOrganisation = OrganisationOf(buyerA);
+        switch (endpoint)
+        {
+            case "POST /api/catalog/datasets":
+                return Json(HttpMethod.Post, "/api/catalog/datasets", new { titleEn = "Matrix" });
+            case "GET /api/catalog/datasets/{id}":
+                return new(HttpMethod.Get, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}");
+            case "POST /api/catalog/datasets/{id}/publish":
+                return new(HttpMethod.Post, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}/publish");
+            case "GET /api/contracts/datasets/{id}":
+                return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
+            case "POST /api/identity/organisations":
+                return Json(HttpMethod.Post, "/api/identity/organisations", new
+                {
+                    nameEn = "Matrix Org", businessRegistrationNumber = Organisations.NewBusinessRegistrationNumber(),
+                    contactEmail = "m@x.test", isSme = false, roles = new[] { "buyer" },
+                });
+            case "GET /api/identity/organisations/{id}":
+                return new(HttpMethod.Get, $"/api/identity/organisations/{buyerAOrganisation}");
+            case "POST /api/identity/organisations/{id}/verify":
+            case "POST /api/identity/organisations/{id}/reject":
+                var pending = await Organisations.RegisterAsync(clients["anonymous"], "buyer", verifyingAdmin: null);
+                return new(HttpMethod.Post, $"/api/identity/organisations/{pending.OrganisationId}/{endpoint.Split('/')[^1]}");
+            case "POST /api/identity/organisations/{id}/clients":
+                return Json(HttpMethod.Post, $"/api/identity/organisations/{buyerAOrganisation}/clients", new { name = "matrix" });
+            case "DELETE /api/identity/organisations/{id}/clients/{clientId}":
+                var created = await buyerA.PostAsJsonAsync($"/api/identity/organisations/{buyerAOrganisation}/clients", new { name = "to revoke" });
+                var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientId").GetString();
+                return new(HttpMethod.Delete, $"/api/identity/organisations/{buyerAOrganisation}/clients/{clientId}");
+            default:
+                throw new InvalidOperationException($"No request recipe for {endpoint}");
+        }
+    }
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
+
+    private static string OrganisationOf(HttpClient signedIn) =>
+        new JsonWebTokenHandler().ReadJsonWebToken(signedIn.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("org_id").Value;
+}
