@@ -67,6 +67,9 @@ public sealed class AllInOneTests : IAsyncLifetime
         var catalog = await client.GetFromJsonAsync<JsonElement>("/openapi/catalog.json");
         Assert.True(catalog.GetProperty("paths").TryGetProperty("/api/catalog/datasets/{id}/publish", out _));
         Assert.False(catalog.GetProperty("paths").TryGetProperty("/api/contracts/datasets/{id}", out _));
+        // The UI's "Authorize" button signs in with an API client at the real token endpoint.
+        var flow = catalog.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiClient").GetProperty("flows");
+        Assert.Equal("/connect/token", flow.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
     }
 
     [Fact]
