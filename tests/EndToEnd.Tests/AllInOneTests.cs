@@ -5,28 +5,16 @@ using System.Text.Json;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>The marketplace as README's first command runs it: one process, SQLite files, in-memory bus.</summary>
-public sealed class AllInOneTests : IAsyncLifetime
+public sealed class AllInOneTests(AllInOneFixture fixture) : IClassFixture<AllInOneFixture>
 {
-    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("marketplace-all-").FullName;
-    private HostProcess _host = null!;
+    private HostProcess Host => fixture.Host;
 
-    public async Task InitializeAsync()
-    {
-        // No configuration at all: the defaults of --target all must be enough.
-        _host = HostProcess.Start("all", new Dictionary<string, string>(), _workingDirectory);
-        await _host.WaitUntilHealthyAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Directory.Delete(_workingDirectory, recursive: true);
-    }
+    private string WorkingDirectory => fixture.WorkingDirectory;
 
     [Fact]
     public async Task Published_dataset_reaches_contracts_read_model()
     {
-        using var client = await Tokens.DemoAsync(_host.BaseAddress!, "demo-provider-x");
+        using var client = await Tokens.DemoAsync(Host.BaseAddress!, "demo-provider-x");
         var draft = await SliceClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
         Assert.Null(await SliceClient.FindInContractsAsync(client, draft.Id));
 
@@ -42,10 +30,10 @@ public sealed class AllInOneTests : IAsyncLifetime
     [Fact]
     public async Task Embedded_mode_keeps_one_sqlite_file_per_module_in_the_data_folder()
     {
-        var files = Directory.GetFiles(Path.Combine(_workingDirectory, "data"), "*.db").Select(Path.GetFileName).Order();
+        var files = Directory.GetFiles(Path.Combine(WorkingDirectory, "data"), "*.db").Select(Path.GetFileName).Order();
         Assert.Equal(["catalog.db", "contracts.db", "identity.db", "pricing.db"], files);
 
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         var health = await client.GetFromJsonAsync<JsonElement>("/health/ready");
         var checks = health.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order();
         Assert.Equal(["catalog-database", "contracts-database", "identity-database", "masstransit-bus", "pricing-database"], checks);
@@ -54,7 +42,7 @@ public sealed class AllInOneTests : IAsyncLifetime
     [Fact]
     public async Task Swagger_ui_lists_every_module_document()
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
         var uiConfig = await client.GetStringAsync("/swagger/index.js");
         foreach (var module in MicroservicesCluster.ServiceTargets)
@@ -75,7 +63,7 @@ public sealed class AllInOneTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_gets_problem_details_never_a_server_error()
     {
-        using var client = await Tokens.DemoAsync(_host.BaseAddress!, "demo-provider-x");
+        using var client = await Tokens.DemoAsync(Host.BaseAddress!, "demo-provider-x");
 
         var malformed = await client.PostAsync("/api/catalog/datasets", new StringContent("{not json", null, "application/json"));
         await AssertProblemAsync(malformed, HttpStatusCode.BadRequest);

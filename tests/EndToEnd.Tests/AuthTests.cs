@@ -9,28 +9,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Marketplace.EndToEnd.Tests;
 
-public sealed class AllInOneFixture : IAsyncLifetime
-{
-    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("marketplace-auth-").FullName;
-
-    public HostProcess Host { get; private set; } = null!;
-
-    /// <summary>Where the host keeps its development keys (tests sign their own forged tokens with them).</summary>
-    public string KeysFolder => Path.Combine(_workingDirectory, "data", "keys");
-
-    public async Task InitializeAsync()
-    {
-        Host = HostProcess.Start("all", new Dictionary<string, string>(), _workingDirectory);
-        await Host.WaitUntilHealthyAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        Directory.Delete(_workingDirectory, recursive: true);
-    }
-}
-
 /// <summary>Sign-in and authorisation with real tokens from the real token endpoint (all-in-one, demo organisations).</summary>
 public sealed class AuthTests(AllInOneFixture fixture) : IClassFixture<AllInOneFixture>
 {
