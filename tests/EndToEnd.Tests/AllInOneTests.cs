@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Marketplace.EndToEnd.Tests;
 
@@ -18,8 +19,18 @@ public sealed class AllInOneTests(AllInOneFixture fixture) : IClassFixture<AllIn
         var draft = await SliceClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
         Assert.Null(await SliceClient.FindInContractsAsync(client, draft.Id));
 
+        var correlationId = $"slice-{Guid.NewGuid():N}";
+        client.DefaultRequestHeaders.Add("X-Correlation-Id", correlationId);
         var published = await SliceClient.PublishAsync(client, draft.Id);
         var copy = await SliceClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(10));
+
+        // The publishing request's correlation id travelled with the event to the consumer.
+        await using var contractsDb = new SqliteConnection($"Data Source={Path.Combine(WorkingDirectory, "data", "contracts.db")}");
+        await contractsDb.OpenAsync();
+        await using var query = contractsDb.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM inbox_messages WHERE correlation_id = $id";
+        query.Parameters.AddWithValue("$id", correlationId);
+        Assert.Equal(1L, (long)(await query.ExecuteScalarAsync())!);
 
         Assert.Equal("Published", published.Status);
         Assert.Equal(1, copy.Version);

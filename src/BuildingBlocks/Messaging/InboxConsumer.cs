@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,10 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");
         var consumer = GetType().Name;
         var ct = context.CancellationToken;
+        var correlationId = context.Headers.Get<string>(CorrelationIdMiddleware.Header);
+        // Events the handler emits, and every log line of this message, carry the originating request's id.
+        CorrelationContext.Current = correlationId;
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = correlationId });
 
         if (await AlreadyProcessedAsync(messageId, consumer, ct))
         {
@@ -33,7 +38,10 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
         }
 
         await HandleAsync(context.Message, ct);
-        Db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = Clock.GetUtcNow().UtcDateTime });
+        Db.InboxMessages.Add(new InboxMessage
+        {
+            MessageId = messageId, Consumer = consumer, ProcessedAt = Clock.GetUtcNow().UtcDateTime, CorrelationId = correlationId,
+        });
         try
         {
             await Db.SaveChangesAsync(ct);

@@ -8,4 +8,6 @@ public sealed class InboxMessage
     public string Consumer { get; init; } = "";
 
     public DateTime ProcessedAt { get; init; }
+
+    public string? CorrelationId { get; init; }
 }

@@ -12,5 +12,6 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(m => m.MessageId).HasColumnName("message_id");
         b.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
         b.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+        b.Property(m => m.CorrelationId).HasColumnName("correlation_id").HasMaxLength(64);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 
 namespace Marketplace.BuildingBlocks.Messaging;
 
@@ -74,7 +75,14 @@ public sealed class OutboxDispatcher<TDb>(
                 var (payload, type) = message.Deserialize();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(options.PublishTimeout);
-                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
+                await bus.Publish(payload, type, context =>
+                {
+                    context.MessageId = message.MessageId;
+                    if (message.CorrelationId is not null)
+                    {
+                        context.Headers.Set(CorrelationIdMiddleware.Header, message.CorrelationId);
+                    }
+                }, timeout.Token);
                 message.MarkSent(clock.GetUtcNow().UtcDateTime);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)

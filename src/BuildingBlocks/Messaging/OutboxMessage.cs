@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 
 namespace Marketplace.BuildingBlocks.Messaging;
 
@@ -25,12 +26,16 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>The request (or message) that caused the event; travels as the X-Correlation-Id header.</summary>
+    public string? CorrelationId { get; private set; }
+
     public static OutboxMessage From(IIntegrationEvent integrationEvent, DateTime now) => new()
     {
         MessageId = Guid.NewGuid(),
         Type = integrationEvent.GetType().FullName!,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), JsonSerializerOptions.Web),
         OccurredAt = now,
+        CorrelationId = CorrelationContext.Current,
     };
 
     public (object Message, Type Type) Deserialize()

@@ -17,6 +17,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.SentAt).HasColumnName("sent_at");
         b.Property(m => m.Attempts).HasColumnName("attempts");
         b.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+        b.Property(m => m.CorrelationId).HasColumnName("correlation_id").HasMaxLength(64);
         b.HasIndex(m => m.MessageId).IsUnique();
         // The dispatcher's query: unsent rows in order. Filtered so it stays small as sent rows pile up.
         b.HasIndex(m => m.Id).HasDatabaseName("ix_outbox_messages_unsent").HasFilter("sent_at IS NULL");

@@ -20,6 +20,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         context.Request.Headers[Header] = id;
         context.Response.Headers[Header] = id;
         context.TraceIdentifier = id;
+        CorrelationContext.Current = id;
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {
             await next(context);

@@ -33,6 +33,11 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("consumer");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("correlation_id");
+
                     b.Property<DateTime>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
@@ -54,6 +59,11 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("correlation_id");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
