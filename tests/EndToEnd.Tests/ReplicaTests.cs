@@ -19,7 +19,9 @@ public sealed class ReplicaTests
         await Task.WhenAll(first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
 
         var connection = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = database }.ConnectionString;
-        Assert.Equal(1, await Sql.CountAsync(connection, "SELECT count(*) FROM \"__EFMigrationsHistory\""));
+        // Without the migration lock the slower replica fails on objects the other one just created.
+        var migrations = Directory.GetFiles(Path.Combine(TestServices.RepositoryRoot, "src", "Catalog", "Infrastructure", "Migrations"), "*.Designer.cs").Length;
+        Assert.Equal(migrations, await Sql.CountAsync(connection, "SELECT count(*) FROM \"__EFMigrationsHistory\""));
         foreach (var replica in new[] { first, second })
         {
             using var client = replica.CreateClient();
