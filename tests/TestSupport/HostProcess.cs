@@ -24,8 +24,6 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri? BaseAddress { get; }
 
-    public int ProcessId => _process.Id;
-
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <c>--target <paramref name="target"/></c> on a free loopback port.</summary>

@@ -7,6 +7,4 @@ public sealed record HostingTarget(string Name)
 
     /// <summary>Configuration key the host sets to the chosen target, readable while services are being added.</summary>
     public const string ConfigurationKey = "Marketplace:Target";
-
-    public bool IsAllInOne => Name == All;
 }
