@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -115,11 +116,11 @@ public sealed class AuthTests(AllInOneFixture fixture) : IClassFixture<AllInOneF
         using var client = fixture.Host.CreateClient();
         var token = await Tokens.RequestAsync(client, "demo-provider-x", "demo-provider-x-secret");
         var parts = token.Split('.');
-        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlDecode(parts[1]))!;
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64Url.DecodeFromChars(parts[1]))!;
         payload["role"] = JsonSerializer.SerializeToElement("admin");
-        var forgedPayload = Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(payload));
+        var forgedPayload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
 
-        var unsigned = $"{Base64UrlEncode(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"at+jwt"}"""))}.{forgedPayload}.";
+        var unsigned = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"at+jwt"}"""))}.{forgedPayload}.";
         var tampered = $"{parts[0]}.{forgedPayload}.{parts[2]}";
         foreach (var forged in new[] { unsigned, tampered })
         {
@@ -171,9 +172,4 @@ public sealed class AuthTests(AllInOneFixture fixture) : IClassFixture<AllInOneF
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (await client.SendAsync(request)).StatusCode;
     }
-
-    private static byte[] Base64UrlDecode(string s) =>
-        Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/').PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Marketplace.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager
     public async Task<IssuedClient> IssueAsync(Guid organisationId, string name, CancellationToken ct, string? clientId = null, string? secret = null)
     {
         clientId ??= $"mkt_{Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant()}";
-        secret ??= Base64Url(RandomNumberGenerator.GetBytes(32));
+        secret ??= Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         await applications.CreateAsync(new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
@@ -43,6 +44,4 @@ public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager
 
     public Task<ApiClient?> FindActiveAsync(string clientId, CancellationToken ct) =>
         db.ApiClients.FirstOrDefaultAsync(c => c.ClientId == clientId && c.RevokedAt == null, ct);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
