@@ -35,6 +35,8 @@ export Marketplace__Database__Postgres="$MARKETPLACE_TEST_POSTGRES"
 export Marketplace__Bus__RabbitMqUri="$MARKETPLACE_TEST_RABBITMQ"
 # Every process validates tokens against Identity's keys, fetched from its internal address.
 export Marketplace__Identity__Authority="http://127.0.0.1:$((GATEWAY_PORT + 4))"
+# Tokens name the gateway, the address clients use; the Swagger UI's sign-in redirect is registered there too.
+export Marketplace__Identity__Issuer="http://127.0.0.1:$GATEWAY_PORT"
 # A local demo: Identity seeds the demo organisations listed in README (demo-only credentials).
 export Marketplace__Demo__Seed=true
 

@@ -27,7 +27,7 @@ public static class EdgeLimits
             .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsApi(context.Request.Path)
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLimited(context.Request.Path)
                 ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.RateLimit.TokenLimit,
@@ -49,13 +49,17 @@ public static class EdgeLimits
         app.UseRequestTimeouts();
     }
 
-    /// <summary>The API client's id from its token; anonymous callers share a bucket per IP address.</summary>
+    /// <summary>
+    /// The token's subject: the API client's id, or the person's id (people share their application's
+    /// client id, so that would put them all in one bucket). Anonymous callers share a bucket per IP address.
+    /// </summary>
     private static string ClientKey(HttpContext context) =>
-        context.User.FindFirst(Claims.ClientId)?.Value is { } clientId
-            ? $"client:{clientId}"
+        context.User.FindFirst(Claims.Subject)?.Value is { } subject
+            ? $"sub:{subject}"
             : $"ip:{context.Connection.RemoteIpAddress}";
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/connect");
+    private static bool IsLimited(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/account");
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,10 @@ public sealed class GatewayModule : MarketplaceModule
         {
             ui.RoutePrefix = "swagger";
             ui.DocumentTitle = "Manufacturing Data Marketplace API";
+            // "Authorize" offers both: an API client's id and secret, or a person signing in (code + PKCE).
+            ui.OAuthClientId(IdentityOptions.WebClientId);
+            ui.OAuthUsePkce();
+            ui.OAuthScopes("openid", "profile", "offline_access");
             foreach (var module in GatewayOptions.Modules)
             {
                 ui.SwaggerEndpoint(OpenApiExtensions.DocumentPath(module), module);

@@ -66,9 +66,12 @@ public sealed class AllInOneTests(AllInOneFixture fixture) : IClassFixture<AllIn
         var catalog = await client.GetFromJsonAsync<JsonElement>("/openapi/catalog.json");
         Assert.True(catalog.GetProperty("paths").TryGetProperty("/api/catalog/datasets/{id}/publish", out _));
         Assert.False(catalog.GetProperty("paths").TryGetProperty("/api/contracts/datasets/{id}", out _));
-        // The UI's "Authorize" button signs in with an API client at the real token endpoint.
-        var flow = catalog.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiClient").GetProperty("flows");
-        Assert.Equal("/connect/token", flow.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        // The UI's "Authorize" button signs in with an API client, or as a person through the sign-in page.
+        var flows = catalog.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
+        Assert.Equal("/connect/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        Assert.Equal("/connect/authorize", flows.GetProperty("authorizationCode").GetProperty("authorizationUrl").GetString());
+        Assert.Contains("\"usePkceWithAuthorizationCodeGrant\":true", uiConfig.Replace(" ", ""));
+        Assert.Contains("marketplace-web", uiConfig);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
         ["POST /api/identity/organisations/{id}/reject"] = [401, 403, 403, 403, 403, 200],
         ["POST /api/identity/organisations/{id}/clients"] = [401, 201, 404, 404, 404, 404],
         ["DELETE /api/identity/organisations/{id}/clients/{clientId}"] = [401, 204, 404, 404, 404, 404],
+        ["POST /api/identity/organisations/{id}/invitations"] = [401, 201, 404, 404, 404, 404],
+        ["GET /api/identity/organisations/{id}/people"] = [401, 200, 404, 404, 404, 404],
+        // A person of buyer A's organisation, freshly invited and accepted.
+        ["DELETE /api/identity/organisations/{id}/people/{personId}"] = [401, 204, 404, 404, 404, 404],
     };
 
     [Fact]
@@ -114,6 +118,16 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
                 var created = await buyerA.PostAsJsonAsync($"/api/identity/organisations/{buyerAOrganisation}/clients", new { name = "to revoke" });
                 var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientId").GetString();
                 return new(HttpMethod.Delete, $"/api/identity/organisations/{buyerAOrganisation}/clients/{clientId}");
+            case "POST /api/identity/organisations/{id}/invitations":
+                return Json(HttpMethod.Post, $"/api/identity/organisations/{buyerAOrganisation}/invitations", new { email = People.NewEmail() });
+            case "GET /api/identity/organisations/{id}/people":
+                return new(HttpMethod.Get, $"/api/identity/organisations/{buyerAOrganisation}/people");
+            case "DELETE /api/identity/organisations/{id}/people/{personId}":
+                var email = People.NewEmail();
+                await People.AcceptInvitationAsync(await People.InviteAsync(buyerA, Guid.Parse(buyerAOrganisation), email), "Matrix", "matrix password 1");
+                var people = await buyerA.GetFromJsonAsync<JsonElement>($"/api/identity/organisations/{buyerAOrganisation}/people");
+                var personId = people.EnumerateArray().Single(p => p.GetProperty("email").GetString() == email).GetProperty("id").GetGuid();
+                return new(HttpMethod.Delete, $"/api/identity/organisations/{buyerAOrganisation}/people/{personId}");
             default:
                 throw new InvalidOperationException($"No request recipe for {endpoint}");
         }

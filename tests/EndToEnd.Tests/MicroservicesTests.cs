@@ -75,6 +75,22 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_person_accepts_an_invitation_and_signs_in_with_code_and_pkce_through_the_gateway()
+    {
+        using var anonymous = Cluster.Gateway.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "provider", verifyingAdmin: null);
+        Assert.Equal(Cluster.Gateway.BaseAddress!.Authority, registered.InvitationUrl.Authority);
+        Assert.Equal(HttpStatusCode.Created, (await People.AcceptInvitationAsync(registered.InvitationUrl, "Jung Hoon", "gateway password 1")).StatusCode);
+
+        var tokens = await People.SignInAsync(Cluster.Gateway.BaseAddress!, registered.ContactEmail, "gateway password 1");
+        using var person = Cluster.Gateway.CreateClient();
+        person.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync($"/api/identity/organisations/{registered.OrganisationId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await person.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "Signed in as a person" })).StatusCode);
+        Assert.True((await People.RefreshAsync(anonymous, tokens.RefreshToken!)).IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task Writes_need_a_token_and_the_provider_role_through_the_gateway()
     {
         using var anonymous = Cluster.Gateway.CreateClient();

@@ -48,6 +48,9 @@ public sealed class MicroservicesCluster : IAsyncDisposable
 
         var services = new Dictionary<string, HostProcess>();
         var identityPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
+        // Tokens name the gateway, the only address clients know; services fetch keys from Identity directly.
+        var issuer = $"http://127.0.0.1:{gatewayPort}";
         var dataFolder = Directory.CreateTempSubdirectory("marketplace-cluster-").FullName;
         try
         {
@@ -59,6 +62,7 @@ public sealed class MicroservicesCluster : IAsyncDisposable
                     [$"ConnectionStrings:{target}"] = new NpgsqlConnectionStringBuilder(postgres) { Database = $"{prefix}_{target}" }.ConnectionString,
                     ["Marketplace:Bus:RabbitMqUri"] = rabbitMqUri,
                     ["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}",
+                    ["Marketplace:Identity:Issuer"] = issuer,
                     ["Marketplace:Identity:BootstrapAdmin:ClientId"] = AdminClientId,
                     ["Marketplace:Identity:BootstrapAdmin:ClientSecret"] = AdminClientSecret,
                     ["Marketplace:DataFolder"] = dataFolder,
@@ -69,7 +73,8 @@ public sealed class MicroservicesCluster : IAsyncDisposable
 
             var gatewayConfig = services.ToDictionary(s => $"Marketplace:Gateway:Services:{s.Key}", s => s.Value.BaseAddress!.ToString());
             gatewayConfig["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}";
-            var gateway = HostProcess.Start("gateway", gatewayConfig);
+            gatewayConfig["Marketplace:Identity:Issuer"] = issuer;
+            var gateway = HostProcess.Start("gateway", gatewayConfig, port: gatewayPort);
             services["gateway"] = gateway;
             await gateway.WaitUntilHealthyAsync();
             services.Remove("gateway");

@@ -7,7 +7,8 @@ namespace Marketplace.TestSupport;
 /// <summary>Registers organisations through the real API and has an administrator verify them.</summary>
 public static class Organisations
 {
-    public sealed record Credentials(Guid OrganisationId, string ClientId, string ClientSecret);
+    /// <param name="InvitationUrl">Where the contact person accepts becoming the organisation's first administrator.</param>
+    public sealed record Credentials(Guid OrganisationId, string ClientId, string ClientSecret, string ContactEmail, Uri InvitationUrl);
 
     private static int _sequence = Random.Shared.Next(10_000_000, 90_000_000);
 
@@ -22,12 +23,13 @@ public static class Organisations
 
     public static async Task<Credentials> RegisterAsync(HttpClient anonymous, string role, HttpClient? verifyingAdmin)
     {
+        var number = NewBusinessRegistrationNumber();
         var response = await anonymous.PostAsJsonAsync("/api/identity/organisations", new
         {
             nameKo = "시험 제조",
             nameEn = "Test Manufacturing",
-            businessRegistrationNumber = NewBusinessRegistrationNumber(),
-            contactEmail = "ops@example.test",
+            businessRegistrationNumber = number,
+            contactEmail = $"ops-{number}@example.test",
             isSme = true,
             roles = new[] { role },
         });
@@ -40,6 +42,7 @@ public static class Organisations
         }
 
         var client = body.GetProperty("client");
-        return new Credentials(id, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
+        return new Credentials(id, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!,
+            $"ops-{number}@example.test", new Uri(body.GetProperty("invitation").GetProperty("acceptUrl").GetString()!));
     }
 }

@@ -47,7 +47,8 @@ public static class AuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(MarketplaceRoles.Provider, p => p.RequireRole(MarketplaceRoles.Provider))
             .AddPolicy(MarketplaceRoles.Buyer, p => p.RequireRole(MarketplaceRoles.Buyer))
-            .AddPolicy(MarketplaceRoles.Admin, p => p.RequireRole(MarketplaceRoles.Admin));
+            .AddPolicy(MarketplaceRoles.Admin, p => p.RequireRole(MarketplaceRoles.Admin))
+            .AddPolicy(MarketplaceRoles.OrganisationAdmin, p => p.RequireClaim(MarketplaceClaims.OrganisationAdmin, "true"));
         return builder;
     }
 }

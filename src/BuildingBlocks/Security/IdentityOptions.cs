@@ -5,6 +5,9 @@ public sealed class IdentityOptions
 {
     public const string Section = "Marketplace:Identity";
 
+    /// <summary>The public client people sign in through (authorization code + PKCE), e.g. from the Swagger UI.</summary>
+    public const string WebClientId = "marketplace-web";
+
     /// <summary>
     /// Public issuer URI written into tokens (the gateway's address in microservices mode). Empty: the
     /// address of the request, which suits all-in-one mode.

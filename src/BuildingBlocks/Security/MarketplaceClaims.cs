@@ -9,6 +9,9 @@ public static class MarketplaceClaims
     public const string OrganisationVerified = "org_verified";
     public const string Sme = "sme";
 
+    /// <summary>"true" for a person or API client that may invite people and manage the organisation's clients.</summary>
+    public const string OrganisationAdmin = "org_admin";
+
     /// <summary>The audience every marketplace API accepts.</summary>
     public const string Audience = "marketplace";
 

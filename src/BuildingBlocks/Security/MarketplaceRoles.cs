@@ -6,4 +6,10 @@ public static class MarketplaceRoles
     public const string Provider = "provider";
     public const string Buyer = "buyer";
     public const string Admin = "admin";
+
+    /// <summary>
+    /// A policy, not a role: the caller administers its own organisation (claim
+    /// <see cref="MarketplaceClaims.OrganisationAdmin"/>). Which organisation is still checked per request.
+    /// </summary>
+    public const string OrganisationAdmin = "organisation-admin";
 }

@@ -19,25 +19,38 @@ public static class OpenApiExtensions
         services.AddOpenApi(module, o =>
         {
             o.ShouldInclude = d => d.GroupName == module;
-            o.AddDocumentTransformer(AddClientCredentialsSignIn);
+            o.AddDocumentTransformer(AddSignIn);
         });
 
     /// <summary>
-    /// Declares the token endpoint (OAuth 2.0 client credentials), so the Swagger UI's "Authorize"
-    /// button signs in with an API client's id and secret and sends the token with every try-out.
+    /// Declares both ways to get a token (OAuth 2.0): an organisation's API client (client credentials)
+    /// and a person (authorization code + PKCE), so the Swagger UI's "Authorize" button signs in either
+    /// way and sends the token with every try-out.
     /// </summary>
-    private static Task AddClientCredentialsSignIn(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    private static Task AddSignIn(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
-        const string scheme = "apiClient";
+        const string scheme = "oauth2";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[scheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.OAuth2,
-            Description = "An organisation's API client (client credentials).",
+            Description = "An organisation's API client (client credentials), or a person (authorization code + PKCE, client id marketplace-web).",
             Flows = new OpenApiOAuthFlows
             {
                 ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/connect/token", UriKind.Relative), Scopes = new Dictionary<string, string>() },
+                AuthorizationCode = new OpenApiOAuthFlow
+                {
+                    AuthorizationUrl = new Uri("/connect/authorize", UriKind.Relative),
+                    TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                    RefreshUrl = new Uri("/connect/token", UriKind.Relative),
+                    Scopes = new Dictionary<string, string>
+                    {
+                        ["openid"] = "Your identity (an identity token)",
+                        ["profile"] = "Your name",
+                        ["offline_access"] = "A refresh token",
+                    },
+                },
             },
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] }];

@@ -1,4 +1,5 @@
 using Marketplace.Identity.Domain;
+using Microsoft.AspNetCore.Http;
 
 namespace Marketplace.Identity.Apis;
 
@@ -11,8 +12,29 @@ public sealed record OrganisationResponse(
 }
 
 /// <summary>The client secret appears here once and is never readable again.</summary>
-public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecret);
+public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecret, bool OrganisationAdmin);
 
-public sealed record RegistrationResponse(OrganisationResponse Organisation, ApiClientCreatedResponse Client);
+/// <summary>
+/// The registration's first API client (an organisation administrator), and an invitation for the contact
+/// address to become the first person and organisation administrator.
+/// </summary>
+public sealed record RegistrationResponse(OrganisationResponse Organisation, ApiClientCreatedResponse Client, InvitationCreatedResponse Invitation);
 
-public sealed record CreateApiClientRequest(string? Name);
+/// <param name="OrganisationAdmin">Whether the client may invite people and manage clients (default: no).</param>
+public sealed record CreateApiClientRequest(string? Name, bool OrganisationAdmin);
+
+/// <param name="OrganisationAdmin">Whether the person will administer the organisation (default: no).</param>
+public sealed record InvitePersonRequest(string? Email, bool OrganisationAdmin);
+
+/// <summary>The acceptance link appears here once (pass it to the person); only its hash is kept.</summary>
+public sealed record InvitationCreatedResponse(Guid Id, string Email, bool OrganisationAdmin, DateTime ExpiresAt, string AcceptUrl)
+{
+    public static InvitationCreatedResponse From(Invitation invitation, string code, HttpContext http) =>
+        new(invitation.Id, invitation.Email, invitation.IsOrganisationAdmin, invitation.ExpiresAt,
+            $"{http.Request.Scheme}://{http.Request.Host}{AccountPages.InvitationPath}?code={code}");
+}
+
+public sealed record PersonResponse(Guid Id, string Email, string DisplayName, bool OrganisationAdmin, DateTime CreatedAt, DateTime? DisabledAt)
+{
+    public static PersonResponse From(Person p) => new(p.Id, p.Email, p.DisplayName, p.IsOrganisationAdmin, p.CreatedAt, p.DisabledAt);
+}

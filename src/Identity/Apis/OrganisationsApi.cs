@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Marketplace.Identity.Apis;
 
@@ -24,15 +26,21 @@ public static class OrganisationsApi
         api.MapGet("/{id:guid}", Get).RequireAuthorization().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
         api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplaceRoles.Admin).WithName("VerifyOrganisation");
         api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplaceRoles.Admin).WithName("RejectOrganisation");
-        api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization().WithName("CreateApiClient")
+        api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
-        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization().WithName("RevokeApiClient")
+        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("RevokeApiClient")
             .WithSummary("Revoke an API client: its new token requests fail");
+        api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("InvitePerson")
+            .WithSummary("Invite a person into your organisation; the acceptance link is shown once and valid for 7 days");
+        api.MapGet("/{id:guid}/people", ListPeople).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("ListPeople")
+            .WithSummary("The people of your organisation");
+        api.MapDelete("/{id:guid}/people/{personId:guid}", DisablePerson).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("DisablePerson")
+            .WithSummary("Disable a person: they can no longer sign in and their refresh tokens stop working");
         return app;
     }
 
     public static async Task<Results<Created<RegistrationResponse>, Conflict<HttpValidationProblemDetails>>> Register(
-        RegisterOrganisationRequest request, IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
+        RegisterOrganisationRequest request, HttpContext http, IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
     {
         var number = request.Validate();
         if (await db.Organisations.AnyAsync(o => o.BusinessRegistrationNumber == number, ct))
@@ -48,15 +56,20 @@ public static class OrganisationsApi
             request.NameKo?.Trim(), request.NameEn?.Trim(), number, request.ContactEmail!.Trim(), request.IsSme,
             roles.Contains(MarketplaceRoles.Provider), roles.Contains(MarketplaceRoles.Buyer), clock.GetUtcNow().UtcDateTime);
 
-        // The organisation and its first client exist together or not at all.
+        // The contact person becomes the organisation's first administrator by accepting this invitation.
+        var (invitation, code) = Invitation.Create(organisation.Id, organisation.ContactEmail, isOrganisationAdmin: true, "registration", organisation.RegisteredAt);
+
+        // The organisation, its first client and the invitation exist together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Organisations.Add(organisation);
+        db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        var client = await clients.IssueAsync(organisation.Id, "default", ct);
+        var client = await clients.IssueAsync(organisation.Id, "default", isOrganisationAdmin: true, ct);
         await transaction.CommitAsync(ct);
 
         return TypedResults.Created($"/api/identity/organisations/{organisation.Id}", new RegistrationResponse(
-            OrganisationResponse.From(organisation), new ApiClientCreatedResponse(client.ClientId, client.ClientSecret)));
+            OrganisationResponse.From(organisation), new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, true),
+            InvitationCreatedResponse.From(invitation, code, http)));
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
@@ -80,9 +93,10 @@ public static class OrganisationsApi
             return TypedResults.NotFound();
         }
 
-        var client = await clients.IssueAsync(id, string.IsNullOrWhiteSpace(request.Name) ? "client" : request.Name.Trim(), ct);
+        var client = await clients.IssueAsync(
+            id, string.IsNullOrWhiteSpace(request.Name) ? "client" : request.Name.Trim(), request.OrganisationAdmin, ct);
         return TypedResults.Created($"/api/identity/organisations/{id}/clients/{client.ClientId}",
-            new ApiClientCreatedResponse(client.ClientId, client.ClientSecret));
+            new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, request.OrganisationAdmin));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeClient(
@@ -95,6 +109,55 @@ public static class OrganisationsApi
         }
 
         await clients.RevokeAsync(client, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Created<InvitationCreatedResponse>, NotFound>> Invite(
+        Guid id, InvitePersonRequest request, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var email = request.Email?.Trim().ToLowerInvariant();
+        new Validator()
+            .Require(email is { Length: > 3 and <= 254 } && email.Contains('@'), nameof(request.Email), "A valid e-mail address is required.")
+            .ThrowIfInvalid();
+        if (!IsOwn(id, http.User))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await db.People.AnyAsync(p => p.Email == email, ct))
+        {
+            throw new ConflictException($"'{email}' already has an account.");
+        }
+
+        var (invitation, code) = Invitation.Create(
+            id, email!, request.OrganisationAdmin, http.User.GetClaim(Claims.Subject) ?? "", clock.GetUtcNow().UtcDateTime);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/identity/organisations/{id}/invitations/{invitation.Id}", InvitationCreatedResponse.From(invitation, code, http));
+    }
+
+    public static async Task<Results<Ok<PersonResponse[]>, NotFound>> ListPeople(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
+    {
+        if (!IsOwn(id, user))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == id).OrderBy(p => p.Email).ToListAsync(ct);
+        return TypedResults.Ok(people.Select(PersonResponse.From).ToArray());
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DisablePerson(
+        Guid id, Guid personId, ClaimsPrincipal user, IdentityDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var person = IsOwn(id, user) ? await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.OrganisationId == id, ct) : null;
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        person.Disable(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Marketplace.BuildingBlocks.Security;
 using Marketplace.Identity.Domain;
 using Marketplace.Identity.Infrastructure;
 using Microsoft.AspNetCore;
@@ -14,8 +12,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Marketplace.Identity.Apis;
 
 /// <summary>
-/// <c>POST /connect/token</c>. OpenIddict has already authenticated the client (id and secret) when
-/// this runs; it adds who the client acts for: its organisation, that organisation's roles and status.
+/// <c>POST /connect/token</c>. OpenIddict has already checked the request (client secret, or code and
+/// PKCE verifier, or refresh token) when this runs; it decides whether the holder may still have a
+/// token and says who they act for.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -29,30 +28,38 @@ public static class TokenEndpoint
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing.");
-        var client = request.IsClientCredentialsGrantType() ? await clients.FindActiveAsync(request.ClientId!, ct) : null;
-        var organisation = client is null ? null : await db.Organisations.FindAsync([client.OrganisationId], ct);
-        if (organisation is null || organisation.Status == OrganisationStatus.Rejected)
+        if (request.IsClientCredentialsGrantType())
         {
-            return Results.Forbid(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidClient,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The client or its organisation may not sign in.",
-                }),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            var client = await clients.FindActiveAsync(request.ClientId!, ct);
+            var organisation = client is null ? null : await db.Organisations.FindAsync([client.OrganisationId], ct);
+            return organisation is null || organisation.Status == OrganisationStatus.Rejected
+                ? Refuse(Errors.InvalidClient, "The client or its organisation may not sign in.")
+                : SignIn(TokenPrincipal.ForClient(client!, organisation));
         }
 
-        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-        identity.SetClaim(Claims.Subject, client!.ClientId)
-            .SetClaim(Claims.Name, organisation.NameEn ?? organisation.NameKo)
-            .SetClaim(MarketplaceClaims.OrganisationId, organisation.Id.ToString())
-            .SetClaim(MarketplaceClaims.OrganisationVerified, organisation.Status == OrganisationStatus.Verified ? "true" : "false")
-            .SetClaim(MarketplaceClaims.Sme, organisation.IsSme ? "true" : "false")
-            .SetClaims(Claims.Role, [.. organisation.Roles()]);
-        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            // The principal stored in the code or refresh token; only its subject and scopes are reused.
+            var stored = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+            var person = Guid.TryParse(stored?.GetClaim(Claims.Subject), out var personId) ? await db.People.FindAsync([personId], ct) : null;
+            var organisation = person is null ? null : await db.Organisations.FindAsync([person.OrganisationId], ct);
+            return person is null || person.DisabledAt is not null || organisation is null || organisation.Status == OrganisationStatus.Rejected
+                ? Refuse(Errors.InvalidGrant, "The person may no longer sign in.")
+                : SignIn(TokenPrincipal.ForPerson(person, organisation, stored!.GetScopes()));
+        }
 
-        var principal = new ClaimsPrincipal(identity);
-        principal.SetResources(MarketplaceClaims.Audience);
-        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
+
+    public static IResult SignIn(System.Security.Claims.ClaimsPrincipal principal) =>
+        Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    public static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }

@@ -12,6 +12,9 @@ public sealed class ApiClient
 
     public string Name { get; init; } = "";
 
+    /// <summary>May invite people and manage the organisation's API clients (the registration's first client is).</summary>
+    public bool IsOrganisationAdmin { get; init; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime? RevokedAt { get; set; }

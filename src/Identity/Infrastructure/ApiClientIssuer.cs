@@ -13,7 +13,8 @@ public sealed record IssuedClient(string ClientId, string ClientSecret);
 public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager applications, TimeProvider clock)
 {
     /// <summary>Registers a client; the secret is returned once and stored only as OpenIddict's hash.</summary>
-    public async Task<IssuedClient> IssueAsync(Guid organisationId, string name, CancellationToken ct, string? clientId = null, string? secret = null)
+    public async Task<IssuedClient> IssueAsync(
+        Guid organisationId, string name, bool isOrganisationAdmin, CancellationToken ct, string? clientId = null, string? secret = null)
     {
         clientId ??= $"mkt_{Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant()}";
         secret ??= Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -25,7 +26,7 @@ public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager
             DisplayName = name,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
         }, ct);
-        db.ApiClients.Add(new ApiClient { ClientId = clientId, OrganisationId = organisationId, Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.ApiClients.Add(new ApiClient { ClientId = clientId, OrganisationId = organisationId, Name = name, IsOrganisationAdmin = isOrganisationAdmin, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return new IssuedClient(clientId, secret);
     }

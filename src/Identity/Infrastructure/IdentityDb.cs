@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Infrastructure;
 
-/// <summary>Organisations, their API clients, and OpenIddict's applications, authorizations and tokens.</summary>
+/// <summary>Organisations, their people and API clients, invitations, and OpenIddict's applications, authorizations and tokens.</summary>
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : ModuleDbContext(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -18,5 +22,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : ModuleDbC
         modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfiguration(new OrganisationConfiguration());
         modelBuilder.ApplyConfiguration(new ApiClientConfiguration());
+        modelBuilder.ApplyConfiguration(new PersonConfiguration());
+        modelBuilder.ApplyConfiguration(new InvitationConfiguration());
     }
 }

@@ -4,13 +4,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenIddict.Abstractions;
 
 namespace Marketplace.Identity.Infrastructure;
 
 /// <summary>
 /// Creates the first administrator from configuration (<c>Marketplace:Identity:BootstrapAdmin:ClientId</c>
 /// and <c>:ClientSecret</c>), and in demo mode (<c>Marketplace:Demo:Seed</c>, on by default all-in-one) the
-/// demo organisations with fixed, publicly known credentials. Runs after the schema is ready.
+/// demo organisations with fixed, publicly known credentials; registers the web client people sign in
+/// through. Runs after the schema is ready.
 /// </summary>
 public sealed class IdentitySeeder(IServiceProvider services, IConfiguration configuration, ILogger<IdentitySeeder> logger) : IHostedService
 {
@@ -52,7 +54,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
                 await db.SaveChangesAsync(ct);
             }
 
-            await clients.IssueAsync(platform.Id, "bootstrap administrator", ct, adminId,
+            await clients.IssueAsync(platform.Id, "bootstrap administrator", isOrganisationAdmin: true, ct, adminId,
                 adminSecret ?? throw new InvalidOperationException("Marketplace:Identity:BootstrapAdmin:ClientSecret is required."));
             logger.LogWarning("Created administrator client {ClientId}", adminId);
         }
@@ -61,6 +63,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
         {
             await SeedDemoAsync(db, clients, clock, ct);
         }
+
+        await WebClient.From(configuration).RegisterAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
@@ -71,7 +75,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
     private async Task SeedDemoAsync(IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var lines = new List<string> { $"  admin            {DemoAdminClientId} / {DemoSecret(DemoAdminClientId)}" };
+        var lines = new List<string> { $"  {"Platform admin",-17} client {DemoAdminClientId} / {DemoSecret(DemoAdminClientId)}" };
         foreach (var d in Demo)
         {
             var organisation = Organisation.Register(d.NameKo, d.NameEn, d.BusinessRegistrationNumber,
@@ -79,8 +83,11 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
             organisation.Verify(now);
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(ct);
-            await clients.IssueAsync(organisation.Id, "demo", ct, d.ClientId, DemoSecret(d.ClientId));
-            lines.Add($"  {d.NameEn,-16} {d.ClientId} / {DemoSecret(d.ClientId)}");
+            await clients.IssueAsync(organisation.Id, "demo", isOrganisationAdmin: true, ct, d.ClientId, DemoSecret(d.ClientId));
+            // A person too, for the sign-in page: e-mail = the organisation's contact, password = the client's secret.
+            db.People.Add(PersonAccounts.Create(organisation.Id, organisation.ContactEmail, $"{d.NameEn} admin", DemoSecret(d.ClientId), isOrganisationAdmin: true, now));
+            await db.SaveChangesAsync(ct);
+            lines.Add($"  {d.NameEn,-17} client {d.ClientId} / {DemoSecret(d.ClientId)}, person {organisation.ContactEmail} / {DemoSecret(d.ClientId)}");
         }
 
         logger.LogWarning("Demo organisations created (demo only; never use these credentials elsewhere):\n{Credentials}", string.Join('\n', lines));
