@@ -18,10 +18,14 @@ public static class EdgeLimits
     public static void Add(WebApplicationBuilder builder, GatewayOptions options)
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
-        builder.Services.AddRequestTimeouts(t => t.DefaultPolicy = new RequestTimeoutPolicy
+        builder.Services.AddRequestTimeouts(t =>
         {
-            Timeout = options.RequestTimeout,
-            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            t.DefaultPolicy = TimeoutPolicy(options.RequestTimeout);
+            // One policy per module, named after it: module endpoints (ModuleApi) and proxy routes use it.
+            foreach (var module in GatewayOptions.Modules)
+            {
+                t.AddPolicy(module, TimeoutPolicy(options.TimeoutOf(module)));
+            }
         });
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(p => p.WithOrigins(options.CorsOrigins).AllowAnyHeader().AllowAnyMethod()
             .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
@@ -42,6 +46,9 @@ public static class EdgeLimits
     }
 
     public static void UsePublic(WebApplication app) => app.UseCors();
+
+    private static RequestTimeoutPolicy TimeoutPolicy(TimeSpan timeout) =>
+        new() { Timeout = timeout, TimeoutStatusCode = StatusCodes.Status504GatewayTimeout };
 
     public static void UseAfterAuthentication(WebApplication app)
     {

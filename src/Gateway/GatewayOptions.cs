@@ -19,6 +19,14 @@ public sealed class GatewayOptions
     /// <summary>Longest a request may take before the gateway answers 504.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Per module (its <c>/api/{module}/**</c> routes, and <c>/connect/**</c> and <c>/account/**</c> for
+    /// identity), a timeout replacing <see cref="RequestTimeout"/>, e.g. <c>identity = 00:00:10</c>.
+    /// </summary>
+    public Dictionary<string, TimeSpan> RouteTimeouts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeSpan TimeoutOf(string module) => RouteTimeouts.TryGetValue(module, out var timeout) ? timeout : RequestTimeout;
+
     /// <summary>Browser origins allowed to call the API (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }

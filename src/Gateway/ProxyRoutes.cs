@@ -24,6 +24,8 @@ public static class ProxyRoutes
             {
                 ClusterId = module,
                 Destinations = new Dictionary<string, DestinationConfig> { [module] = new() { Address = address } },
+                // A service silent for the module's timeout gets the caller a 504 from YARP.
+                HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.TimeoutOf(module) },
             });
             routes.Add(Route($"{module}-api", module, $"/api/{module}/{{**rest}}", SignedIn));
             routes.Add(Route($"{module}-openapi", module, $"/openapi/{module}.json", Anonymous));
@@ -48,6 +50,9 @@ public static class ProxyRoutes
     {
         RouteId = id,
         ClusterId = cluster,
+        // Forwarded requests are timed by the cluster's activity timeout instead (see Build): when the
+        // middleware cancels a forwarded request, YARP reports a cancelled request (400), not a timeout.
+        TimeoutPolicy = "Disable",
         Match = new RouteMatch { Path = path, Methods = methods },
         AuthorizationPolicy = policy,
         Order = policy == Anonymous ? -1 : 0,

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Marketplace.EndToEnd.Tests;
 
-/// <summary>The gateway's edge (all-in-one: the gateway runs in the same process as the modules).</summary>
+/// <summary>The gateway's edge (all-in-one, where the gateway runs in the same process as the modules, and alone in front of services).</summary>
 public sealed class EdgeTests
 {
     [Fact]
@@ -56,5 +56,44 @@ public sealed class EdgeTests
         Assert.Equal("order-4711", Assert.Single(echoed.Headers.GetValues("X-Correlation-Id")));
         var generated = await provider.GetAsync("/health/live");
         Assert.False(string.IsNullOrEmpty(Assert.Single(generated.Headers.GetValues("X-Correlation-Id"))));
+    }
+
+    [Fact]
+    public async Task Each_route_gets_its_own_timeout_and_504_when_the_service_behind_never_answers()
+    {
+        // A "service" that accepts connections and never answers.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                held.Add(await silent.AcceptTcpClientAsync());
+            }
+        });
+        var address = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        var configuration = MicroservicesCluster.ServiceTargets.ToDictionary(m => $"Marketplace:Gateway:Services:{m}", _ => address);
+        configuration["Marketplace:Gateway:RequestTimeout"] = "00:00:05";
+        configuration["Marketplace:Gateway:RouteTimeouts:catalog"] = "00:00:01";
+        await using var gateway = HostProcess.Start("gateway", configuration);
+        await gateway.WaitUntilHealthyAsync();
+        using var client = gateway.CreateClient();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var catalog = await client.GetAsync($"/api/catalog/datasets/{Guid.NewGuid()}");
+        var catalogTime = clock.Elapsed;
+        clock.Restart();
+        var identity = await client.GetAsync("/.well-known/openid-configuration");
+        var identityTime = clock.Elapsed;
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, catalog.StatusCode);
+        Assert.Equal(HttpStatusCode.GatewayTimeout, identity.StatusCode);
+        Assert.InRange(catalogTime, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4));
+        Assert.InRange(identityTime, TimeSpan.FromSeconds(4.9), TimeSpan.FromSeconds(15));
+        foreach (var connection in held)
+        {
+            connection.Dispose();
+        }
     }
 }

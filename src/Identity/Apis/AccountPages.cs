@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -28,7 +29,7 @@ public static class AccountPages
 
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
+        var pages = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription().WithMetadata(new RequestTimeoutAttribute(IdentityModule.ModuleName));
         pages.MapGet("/login", ShowLogin);
         pages.MapPost("/login", Login);
         pages.MapGet("/invitation", ShowInvitation);

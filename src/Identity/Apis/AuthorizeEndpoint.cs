@@ -4,6 +4,7 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
@@ -20,7 +21,8 @@ public static class AuthorizeEndpoint
 {
     public static IEndpointRouteBuilder MapAuthorizeEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).AllowAnonymous().ExcludeFromDescription()
+            .WithMetadata(new RequestTimeoutAttribute(IdentityModule.ModuleName));
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -20,7 +21,7 @@ public static class TokenEndpoint
 {
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", Exchange).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/connect/token", Exchange).AllowAnonymous().ExcludeFromDescription().WithMetadata(new RequestTimeoutAttribute(IdentityModule.ModuleName));
         return app;
     }
 
