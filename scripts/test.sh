@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the marketplace on a fresh machine that has the .NET SDK:
-# installs (apt) and starts a private PostgreSQL and RabbitMQ, builds, runs all test projects,
+# installs (apt) and starts a private PostgreSQL and RabbitMQ, installs the JSON-LD processor the DCAT
+# tests use (npm), builds, runs all test projects,
 # stops the services again, and ends with the line "N passed, N failed, N skipped".
 # Exit code: 0 only when tests ran and none failed.
 set -euo pipefail
@@ -27,6 +28,12 @@ trap cleanup EXIT
 scripts/services.sh start
 # shellcheck disable=SC1091
 source "$MARKETPLACE_SERVICES_DIR/env"
+
+# The DCAT-AP tests expand the JSON-LD exports with a real JSON-LD processor (npm package jsonld).
+if ! command -v npm >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm ci --prefix tests/jsonld --no-audit --no-fund --loglevel=error
 
 dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
 set +e

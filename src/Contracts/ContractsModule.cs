@@ -15,8 +15,11 @@ public sealed class ContractsModule : DataModule<ContractsDb>
 
     public override string Name => ModuleName;
 
-    public override void AddConsumers(IBusRegistrationConfigurator bus) =>
+    public override void AddConsumers(IBusRegistrationConfigurator bus)
+    {
         bus.AddModuleConsumer<UpsertDatasetReadModelConsumer>(ModuleName);
+        bus.AddModuleConsumer<UpdateDatasetReadModelConsumer>(ModuleName);
+    }
 
     public override void MapEndpoints(WebApplication app) => app.MapDatasetsApi();
 }

@@ -82,7 +82,7 @@ public sealed class OutboxInboxTests
         });
 
     private static DatasetPublished Event(Guid datasetId) =>
-        new(datasetId, 1, Guid.NewGuid(), "센서", "Sensors", DateTime.UtcNow);
+        new(datasetId, 1, Guid.NewGuid(), "센서", "Sensors", DateTime.UtcNow, Facts.PublicListing);
 
     private sealed class CountingObserver(Action onConsumed) : IConsumeMessageObserver<DatasetPublished>
     {

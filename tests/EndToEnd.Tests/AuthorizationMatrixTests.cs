@@ -16,10 +16,22 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
     /// <summary>Expected status per caller, in the order of <see cref="Callers"/>.</summary>
     private static readonly Dictionary<string, int[]> Expected = new()
     {
+        ["GET /api/catalog/taxonomy"] = [200, 200, 200, 200, 200, 200],
+        ["GET /api/catalog/datasets"] = [200, 200, 200, 200, 200, 200],
+        ["GET /api/catalog/datasets/mine"] = [401, 403, 403, 200, 200, 403],
         ["POST /api/catalog/datasets"] = [401, 403, 403, 201, 201, 403],
-        // A draft of provider X: visible to X only; others get 404, not 403, so drafts cannot be probed.
-        ["GET /api/catalog/datasets/{id}"] = [404, 404, 404, 200, 404, 404],
+        // A draft of provider X: visible to X and administrators; others get 404, not 403, so drafts cannot be probed.
+        ["GET /api/catalog/datasets/{id}"] = [404, 404, 404, 200, 404, 200],
+        ["PUT /api/catalog/datasets/{id}"] = [401, 403, 403, 200, 404, 403],
         ["POST /api/catalog/datasets/{id}/publish"] = [401, 403, 403, 200, 404, 403],
+        // From here on: a published listing of provider X (suspended for reinstate).
+        ["POST /api/catalog/datasets/{id}/withdraw"] = [401, 403, 403, 200, 404, 403],
+        ["POST /api/catalog/datasets/{id}/suspend"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/catalog/datasets/{id}/reinstate"] = [401, 403, 403, 403, 403, 200],
+        ["GET /api/catalog/datasets/{id}/versions"] = [200, 200, 200, 200, 200, 200],
+        ["GET /api/catalog/datasets/{id}/versions/{version}"] = [200, 200, 200, 200, 200, 200],
+        ["GET /api/catalog/datasets/{id}/dcat"] = [200, 200, 200, 200, 200, 200],
+        ["GET /api/catalog/dcat"] = [200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/datasets/{id}"] = [401, 404, 404, 404, 404, 404],
         ["POST /api/identity/organisations"] = [201, 201, 201, 201, 201, 201],
         // Buyer A's organisation.
@@ -92,12 +104,33 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
         var buyerAOrganisation = OrganisationOf(buyerA);
         switch (endpoint)
         {
+            case "GET /api/catalog/taxonomy":
+            case "GET /api/catalog/datasets":
+            case "GET /api/catalog/datasets/mine":
+            case "GET /api/catalog/dcat":
+                return new(HttpMethod.Get, endpoint.Split(' ')[1]);
             case "POST /api/catalog/datasets":
                 return Json(HttpMethod.Post, "/api/catalog/datasets", new { titleEn = "Matrix" });
             case "GET /api/catalog/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}");
+            case "PUT /api/catalog/datasets/{id}":
+                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}", new { titleEn = "Matrix edited" });
             case "POST /api/catalog/datasets/{id}/publish":
                 return new(HttpMethod.Post, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}/publish");
+            case "POST /api/catalog/datasets/{id}/withdraw":
+                return new(HttpMethod.Post, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/withdraw");
+            case "POST /api/catalog/datasets/{id}/suspend":
+                return Json(HttpMethod.Post, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/suspend", new { reason = "matrix" });
+            case "POST /api/catalog/datasets/{id}/reinstate":
+                var suspended = await PublishedOfXAsync(providerX);
+                (await clients["demo-admin"].PostAsJsonAsync($"/api/catalog/datasets/{suspended}/suspend", new { reason = "matrix" })).EnsureSuccessStatusCode();
+                return new(HttpMethod.Post, $"/api/catalog/datasets/{suspended}/reinstate");
+            case "GET /api/catalog/datasets/{id}/versions":
+                return new(HttpMethod.Get, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/versions");
+            case "GET /api/catalog/datasets/{id}/versions/{version}":
+                return new(HttpMethod.Get, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/versions/1");
+            case "GET /api/catalog/datasets/{id}/dcat":
+                return new(HttpMethod.Get, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/dcat");
             case "GET /api/contracts/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
             case "POST /api/identity/organisations":
@@ -131,6 +164,13 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
             default:
                 throw new InvalidOperationException($"No request recipe for {endpoint}");
         }
+    }
+
+    private static async Task<Guid> PublishedOfXAsync(HttpClient providerX)
+    {
+        var draft = await SliceClient.CreateDraftAsync(providerX);
+        await SliceClient.PublishAsync(providerX, draft.Id);
+        return draft.Id;
     }
 
     private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };

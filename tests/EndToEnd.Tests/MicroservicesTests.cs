@@ -111,7 +111,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         await bus.StartAsync();
         try
         {
-            var original = new DatasetPublished(datasetId, 1, Guid.NewGuid(), "금형 온도", "Mould temperature", DateTime.UtcNow);
+            var original = new DatasetPublished(datasetId, 1, Guid.NewGuid(), "금형 온도", "Mould temperature", DateTime.UtcNow, Facts.PublicListing);
             await bus.Publish(original, ctx => ctx.MessageId = messageId);
             var client = fixture.Provider;
             await SliceClient.AwaitInContractsAsync(client, datasetId);

@@ -6,7 +6,13 @@ namespace Marketplace.TestSupport;
 /// <summary>The thin slice from a client's side: create and publish a listing in Catalog, read it from Contracts.</summary>
 public static class SliceClient
 {
-    public sealed record Dataset(Guid Id, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, string Status, int Version);
+    public sealed record Dataset(Guid Id, Guid ProviderOrganisationId, string Status, int Version, Titles Metadata)
+    {
+        public string? TitleKo => Metadata.TitleKo;
+    }
+
+    /// <summary>The part of a listing's metadata document the slice looks at.</summary>
+    public sealed record Titles(string? TitleKo, string? TitleEn);
 
     public sealed record NegotiableDataset(
         Guid DatasetId, int Version, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, DateTime PublishedAt, DateTime SyncedAt);

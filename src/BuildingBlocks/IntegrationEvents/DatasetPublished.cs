@@ -1,10 +1,11 @@
 namespace Marketplace.BuildingBlocks.IntegrationEvents;
 
-/// <summary>A provider published a dataset listing (or a new version of it); buyers may now see and request it.</summary>
+/// <summary>A provider published a dataset listing for the first time; buyers may now see and request it.</summary>
 public sealed record DatasetPublished(
     Guid DatasetId,
     int Version,
     Guid ProviderOrganisationId,
     string? TitleKo,
     string? TitleEn,
-    DateTime PublishedAt) : IIntegrationEvent;
+    DateTime PublishedAt,
+    DatasetFacts Facts) : IIntegrationEvent;

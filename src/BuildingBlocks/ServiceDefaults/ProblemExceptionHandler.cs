@@ -22,6 +22,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; reload it and try again."),
+            RuleViolationException { Field: { } field } r => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [r.Message] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Business rule violated",
+                Detail = r.Message,
+            },
             RuleViolationException => Problem(StatusCodes.Status422UnprocessableEntity, "Business rule violated", exception.Message),
             // Malformed JSON, wrong content type, body too large: the framework's own 4xx with its explanation.
             BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message),

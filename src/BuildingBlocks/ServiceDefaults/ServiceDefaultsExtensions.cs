@@ -33,7 +33,12 @@ public static class ServiceDefaultsExtensions
         // Let binding failures (malformed JSON, bad route values) reach the exception handler with their reason.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // A JSON null for a property declared non-nullable is a 400, not a null the handler trips over.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.AddHealthChecks();

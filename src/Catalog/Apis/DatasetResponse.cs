@@ -2,16 +2,62 @@ using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Apis;
 
+/// <summary>A listing as its readers see it. Only its provider and administrators see the partner list of a restricted listing.</summary>
 public sealed record DatasetResponse(
+    Guid Id,
+    Guid ProviderOrganisationId,
+    DatasetStatus Status,
+    int Version,
+    int CompletenessScore,
+    DateTime CreatedAt,
+    DateTime? PublishedAt,
+    DateTime UpdatedAt,
+    string? SuspensionReason,
+    DatasetMetadata Metadata)
+{
+    public static DatasetResponse From(Dataset d, bool mayManage) => new(
+        d.Id, d.ProviderOrganisationId, d.Status, d.Version, d.CompletenessScore, d.CreatedAt, d.PublishedAt, d.UpdatedAt,
+        mayManage ? d.SuspensionReason : null, Readable(d.Metadata, mayManage));
+
+    public static DatasetMetadata Readable(DatasetMetadata metadata, bool mayManage) =>
+        mayManage ? metadata : metadata with { Visibility = metadata.Visibility with { Organisations = [] } };
+}
+
+/// <summary>One search hit: enough to choose, without the schema and preview.</summary>
+public sealed record DatasetSummary(
     Guid Id,
     Guid ProviderOrganisationId,
     string? TitleKo,
     string? TitleEn,
+    string? DescriptionKo,
+    string? DescriptionEn,
+    string[] Keywords,
+    Classification Classification,
+    string[] Formats,
+    long? RecordCount,
+    DateOnly? CoverageFrom,
+    DateOnly? CoverageTo,
+    decimal? AskingPriceKrw,
+    bool Restricted,
     DatasetStatus Status,
     int Version,
-    DateTime CreatedAt,
-    DateTime? PublishedAt)
+    int CompletenessScore,
+    int Relevance,
+    DateTime? PublishedAt,
+    DateTime UpdatedAt)
 {
-    public static DatasetResponse From(Dataset d) =>
-        new(d.Id, d.ProviderOrganisationId, d.TitleKo, d.TitleEn, d.Status, d.Version, d.CreatedAt, d.PublishedAt);
+    private const int DescriptionPreview = 300;
+
+    public static DatasetSummary From(Dataset d, int relevance) => new(
+        d.Id, d.ProviderOrganisationId, d.Metadata.TitleKo, d.Metadata.TitleEn, Shorten(d.Metadata.DescriptionKo), Shorten(d.Metadata.DescriptionEn),
+        d.Metadata.Keywords, d.Metadata.Classification, d.Metadata.Structure.Formats, d.RecordCount, d.CoverageFrom, d.CoverageTo,
+        d.Metadata.Terms.AskingPriceKrw, d.IsRestricted, d.Status, d.Version, d.CompletenessScore, relevance, d.PublishedAt, d.UpdatedAt);
+
+    private static string? Shorten(string? text) => text is { Length: > DescriptionPreview } ? text[..DescriptionPreview] + "…" : text;
 }
+
+public sealed record DatasetVersionSummary(int Version, int CompletenessScore, string CreatedBy, DateTime CreatedAt);
+
+public sealed record DatasetVersionResponse(Guid DatasetId, int Version, int CompletenessScore, DateTime CreatedAt, DatasetMetadata Metadata);
+
+public sealed record SuspendDatasetRequest(string? Reason);

@@ -8,53 +8,94 @@ using Marketplace.Catalog.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Apis;
 
+/// <summary>One listing: create, edit, its lifecycle, and its versions.</summary>
 public static class DatasetsApi
 {
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Datasets")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            // Metadata only: a body this large is not a description of a dataset.
+            .WithMetadata(new RequestSizeLimitAttribute(DatasetLimits.RequestBodyBytes));
 
         api.MapPost("/", CreateDataset).RequireAuthorization(MarketplaceRoles.Provider)
-            .WithName("CreateDataset").WithSummary("Create a draft listing of your organisation");
+            .WithName("CreateDataset").WithSummary("Create a draft listing of your organisation")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{id:guid}", GetDataset).AllowAnonymous()
-            .WithName("GetDataset").WithSummary("Get one listing (drafts: only their provider)");
+            .WithName("GetDataset").WithSummary("One listing (drafts, suspended and withdrawn listings: only their provider and administrators; restricted: only the named organisations)");
+        api.MapPut("/{id:guid}", EditDataset).RequireAuthorization(MarketplaceRoles.Provider)
+            .WithName("EditDataset").WithSummary("Edit a listing of your organisation; a published one gets a new version")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{id:guid}/publish", PublishDataset).RequireAuthorization(MarketplaceRoles.Provider)
             .WithName("PublishDataset").WithSummary("Publish a draft listing of your organisation (verified organisations only)")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{id:guid}/withdraw", WithdrawDataset).RequireAuthorization(MarketplaceRoles.Provider)
+            .WithName("WithdrawDataset").WithSummary("Withdraw a listing of your organisation for good")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/suspend", SuspendDataset).RequireAuthorization(MarketplaceRoles.Admin)
+            .WithName("SuspendDataset").WithSummary("Take a published listing off the marketplace (administrators)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/reinstate", ReinstateDataset).RequireAuthorization(MarketplaceRoles.Admin)
+            .WithName("ReinstateDataset").WithSummary("List a suspended listing again (administrators)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:guid}/versions", ListVersions).AllowAnonymous()
+            .WithName("ListDatasetVersions").WithSummary("The published versions of a listing, newest first");
+        api.MapGet("/{id:guid}/versions/{version:int}", GetVersion).AllowAnonymous()
+            .WithName("GetDatasetVersion").WithSummary("One published version of a listing, as it was published");
         return app;
     }
 
     public static async Task<Created<DatasetResponse>> CreateDataset(
-        CreateDatasetRequest request, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
+        DatasetMetadata request, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
-        request.Validate();
-        var dataset = Dataset.CreateDraft(
-            user.OrganisationIdOf(), request.TitleKo?.Trim(), request.TitleEn?.Trim(), clock.GetUtcNow().UtcDateTime);
+        MetadataRules.Validate(request);
+        var dataset = Dataset.CreateDraft(user.OrganisationIdOf(), request, clock.GetUtcNow().UtcDateTime);
         db.Datasets.Add(dataset);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/catalog/datasets/{dataset.Id}", DatasetResponse.From(dataset));
+        return TypedResults.Created($"/api/catalog/datasets/{dataset.Id}", DatasetResponse.From(dataset, mayManage: true));
     }
 
     public static async Task<Results<Ok<DatasetResponse>, NotFound>> GetDataset(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
-        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        // A draft is invisible to everyone but its provider: "not found", not "forbidden".
-        var visible = dataset is not null && (dataset.Status == DatasetStatus.Published || IsOwnedBy(dataset, user));
-        return visible ? TypedResults.Ok(DatasetResponse.From(dataset!)) : TypedResults.NotFound();
+        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
+        // What a caller may not see is "not found", not "forbidden": ids cannot be probed.
+        return dataset is not null && user.MaySee(dataset)
+            ? TypedResults.Ok(DatasetResponse.From(dataset, user.Manages(dataset)))
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<DatasetResponse>, NotFound>> EditDataset(
+        Guid id, DatasetMetadata request, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    {
+        MetadataRules.Validate(request);
+        var dataset = await OwnAsync(id, user, db, ct);
+        if (dataset is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (dataset.Edit(request, CatalogCaller.SubjectOf(user), now))
+        {
+            db.AddEvent(new DatasetUpdated(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, now, dataset.Facts()));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
     }
 
     public static async Task<Results<Ok<DatasetResponse>, NotFound>> PublishDataset(
         Guid id, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
-        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (dataset is null || !IsOwnedBy(dataset, user))
+        var dataset = await OwnAsync(id, user, db, ct);
+        if (dataset is null)
         {
             return TypedResults.NotFound();
         }
@@ -64,14 +105,92 @@ public static class DatasetsApi
             throw new RuleViolationException("Your organisation must be verified by an administrator before it can publish listings.");
         }
 
-        dataset.Publish(clock.GetUtcNow().UtcDateTime);
+        dataset.Publish(CatalogCaller.SubjectOf(user), clock.GetUtcNow().UtcDateTime);
         // Same SaveChanges, same transaction: the listing is published if and only if the event will be.
         db.AddEvent(new DatasetPublished(
-            dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, dataset.PublishedAt!.Value));
+            dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, dataset.PublishedAt!.Value, dataset.Facts()));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(DatasetResponse.From(dataset));
+        return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
     }
 
-    private static bool IsOwnedBy(Dataset dataset, ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && dataset.ProviderOrganisationId == user.OrganisationIdOf();
+    public static async Task<Results<Ok<DatasetResponse>, NotFound>> WithdrawDataset(
+        Guid id, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var dataset = await OwnAsync(id, user, db, ct);
+        if (dataset is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        dataset.Withdraw(now);
+        db.AddEvent(new DatasetWithdrawn(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, now));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
+    }
+
+    public static async Task<Ok<DatasetResponse>> SuspendDataset(
+        Guid id, SuspendDatasetRequest request, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    {
+        new Validator()
+            .Require(!string.IsNullOrWhiteSpace(request.Reason), nameof(request.Reason), "Say why the listing is suspended; its provider reads it.")
+            .MaxLength(request.Reason, DatasetLimits.TextLength, nameof(request.Reason))
+            .ThrowIfInvalid();
+        var dataset = await FindAsync(id, db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        dataset.Suspend(request.Reason!.Trim(), now);
+        db.AddEvent(new DatasetSuspended(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.SuspensionReason!, now));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
+    }
+
+    public static async Task<Ok<DatasetResponse>> ReinstateDataset(Guid id, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var dataset = await FindAsync(id, db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        dataset.Reinstate(now);
+        db.AddEvent(new DatasetUpdated(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, now, dataset.Facts()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
+    }
+
+    public static async Task<Results<Ok<DatasetVersionSummary[]>, NotFound>> ListVersions(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
+    {
+        if (!await VisibleAsync(id, user, db, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var versions = await db.DatasetVersions.AsNoTracking().Where(v => v.DatasetId == id).OrderByDescending(v => v.Version)
+            .Select(v => new DatasetVersionSummary(v.Version, v.CompletenessScore, v.CreatedBy, v.CreatedAt))
+            .ToArrayAsync(ct);
+        return TypedResults.Ok(versions);
+    }
+
+    public static async Task<Results<Ok<DatasetVersionResponse>, NotFound>> GetVersion(
+        Guid id, int version, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
+        var found = dataset is not null && user.MaySee(dataset)
+            ? await db.DatasetVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DatasetId == id && v.Version == version, ct)
+            : null;
+        return found is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new DatasetVersionResponse(id, found.Version, found.CompletenessScore, found.CreatedAt,
+                DatasetResponse.Readable(found.Metadata, user.Manages(dataset!))));
+    }
+
+    private static async Task<bool> VisibleAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct) =>
+        await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct) is { } dataset && user.MaySee(dataset);
+
+    /// <summary>A listing of the caller's organisation, loaded for a change; someone else's is "not found".</summary>
+    private static async Task<Dataset?> OwnAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.Include(d => d.Facets).Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
+        return dataset is not null && user.IsProviderOf(dataset) ? dataset : null;
+    }
+
+    private static async Task<Dataset> FindAsync(Guid id, CatalogDb db, CancellationToken ct) =>
+        await db.Datasets.Include(d => d.Facets).Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct)
+        ?? throw new NotFoundException("Dataset", id);
 }

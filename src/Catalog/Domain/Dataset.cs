@@ -1,10 +1,19 @@
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.IntegrationEvents;
 
 namespace Marketplace.Catalog.Domain;
 
-/// <summary>A provider's description of one production dataset. Metadata only: the data never comes here.</summary>
+/// <summary>
+/// A provider's listing of one production dataset: its current metadata document, the immutable
+/// versions it was published in, and the columns search filters and sorts on (kept in step with the
+/// document on every change). Metadata only: the data never comes here.
+/// </summary>
 public sealed class Dataset
 {
+    private readonly List<DatasetVersion> _versions = [];
+    private readonly List<DatasetFacet> _facets = [];
+    private readonly List<DatasetAccess> _access = [];
+
     private Dataset()
     {
     }
@@ -13,38 +22,188 @@ public sealed class Dataset
 
     public Guid ProviderOrganisationId { get; private set; }
 
+    public DatasetStatus Status { get; private set; }
+
+    /// <summary>Version of <see cref="Metadata"/>: 1 until published, then one more for every edit of a published listing.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Changes with every write; two concurrent writes cannot both succeed.</summary>
+    public int Revision { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>First publication; "newest" sorts by it, so edits never move a listing while someone pages.</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public DatasetMetadata Metadata { get; private set; } = new();
+
     public string? TitleKo { get; private set; }
 
     public string? TitleEn { get; private set; }
 
-    public DatasetStatus Status { get; private set; }
+    public int CompletenessScore { get; private set; }
 
-    /// <summary>Published version number; 0 while the listing has never been published.</summary>
-    public int Version { get; private set; }
+    public long? RecordCount { get; private set; }
 
-    public DateTime CreatedAt { get; private set; }
+    public DateOnly? CoverageFrom { get; private set; }
 
-    public DateTime? PublishedAt { get; private set; }
+    public DateOnly? CoverageTo { get; private set; }
 
-    public static Dataset CreateDraft(Guid providerOrganisationId, string? titleKo, string? titleEn, DateTime now) => new()
+    public bool IsRestricted { get; private set; }
+
+    /// <summary>Search tokens (<see cref="SearchTokens"/>) of titles, descriptions, keywords, field names and equipment.</summary>
+    public string SearchTerms { get; private set; } = "";
+
+    /// <summary>Search tokens of the titles; a match there ranks first.</summary>
+    public string TitleTerms { get; private set; } = "";
+
+    /// <summary>Search tokens of the keywords; a match there ranks second.</summary>
+    public string KeywordTerms { get; private set; } = "";
+
+    public IReadOnlyList<DatasetVersion> Versions => _versions;
+
+    public IReadOnlyList<DatasetFacet> Facets => _facets;
+
+    /// <summary>Organisations a restricted listing is visible to (its provider always is).</summary>
+    public IReadOnlyList<DatasetAccess> Access => _access;
+
+    public static Dataset CreateDraft(Guid providerOrganisationId, DatasetMetadata metadata, DateTime now)
     {
-        Id = Guid.NewGuid(),
-        ProviderOrganisationId = providerOrganisationId,
-        TitleKo = titleKo,
-        TitleEn = titleEn,
-        Status = DatasetStatus.Draft,
-        CreatedAt = now,
-    };
-
-    public void Publish(DateTime now)
-    {
-        if (Status != DatasetStatus.Draft)
+        var dataset = new Dataset
         {
-            throw new ConflictException($"Dataset '{Id}' is {Status}; only a draft can be published.");
+            Id = Guid.NewGuid(),
+            ProviderOrganisationId = providerOrganisationId,
+            Status = DatasetStatus.Draft,
+            Version = 1,
+            CreatedAt = now,
+        };
+        dataset.Apply(metadata, now);
+        return dataset;
+    }
+
+    /// <summary>
+    /// A draft is edited in place; a published or suspended listing gets a new version, and the old one
+    /// stays readable. Returns whether buyers can see the change (a published listing's new version).
+    /// </summary>
+    public bool Edit(DatasetMetadata metadata, string editedBy, DateTime now)
+    {
+        if (Status == DatasetStatus.Withdrawn)
+        {
+            throw new ConflictException($"Dataset '{Id}' is withdrawn and can no longer be edited.");
         }
 
+        if (Status != DatasetStatus.Draft)
+        {
+            Version++;
+            _versions.Add(DatasetVersion.Of(this, metadata, editedBy, now));
+        }
+
+        Apply(metadata, now);
+        return Status == DatasetStatus.Published;
+    }
+
+    public void Publish(string publishedBy, DateTime now)
+    {
+        Require(DatasetStatus.Draft, "only a draft can be published");
         Status = DatasetStatus.Published;
-        Version++;
         PublishedAt = now;
+        Touch(now);
+        _versions.Add(DatasetVersion.Of(this, Metadata, publishedBy, now));
+    }
+
+    public void Withdraw(DateTime now)
+    {
+        if (Status is not (DatasetStatus.Published or DatasetStatus.Suspended))
+        {
+            throw new ConflictException($"Dataset '{Id}' is {Status}; only a published or suspended listing can be withdrawn.");
+        }
+
+        Status = DatasetStatus.Withdrawn;
+        Touch(now);
+    }
+
+    public void Suspend(string reason, DateTime now)
+    {
+        Require(DatasetStatus.Published, "only a published listing can be suspended");
+        Status = DatasetStatus.Suspended;
+        SuspensionReason = reason;
+        Touch(now);
+    }
+
+    public void Reinstate(DateTime now)
+    {
+        Require(DatasetStatus.Suspended, "only a suspended listing can be reinstated");
+        Status = DatasetStatus.Published;
+        SuspensionReason = null;
+        Touch(now);
+    }
+
+    /// <summary>Who may see it: its provider and administrators always; others only once published, and for a restricted listing only if named.</summary>
+    public bool IsVisibleTo(Guid? organisationId, bool isAdmin) =>
+        isAdmin || organisationId == ProviderOrganisationId
+        || (Status == DatasetStatus.Published && (!IsRestricted || _access.Any(a => a.OrganisationId == organisationId)));
+
+    public DatasetFacts Facts() => new(
+        Metadata.Classification.ProcessStage,
+        Metadata.Classification.DataTypes,
+        Metadata.Classification.Industry,
+        Metadata.Structure.RecordCount,
+        Metadata.Structure.SizeBytes,
+        Metadata.Structure.CoverageFrom,
+        Metadata.Structure.CoverageTo,
+        CompletenessScore,
+        Metadata.Quality.Labelled,
+        Metadata.Terms.Purposes,
+        Metadata.Terms.MinDurationMonths,
+        Metadata.Terms.MaxDurationMonths,
+        Metadata.Terms.ExclusivityAvailable,
+        Metadata.Terms.AskingPriceKrw,
+        IsRestricted ? [.. _access.Select(a => a.OrganisationId)] : null);
+
+    private void Apply(DatasetMetadata metadata, DateTime now)
+    {
+        Metadata = metadata;
+        TitleKo = metadata.TitleKo;
+        TitleEn = metadata.TitleEn;
+        CompletenessScore = Domain.CompletenessScore.Of(metadata);
+        RecordCount = metadata.Structure.RecordCount;
+        CoverageFrom = metadata.Structure.CoverageFrom;
+        CoverageTo = metadata.Structure.CoverageTo;
+        IsRestricted = metadata.Visibility.Restricted;
+        TitleTerms = SearchTokens.Document([metadata.TitleKo, metadata.TitleEn]);
+        KeywordTerms = SearchTokens.Document(metadata.Keywords);
+        SearchTerms = SearchTokens.Document(
+            new[] { metadata.TitleKo, metadata.TitleEn, metadata.DescriptionKo, metadata.DescriptionEn, metadata.Classification.EquipmentType }
+                .Concat(metadata.Keywords)
+                .Concat(metadata.Structure.Fields.Select(f => f?.Name)));
+
+        // Rows that stay are kept (not removed and added again): the keys are their whole content.
+        Replace(_facets, DatasetFacet.Of(Id, metadata).ToList());
+        Replace(_access, metadata.Visibility.Organisations.Distinct().Select(o => new DatasetAccess(Id, o)).ToList());
+        Touch(now);
+    }
+
+    private static void Replace<T>(List<T> current, List<T> wanted)
+    {
+        current.RemoveAll(row => !wanted.Contains(row));
+        current.AddRange(wanted.Where(row => !current.Contains(row)));
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
+
+    private void Require(DatasetStatus status, string rule)
+    {
+        if (Status != status)
+        {
+            throw new ConflictException($"Dataset '{Id}' is {Status}; {rule}.");
+        }
     }
 }

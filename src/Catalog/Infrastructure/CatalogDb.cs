@@ -5,13 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Infrastructure;
 
+/// <summary>Listings, their published versions, facet values and partner lists.</summary>
 public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbContext(options)
 {
     public DbSet<Dataset> Datasets => Set<Dataset>();
 
+    public DbSet<DatasetVersion> DatasetVersions => Set<DatasetVersion>();
+
+    public DbSet<DatasetFacet> DatasetFacets => Set<DatasetFacet>();
+
+    public DbSet<DatasetAccess> DatasetAccess => Set<DatasetAccess>();
+
+    public bool IsPostgres => Database.IsNpgsql();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfiguration(new DatasetConfiguration());
+        modelBuilder.ApplyConfiguration(new DatasetConfiguration(IsPostgres));
+        modelBuilder.ApplyConfiguration(new DatasetVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new DatasetFacetConfiguration());
+        modelBuilder.ApplyConfiguration(new DatasetAccessConfiguration());
     }
 }

@@ -37,9 +37,9 @@ public sealed class Organisation
 
     public static Organisation Register(
         string? nameKo, string? nameEn, string businessRegistrationNumber, string contactEmail, bool isSme,
-        bool isProvider, bool isBuyer, DateTime now) => new()
+        bool isProvider, bool isBuyer, DateTime now, Guid? id = null) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id ?? Guid.NewGuid(),
         NameKo = nameKo,
         NameEn = nameEn,
         BusinessRegistrationNumber = businessRegistrationNumber,

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -19,10 +20,10 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
     /// <summary>Demo-only organisations; their secrets are in README and must never reach a real deployment.</summary>
     public static readonly IReadOnlyList<DemoOrganisation> Demo =
     [
-        new("demo-provider-x", "한빛정밀", "Hanbit Precision", "2208112341", IsSme: true, Provider: true, Buyer: false),
-        new("demo-provider-y", "대성금형", "Daesung Mould", "3128600019", IsSme: true, Provider: true, Buyer: false),
-        new("demo-buyer-a", "미래모빌리티", "Mirae Mobility", "4012345679", IsSme: false, Provider: false, Buyer: true),
-        new("demo-buyer-b", "스마트팩토리랩", "Smart Factory Lab", "5055566661", IsSme: true, Provider: false, Buyer: true),
+        new(DemoOrganisations.ProviderX, "demo-provider-x", "한빛정밀", "Hanbit Precision", "2208112341", IsSme: true, Provider: true, Buyer: false),
+        new(DemoOrganisations.ProviderY, "demo-provider-y", "대성금형", "Daesung Mould", "3128600019", IsSme: true, Provider: true, Buyer: false),
+        new(DemoOrganisations.BuyerA, "demo-buyer-a", "미래모빌리티", "Mirae Mobility", "4012345679", IsSme: false, Provider: false, Buyer: true),
+        new(DemoOrganisations.BuyerB, "demo-buyer-b", "스마트팩토리랩", "Smart Factory Lab", "5055566661", IsSme: true, Provider: false, Buyer: true),
     ];
 
     public const string DemoAdminClientId = "demo-admin";
@@ -79,7 +80,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
         foreach (var d in Demo)
         {
             var organisation = Organisation.Register(d.NameKo, d.NameEn, d.BusinessRegistrationNumber,
-                $"{d.ClientId}@example.invalid", d.IsSme, d.Provider, d.Buyer, now);
+                $"{d.ClientId}@example.invalid", d.IsSme, d.Provider, d.Buyer, now, d.Id);
             organisation.Verify(now);
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(ct);
@@ -94,5 +95,6 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
     }
 
     public sealed record DemoOrganisation(
+        Guid Id,
         string ClientId, string NameKo, string NameEn, string BusinessRegistrationNumber, bool IsSme, bool Provider, bool Buyer);
 }

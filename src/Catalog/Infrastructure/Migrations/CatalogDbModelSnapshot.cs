@@ -111,9 +111,35 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("CompletenessScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("completeness_score");
+
+                    b.Property<DateOnly?>("CoverageFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("coverage_from");
+
+                    b.Property<DateOnly?>("CoverageTo")
+                        .HasColumnType("date")
+                        .HasColumnName("coverage_to");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_restricted");
+
+                    b.Property<string>("KeywordTerms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("keyword_terms");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
 
                     b.Property<Guid>("ProviderOrganisationId")
                         .HasColumnType("uuid")
@@ -123,11 +149,30 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<long?>("RecordCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_count");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_terms");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("suspension_reason");
 
                     b.Property<string>("TitleEn")
                         .HasMaxLength(200)
@@ -139,8 +184,16 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title_ko");
 
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title_terms");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
@@ -148,7 +201,126 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
                     b.HasIndex("ProviderOrganisationId");
 
+                    b.HasIndex("SearchTerms")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTerms"), "GIN");
+
+                    b.HasIndex("Status", "CompletenessScore", "Id");
+
+                    b.HasIndex("Status", "PublishedAt", "Id");
+
                     b.ToTable("datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetAccess", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("DatasetId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("dataset_access", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetFacet", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Facet")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("facet");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("value");
+
+                    b.HasKey("DatasetId", "Facet", "Value");
+
+                    b.HasIndex("Facet", "Value", "DatasetId");
+
+                    b.ToTable("dataset_facets", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetVersion", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("CompletenessScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("completeness_score");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata");
+
+                    b.HasKey("DatasetId", "Version");
+
+                    b.ToTable("dataset_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetAccess", b =>
+                {
+                    b.HasOne("Marketplace.Catalog.Domain.Dataset", null)
+                        .WithMany("Access")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetFacet", b =>
+                {
+                    b.HasOne("Marketplace.Catalog.Domain.Dataset", null)
+                        .WithMany("Facets")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetVersion", b =>
+                {
+                    b.HasOne("Marketplace.Catalog.Domain.Dataset", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Domain.Dataset", b =>
+                {
+                    b.Navigation("Access");
+
+                    b.Navigation("Facets");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,23 @@
+namespace Marketplace.BuildingBlocks.IntegrationEvents;
+
+/// <summary>
+/// What other modules need to know of a listing version: its category for pricing (process stage ×
+/// data type), the inputs of the price factors, the offered terms, and who may see it.
+/// </summary>
+/// <param name="VisibleTo">Null for a public listing; otherwise the only organisations (besides the provider) that may see and negotiate it.</param>
+public sealed record DatasetFacts(
+    string? ProcessStage,
+    string[] DataTypes,
+    string? Industry,
+    long? RecordCount,
+    long? SizeBytes,
+    DateOnly? CoverageFrom,
+    DateOnly? CoverageTo,
+    int CompletenessScore,
+    bool Labelled,
+    string[] Purposes,
+    int? MinDurationMonths,
+    int? MaxDurationMonths,
+    bool ExclusivityAvailable,
+    decimal? AskingPriceKrw,
+    Guid[]? VisibleTo);

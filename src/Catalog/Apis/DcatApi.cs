@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.Catalog.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Catalog.Apis;
+
+/// <summary>DCAT-AP 3 JSON-LD exports: one listing, and the catalog in keyset pages (public, visibility rules apply).</summary>
+public static class DcatApi
+{
+    public static IEndpointRouteBuilder MapDcatApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapModuleGroup(CatalogModule.ModuleName, "", "DCAT-AP").ProducesValidationProblem();
+        api.MapGet("/datasets/{id:guid}/dcat", GetDatasetDcat).AllowAnonymous().WithName("GetDatasetDcat")
+            .WithSummary("One listing as a DCAT-AP 3 dcat:Dataset (JSON-LD)")
+            .Produces(StatusCodes.Status200OK, contentType: DcatDocument.MediaType);
+        api.MapGet("/dcat", GetCatalogDcat).AllowAnonymous().WithName("GetCatalogDcat")
+            .WithSummary("The catalog as a DCAT-AP 3 dcat:Catalog (JSON-LD), newest first; hydra:next links the next page")
+            .Produces(StatusCodes.Status200OK, contentType: DcatDocument.MediaType);
+        return app;
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound>> GetDatasetDcat(Guid id, HttpContext http, CatalogDb db, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
+        return dataset is not null && http.User.MaySee(dataset) && dataset.PublishedAt is not null
+            ? TypedResults.Content(DcatDocument.ForDataset(dataset, BaseUrl(http)).ToJsonString(), DcatDocument.MediaType)
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<ContentHttpResult> GetCatalogDcat(HttpContext http, DatasetSearch search, int? limit, string? cursor, CancellationToken ct)
+    {
+        new Validator().Require(limit is null or >= 1, "limit", "Must be at least 1.").ThrowIfInvalid();
+        var criteria = new SearchCriteria { Sort = SearchSort.Newest, Limit = Math.Min(limit ?? SearchRequest.MaxLimit, SearchRequest.MaxLimit) };
+        var page = await search.SearchAsync(criteria, CatalogCaller.ViewerOf(http.User), SearchCursor.Decode(cursor, criteria.Fingerprint()), ct);
+        var baseUrl = BaseUrl(http);
+        var pageUrl = $"{baseUrl}/api/catalog/dcat?limit={criteria.Limit}" + (cursor is null ? "" : $"&cursor={cursor}");
+        var nextUrl = page.Next is null ? null : $"{baseUrl}/api/catalog/dcat?limit={criteria.Limit}&cursor={page.Next.Encode()}";
+        var document = DcatDocument.ForCatalog(page.Items.Select(r => r.Dataset), baseUrl, pageUrl, nextUrl);
+        return TypedResults.Content(document.ToJsonString(), DcatDocument.MediaType);
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+}

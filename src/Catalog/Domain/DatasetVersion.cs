@@ -1,0 +1,32 @@
+namespace Marketplace.Catalog.Domain;
+
+/// <summary>One published version of a listing, never changed once written.</summary>
+public sealed class DatasetVersion
+{
+    private DatasetVersion()
+    {
+    }
+
+    public Guid DatasetId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public DatasetMetadata Metadata { get; private set; } = new();
+
+    public int CompletenessScore { get; private set; }
+
+    /// <summary>Subject of the token that published it (an API client or a person).</summary>
+    public string CreatedBy { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    internal static DatasetVersion Of(Dataset dataset, DatasetMetadata metadata, string createdBy, DateTime now) => new()
+    {
+        DatasetId = dataset.Id,
+        Version = dataset.Version,
+        Metadata = metadata,
+        CompletenessScore = Domain.CompletenessScore.Of(metadata),
+        CreatedBy = createdBy,
+        CreatedAt = now,
+    };
+}

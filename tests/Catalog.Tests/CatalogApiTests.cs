@@ -1,0 +1,284 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.BuildingBlocks.Hosting;
+
+namespace Marketplace.Catalog.Tests;
+
+/// <summary>Search, visibility, paging and the lifecycle through the real API; run once on SQLite and once on PostgreSQL.</summary>
+public abstract class CatalogApiTests(MarketplaceHost market)
+{
+    private Task<HttpClient> As(string demoClient) => Tokens.DemoAsync(market.BaseAddress, demoClient);
+
+    [Fact]
+    public async Task A_partial_korean_word_finds_the_compound_and_english_words_and_field_names_are_searched()
+    {
+        using var provider = await As("demo-provider-x");
+        using var anonymous = market.Host.CreateClient();
+        var tag = Listings.NewTag();
+        var moulding = await Listings.PublishedAsync(provider, Listings.Document(tag, "사출성형기 금형 온도", "Injection moulding machine temperatures"));
+        var press = await Listings.PublishedAsync(provider, Listings.Document(tag, "프레스 진동", "Press vibration"));
+
+        Assert.Equal([moulding], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("사출", tag))));
+        Assert.Equal([moulding], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("성형기", tag))));
+        Assert.Equal([moulding], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("MOULDING", tag))));
+        Assert.Equal([press], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("진동", tag))));
+        Assert.Empty(Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("용접", tag))));
+        // Schema field names are searched too, and both listings have this one.
+        Assert.Equal(2, (await Listings.SearchAsync(anonymous, Listings.Q("spindle_load", tag))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Facet_counts_follow_the_query_and_the_filters()
+    {
+        using var provider = await As("demo-provider-y");
+        using var anonymous = market.Host.CreateClient();
+        var tag = Listings.NewTag();
+        await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "quality", dataTypes: ["image-video"], formats: ["images"], records: 10));
+        await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "quality", dataTypes: ["image-video", "logs-events"], formats: ["json"], records: 500));
+        await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "energy", dataTypes: ["sensor-time-series"], formats: ["csv", "parquet"], records: 90_000));
+
+        var all = await Listings.SearchAsync(anonymous, Listings.Q(tag));
+        Assert.Equal(3, all.GetProperty("total").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["quality"] = 2, ["energy"] = 1 }, Listings.FacetCounts(all, "processStage"));
+        Assert.Equal(new Dictionary<string, int> { ["image-video"] = 2, ["logs-events"] = 1, ["sensor-time-series"] = 1 }, Listings.FacetCounts(all, "dataType"));
+        Assert.Equal("Quality and inspection", all.GetProperty("facets").GetProperty("processStage")[0].GetProperty("labelEn").GetString());
+        Assert.Equal(new Dictionary<string, int> { ["press"] = 3 }, Listings.FacetCounts(all, "equipmentType"));
+
+        var filtered = await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&processStage=quality&format=json&format=csv");
+        Assert.Equal(1, filtered.GetProperty("total").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["image-video"] = 1, ["logs-events"] = 1 }, Listings.FacetCounts(filtered, "dataType"));
+
+        var ranged = await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&minRecords=100&maxRecords=1000&coverageFrom=2024-06-01&coverageTo=2025-01-01");
+        Assert.Equal(1, ranged.GetProperty("total").GetInt32());
+        Assert.Equal(0, (await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&coverageFrom=2025-01-01")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&provider={DemoOrganisations.ProviderX}")).GetProperty("total").GetInt32());
+        Assert.Equal(3, (await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&updatedSince=2020-01-01T00:00:00Z&equipmentType=프레스")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_restricted_listing_is_invisible_to_outsiders_in_reads_searches_and_counts()
+    {
+        using var provider = await As("demo-provider-x");
+        using var buyerA = await As("demo-buyer-a");
+        using var buyerB = await As("demo-buyer-b");
+        using var anonymous = market.Host.CreateClient();
+        var tag = Listings.NewTag();
+        var open = await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "logistics"));
+        var restricted = await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "design", restrictedTo: [DemoOrganisations.BuyerA]));
+
+        foreach (var outsider in new[] { buyerB, anonymous })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/catalog/datasets/{restricted}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/catalog/datasets/{restricted}/dcat")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/catalog/datasets/{restricted}/versions/1")).StatusCode);
+            var page = await Listings.SearchAsync(outsider, Listings.Q(tag));
+            Assert.Equal([open], Listings.Ids(page));
+            Assert.Equal(1, page.GetProperty("total").GetInt32());
+            Assert.Equal(new Dictionary<string, int> { ["logistics"] = 1 }, Listings.FacetCounts(page, "processStage"));
+        }
+
+        var partnerView = await Listings.SearchAsync(buyerA, Listings.Q(tag));
+        Assert.Equal(2, partnerView.GetProperty("total").GetInt32());
+        var read = await buyerA.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{restricted}");
+        Assert.True(read.GetProperty("metadata").GetProperty("visibility").GetProperty("restricted").GetBoolean());
+        // The partner list is the provider's business, not the partners'.
+        Assert.Empty(read.GetProperty("metadata").GetProperty("visibility").GetProperty("organisations").EnumerateArray());
+        var own = await provider.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{restricted}");
+        Assert.Single(own.GetProperty("metadata").GetProperty("visibility").GetProperty("organisations").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("newest")]
+    [InlineData("completeness")]
+    [InlineData("relevance")]
+    public async Task Cursor_pages_have_no_duplicates_or_gaps_while_listings_are_added(string sort)
+    {
+        using var provider = await As("demo-provider-y");
+        using var anonymous = market.Host.CreateClient();
+        var tag = Listings.NewTag();
+        var original = new List<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            // Some rank higher (title match) and some are better described, so every sort key varies.
+            var document = Listings.Document(tag, titleEn: i % 2 == 0 ? $"Vibration {tag}" : "Vibration", records: 100 + i);
+            if (i % 3 == 0)
+            {
+                document["descriptionKo"] = null;
+            }
+
+            original.Add(await Listings.PublishedAsync(provider, document));
+        }
+
+        var seen = new List<Guid>();
+        var query = $"{Listings.Q(tag)}&sort={sort}&limit=3";
+        var page = await Listings.SearchAsync(anonymous, query);
+        seen.AddRange(Listings.Ids(page));
+        // Listings published while someone pages may appear or not, but never push others twice onto a page or off every page.
+        await Listings.PublishedAsync(provider, Listings.Document(tag, titleEn: $"Newer {tag}"));
+        await Listings.PublishedAsync(provider, Listings.Document(tag));
+        while (page.GetProperty("nextCursor").GetString() is { } cursor)
+        {
+            page = await Listings.SearchAsync(anonymous, $"{query}&cursor={Uri.EscapeDataString(cursor)}");
+            seen.AddRange(Listings.Ids(page));
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Empty(original.Except(seen));
+
+        var foreign = await anonymous.GetAsync($"/api/catalog/datasets?q=other&sort={sort}&cursor={Uri.EscapeDataString(Listings.Ids(page).Length > 0 ? "x" : "y")}");
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_listing_goes_from_draft_to_published_versions_suspended_reinstated_and_withdrawn()
+    {
+        using var provider = await As("demo-provider-x");
+        using var otherProvider = await As("demo-provider-y");
+        using var buyer = await As("demo-buyer-a");
+        using var admin = await As("demo-admin");
+        var tag = Listings.NewTag();
+        var id = await Listings.CreateAsync(provider, Listings.Document(tag, titleEn: "First words"));
+        var url = $"/api/catalog/datasets/{id}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync(url)).StatusCode);
+        Assert.Contains(id, Listings.Ids(await provider.GetFromJsonAsync<JsonElement>("/api/catalog/datasets/mine?status=Draft&limit=100")));
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"{url}/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await provider.PostAsync($"{url}/publish", null)).StatusCode);
+
+        var edited = await provider.PutAsJsonAsync(url, Listings.Document(tag, titleEn: "Second words"));
+        Assert.Equal(2, (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await otherProvider.PutAsJsonAsync(url, Listings.Document(tag))).StatusCode);
+        var versions = await buyer.GetFromJsonAsync<JsonElement>($"{url}/versions");
+        Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        var first = await buyer.GetFromJsonAsync<JsonElement>($"{url}/versions/1");
+        Assert.Equal("First words", first.GetProperty("metadata").GetProperty("titleEn").GetString());
+        Assert.Equal([id], Listings.Ids(await Listings.SearchAsync(buyer, Listings.Q("second", tag))));
+        Assert.Empty(Listings.Ids(await Listings.SearchAsync(buyer, Listings.Q("first", tag))));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.PostAsJsonAsync($"{url}/suspend", new { reason = "x" })).StatusCode);
+        var noReason = await admin.PostAsJsonAsync($"{url}/suspend", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"{url}/suspend", new { reason = "Preview looks like real data" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync(url)).StatusCode);
+        Assert.Empty(Listings.Ids(await Listings.SearchAsync(buyer, Listings.Q(tag))));
+        var suspended = await provider.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal("Preview looks like real data", suspended.GetProperty("suspensionReason").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{url}/reinstate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherProvider.PostAsync($"{url}/withdraw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"{url}/withdraw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await provider.PutAsJsonAsync(url, Listings.Document(tag))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"{url}/reinstate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync(url)).StatusCode);
+
+        // Contracts followed through the events: its copy holds the second version.
+        await Eventually.HoldsAsync(async () =>
+        {
+            var copy = await buyer.GetAsync($"/api/contracts/datasets/{id}");
+            return copy.IsSuccessStatusCode && (await copy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32() == 2;
+        }, TimeSpan.FromSeconds(15), "Contracts never received version 2");
+    }
+
+    [Fact]
+    public async Task Bad_input_on_every_write_gets_a_problem_naming_the_field()
+    {
+        using var provider = await As("demo-provider-x");
+        var tag = Listings.NewTag();
+
+        var unknownStage = Listings.Document(tag, stage: "painting");
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", unknownStage), 400, "Classification.ProcessStage");
+
+        var nullKeywords = Listings.Document(tag);
+        nullKeywords["keywords"] = null;
+        Assert.Equal(HttpStatusCode.BadRequest, (await provider.PostAsJsonAsync("/api/catalog/datasets", nullKeywords)).StatusCode);
+
+        var embedded = Listings.Document(tag);
+        embedded["descriptionEn"] = "data:application/octet-stream;base64,AAECAwQFBgcICQ==";
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", embedded), 422, "DescriptionEn");
+
+        var preview = Listings.Document(tag);
+        preview["preview"] = JsonSerializer.SerializeToNode(new { sample = Enumerable.Range(0, 21).Select(i => new { t = i }), declaredSynthetic = true });
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", preview), 422, "Preview.Sample");
+
+        var oversized = Listings.Document(tag);
+        oversized["descriptionEn"] = string.Join(' ', Enumerable.Repeat("a sentence that goes on and on", 10_000));
+        var tooLarge = await provider.PostAsJsonAsync("/api/catalog/datasets", oversized);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+
+        var id = await Listings.CreateAsync(provider, Listings.Document(tag));
+        await AssertProblemAsync(await provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Listings.Document(tag, industry: "C99")), 400, "Classification.Industry");
+
+        using var anonymous = market.Host.CreateClient();
+        await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?dataType=smell"), 400, "dataType");
+        await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?sort=cheapest"), 400, "sort");
+        await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?cursor=bm90IGEgY3Vyc29y"), 400, "cursor");
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/catalog/datasets?minRecords=lots")).StatusCode);
+        var capped = await Listings.SearchAsync(anonymous, "limit=1000");
+        Assert.InRange(capped.GetProperty("items").GetArrayLength(), 1, 100);
+    }
+
+    [Fact]
+    public async Task Dcat_exports_expand_as_json_ld_with_their_own_context()
+    {
+        using var provider = await As("demo-provider-x");
+        using var anonymous = market.Host.CreateClient();
+        var id = await Listings.PublishedAsync(provider, Listings.Document(Listings.NewTag(), "사출 금형 데이터", "Mould data", stage: "production"));
+
+        var dataset = await anonymous.GetAsync($"/api/catalog/datasets/{id}/dcat");
+        Assert.Equal("application/ld+json", dataset.Content.Headers.ContentType?.MediaType);
+        var expanded = JsonLd.Expand(await dataset.Content.ReadAsStringAsync());
+        var node = Assert.Single(expanded.EnumerateArray());
+        Assert.Equal("http://www.w3.org/ns/dcat#Dataset", node.GetProperty("@type")[0].GetString());
+        Assert.Contains(node.GetProperty("http://purl.org/dc/terms/title").EnumerateArray(),
+            t => t.GetProperty("@language").GetString() == "ko" && t.GetProperty("@value").GetString() == "사출 금형 데이터");
+        Assert.Equal($"urn:uuid:{DemoOrganisations.ProviderX}", node.GetProperty("http://purl.org/dc/terms/publisher")[0].GetProperty("@id").GetString());
+        Assert.Contains(node.GetProperty("http://www.w3.org/ns/dcat#theme").EnumerateArray(), t => t.GetProperty("@id").GetString()!.EndsWith("#processStage-production"));
+        var period = node.GetProperty("http://purl.org/dc/terms/temporal")[0];
+        Assert.Equal("2024-01-01", period.GetProperty("http://www.w3.org/ns/dcat#startDate")[0].GetProperty("@value").GetString());
+        var offer = node.GetProperty("http://www.w3.org/ns/odrl/2/hasPolicy")[0];
+        Assert.Equal("http://www.w3.org/ns/odrl/2/Offer", offer.GetProperty("@type")[0].GetString());
+
+        var catalog = JsonLd.Expand(await anonymous.GetStringAsync("/api/catalog/dcat?limit=5"));
+        var root = Assert.Single(catalog.EnumerateArray());
+        Assert.Equal("http://www.w3.org/ns/dcat#Catalog", root.GetProperty("@type")[0].GetString());
+        Assert.Equal(5, root.GetProperty("http://www.w3.org/ns/dcat#dataset").GetArrayLength());
+        var next = root.GetProperty("http://www.w3.org/ns/hydra/core#view")[0].GetProperty("http://www.w3.org/ns/hydra/core#next")[0].GetProperty("@id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(next).PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_catalog_and_the_taxonomy_are_served()
+    {
+        using var anonymous = market.Host.CreateClient();
+        var taxonomy = await anonymous.GetFromJsonAsync<JsonElement>("/api/catalog/taxonomy");
+        Assert.Equal(8, taxonomy.GetProperty("processStages").GetArrayLength());
+        Assert.Equal(25, taxonomy.GetProperty("industries").GetArrayLength());
+        Assert.Equal(5, taxonomy.GetProperty("isa95Levels").GetArrayLength());
+        Assert.Equal(7, taxonomy.GetProperty("dataTypes").GetArrayLength());
+
+        using var buyerA = await As("demo-buyer-a");
+        var demo = await Listings.SearchAsync(buyerA, $"provider={DemoOrganisations.ProviderX}&limit=100");
+        var demoY = await Listings.SearchAsync(buyerA, $"provider={DemoOrganisations.ProviderY}&limit=100");
+        var seeded = demo.GetProperty("items").EnumerateArray().Concat(demoY.GetProperty("items").EnumerateArray())
+            .Where(i => i.GetProperty("descriptionKo").GetString() is not null && i.GetProperty("descriptionEn").GetString() != "A listing made by a test")
+            .ToList();
+        Assert.True(seeded.Count >= 40, $"{seeded.Count} demo listings");
+        Assert.Equal(8, seeded.Select(i => i.GetProperty("classification").GetProperty("processStage").GetString()).Distinct().Count());
+        Assert.Equal(7, seeded.SelectMany(i => i.GetProperty("classification").GetProperty("dataTypes").EnumerateArray().Select(t => t.GetString())).Distinct().Count());
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, int status, string field)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
+    }
+}
+
+public sealed class CatalogApiOnSqlite(SqliteMarketplace market) : CatalogApiTests(market), IClassFixture<SqliteMarketplace>;
+
+public sealed class CatalogApiOnPostgres(PostgresMarketplace market) : CatalogApiTests(market), IClassFixture<PostgresMarketplace>;

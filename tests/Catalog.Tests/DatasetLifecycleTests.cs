@@ -1,0 +1,128 @@
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.Catalog.Domain;
+
+namespace Marketplace.Catalog.Tests;
+
+public sealed class DatasetLifecycleTests
+{
+    private static readonly DateTime Now = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly Guid Provider = Guid.NewGuid();
+
+    private static Dataset Draft() => Dataset.CreateDraft(Provider, new DatasetMetadata { TitleEn = "v1", Keywords = ["press"] }, Now);
+
+    [Fact]
+    public void A_draft_is_edited_in_place_and_a_published_listing_gets_a_new_version()
+    {
+        var dataset = Draft();
+        Assert.False(dataset.Edit(new DatasetMetadata { TitleEn = "v1 fixed" }, "me", Now));
+        Assert.Equal(1, dataset.Version);
+        Assert.Empty(dataset.Versions);
+
+        dataset.Publish("me", Now);
+        Assert.Equal(1, Assert.Single(dataset.Versions).Version);
+
+        Assert.True(dataset.Edit(new DatasetMetadata { TitleEn = "v2" }, "me", Now.AddDays(1)));
+        Assert.Equal(2, dataset.Version);
+        Assert.Equal(["v1 fixed", "v2"], dataset.Versions.Select(v => v.Metadata.TitleEn));
+        Assert.Equal(Now, dataset.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("publish", DatasetStatus.Published)]
+    [InlineData("suspend", DatasetStatus.Draft)]
+    [InlineData("reinstate", DatasetStatus.Draft)]
+    [InlineData("withdraw", DatasetStatus.Draft)]
+    [InlineData("publish", DatasetStatus.Withdrawn)]
+    [InlineData("reinstate", DatasetStatus.Published)]
+    [InlineData("suspend", DatasetStatus.Suspended)]
+    [InlineData("edit", DatasetStatus.Withdrawn)]
+    [InlineData("withdraw", DatasetStatus.Withdrawn)]
+    public void Transitions_the_lifecycle_does_not_have_are_conflicts(string action, DatasetStatus from)
+    {
+        var dataset = In(from);
+        var revision = dataset.Revision;
+        Assert.Throws<ConflictException>(() => Act(dataset, action));
+        Assert.Equal(from, dataset.Status);
+        Assert.Equal(revision, dataset.Revision);
+    }
+
+    [Theory]
+    [InlineData("publish", DatasetStatus.Draft, DatasetStatus.Published)]
+    [InlineData("suspend", DatasetStatus.Published, DatasetStatus.Suspended)]
+    [InlineData("reinstate", DatasetStatus.Suspended, DatasetStatus.Published)]
+    [InlineData("withdraw", DatasetStatus.Published, DatasetStatus.Withdrawn)]
+    [InlineData("withdraw", DatasetStatus.Suspended, DatasetStatus.Withdrawn)]
+    [InlineData("edit", DatasetStatus.Suspended, DatasetStatus.Suspended)]
+    public void Allowed_transitions_change_the_status(string action, DatasetStatus from, DatasetStatus to)
+    {
+        var dataset = In(from);
+        Act(dataset, action);
+        Assert.Equal(to, dataset.Status);
+    }
+
+    [Fact]
+    public void Only_the_named_organisations_see_a_restricted_listing_and_nobody_else_sees_a_draft()
+    {
+        var partner = Guid.NewGuid();
+        var dataset = Dataset.CreateDraft(Provider, new DatasetMetadata
+        {
+            TitleEn = "restricted",
+            Visibility = new Visibility { Restricted = true, Organisations = [partner] },
+        }, Now);
+        Assert.False(dataset.IsVisibleTo(partner, isAdmin: false));
+        Assert.True(dataset.IsVisibleTo(Provider, isAdmin: false));
+
+        dataset.Publish("me", Now);
+        Assert.True(dataset.IsVisibleTo(partner, isAdmin: false));
+        Assert.False(dataset.IsVisibleTo(Guid.NewGuid(), isAdmin: false));
+        Assert.False(dataset.IsVisibleTo(null, isAdmin: false));
+        Assert.True(dataset.IsVisibleTo(null, isAdmin: true));
+        Assert.Equal([partner], dataset.Facts().VisibleTo!);
+    }
+
+    [Fact]
+    public void The_completeness_score_counts_the_recommended_items()
+    {
+        Assert.Equal(4, CompletenessScore.Of(new DatasetMetadata { TitleEn = "only a title" }));
+        var rich = Marketplace.Catalog.Infrastructure.DemoListings.All().First().Metadata;
+        Assert.Equal(96, CompletenessScore.Of(rich));
+        Assert.Equal(100, CompletenessScore.Of(rich with
+        {
+            Preview = new SyntheticPreview { Sample = System.Text.Json.JsonSerializer.SerializeToElement(new[] { new { t = 1 } }), DeclaredSynthetic = true },
+        }));
+    }
+
+    private static Dataset In(DatasetStatus status)
+    {
+        var dataset = Draft();
+        if (status == DatasetStatus.Draft)
+        {
+            return dataset;
+        }
+
+        dataset.Publish("me", Now);
+        if (status == DatasetStatus.Suspended)
+        {
+            dataset.Suspend("check", Now);
+        }
+        else if (status == DatasetStatus.Withdrawn)
+        {
+            dataset.Withdraw(Now);
+        }
+
+        return dataset;
+    }
+
+    private static void Act(Dataset dataset, string action)
+    {
+        switch (action)
+        {
+            case "publish": dataset.Publish("me", Now); break;
+            case "suspend": dataset.Suspend("reason", Now); break;
+            case "reinstate": dataset.Reinstate(Now); break;
+            case "withdraw": dataset.Withdraw(Now); break;
+            case "edit": dataset.Edit(new DatasetMetadata { TitleEn = "changed" }, "me", Now); break;
+            default: throw new ArgumentOutOfRangeException(nameof(action));
+        }
+    }
+}
