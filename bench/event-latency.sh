@@ -6,14 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-1000}"
 export GATEWAY_PORT="${GATEWAY_PORT:-5200}"
-log=$(mktemp)
-scripts/run-microservices.sh > "$log" 2>&1 &
-runner=$!
-trap 'kill -INT $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
-deadline=$((SECONDS + 180))
-until grep -q "is ready" "$log"; do
-  [ $SECONDS -lt $deadline ] || { cat "$log"; exit 1; }
-  kill -0 $runner 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 1
-done
+# shellcheck source=bench/microservices.sh
+source bench/microservices.sh
 dotnet run -c Release --project bench/EventLatency -- "http://127.0.0.1:$GATEWAY_PORT" "$count" 50

@@ -76,6 +76,7 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        MaxBodySize.Use(app);
         return app;
     }
 

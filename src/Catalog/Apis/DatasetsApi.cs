@@ -8,7 +8,6 @@ using Marketplace.Catalog.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +18,9 @@ public static class DatasetsApi
 {
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Datasets")
-            .ProducesValidationProblem()
-            // Metadata only: a body this large is not a description of a dataset.
-            .WithMetadata(new RequestSizeLimitAttribute(DatasetLimits.RequestBodyBytes));
+        // Metadata only: a body this large is not a description of a dataset.
+        var api = MaxBodySize.On(app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Datasets"), DatasetLimits.RequestBodyBytes)
+            .ProducesValidationProblem();
 
         api.MapPost("/", CreateDataset).RequireAuthorization(MarketplaceRoles.Provider)
             .WithName("CreateDataset").WithSummary("Create a draft listing of your organisation")

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sourced by the benchmarks: starts scripts/run-microservices.sh in the background (gateway on
+# GATEWAY_PORT), waits until it is ready, and stops it when the sourcing script exits.
+export GATEWAY_PORT="${GATEWAY_PORT:-5200}"
+microservices_log=$(mktemp)
+scripts/run-microservices.sh > "$microservices_log" 2>&1 &
+microservices_runner=$!
+trap 'kill -INT $microservices_runner 2>/dev/null; wait $microservices_runner 2>/dev/null || true' EXIT
+deadline=$((SECONDS + 180))
+until grep -q "is ready" "$microservices_log"; do
+  [ $SECONDS -lt $deadline ] || { cat "$microservices_log"; exit 1; }
+  kill -0 $microservices_runner 2>/dev/null || { cat "$microservices_log"; exit 1; }
+  sleep 1
+done
