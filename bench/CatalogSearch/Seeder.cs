@@ -32,7 +32,7 @@ public static class Seeder
         var datasets = Generator.Listings(count, DateTime.UtcNow).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY datasets (id, provider_organisation_id, status, version, revision, created_at, published_at, updated_at, metadata, title_ko, title_en, " +
-            "completeness_score, record_count, coverage_from, coverage_to, is_restricted, search_terms, title_terms, keyword_terms) FROM STDIN (FORMAT BINARY)"))
+            "completeness_score, record_count, coverage_from, coverage_to, is_restricted, search_terms, title_terms, keyword_terms, facet_values) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var d in datasets)
             {
@@ -56,25 +56,13 @@ public static class Seeder
                 await copy.WriteAsync(d.SearchTerms, NpgsqlDbType.Text);
                 await copy.WriteAsync(d.TitleTerms, NpgsqlDbType.Text);
                 await copy.WriteAsync(d.KeywordTerms, NpgsqlDbType.Text);
+                await copy.WriteAsync(d.FacetValues, NpgsqlDbType.Array | NpgsqlDbType.Text);
             }
 
             await copy.CompleteAsync();
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY dataset_facets (dataset_id, facet, value) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var facet in datasets.SelectMany(d => d.Facets))
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(facet.DatasetId, NpgsqlDbType.Uuid);
-                await copy.WriteAsync(facet.Facet, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(facet.Value, NpgsqlDbType.Varchar);
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        await using (var analyze = new NpgsqlCommand("ANALYZE datasets; ANALYZE dataset_facets;", connection))
+        await using (var analyze = new NpgsqlCommand("ANALYZE datasets;", connection))
         {
             await analyze.ExecuteNonQueryAsync();
         }

@@ -184,11 +184,11 @@ public static class DatasetsApi
     /// <summary>A listing of the caller's organisation, loaded for a change; someone else's is "not found".</summary>
     private static async Task<Dataset?> OwnAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
-        var dataset = await db.Datasets.Include(d => d.Facets).Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
+        var dataset = await db.Datasets.Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
         return dataset is not null && user.IsProviderOf(dataset) ? dataset : null;
     }
 
     private static async Task<Dataset> FindAsync(Guid id, CatalogDb db, CancellationToken ct) =>
-        await db.Datasets.Include(d => d.Facets).Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct)
+        await db.Datasets.Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct)
         ?? throw new NotFoundException("Dataset", id);
 }

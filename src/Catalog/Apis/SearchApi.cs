@@ -16,12 +16,12 @@ public static class SearchApi
 {
     private static readonly Dictionary<string, IReadOnlyList<Term>> Vocabularies = new()
     {
-        [DatasetFacet.ProcessStage] = Taxonomy.ProcessStages,
-        [DatasetFacet.Isa95Level] = Taxonomy.Isa95Levels,
-        [DatasetFacet.Industry] = Taxonomy.Industries,
-        [DatasetFacet.DataType] = Taxonomy.DataTypes,
-        [DatasetFacet.Format] = Taxonomy.Formats,
-        [DatasetFacet.EquipmentType] = Taxonomy.EquipmentTypeSuggestions,
+        [Facets.ProcessStage] = Taxonomy.ProcessStages,
+        [Facets.Isa95Level] = Taxonomy.Isa95Levels,
+        [Facets.Industry] = Taxonomy.Industries,
+        [Facets.DataType] = Taxonomy.DataTypes,
+        [Facets.Format] = Taxonomy.Formats,
+        [Facets.EquipmentType] = Taxonomy.EquipmentTypeSuggestions,
     };
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
@@ -40,7 +40,7 @@ public static class SearchApi
         var criteria = request.ToCriteria();
         var cursor = SearchCursor.Decode(request.Cursor, criteria.Fingerprint());
         var page = await search.SearchAsync(criteria, CatalogCaller.ViewerOf(user), cursor, ct);
-        var facets = DatasetFacet.All.ToDictionary(f => f, f => page.Facets.Where(c => c.Facet == f)
+        var facets = Facets.All.ToDictionary(f => f, f => page.Facets.Where(c => c.Facet == f)
             .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
             .Select(c => Taxonomy.Find(Vocabularies[f], c.Value) is { } term
                 ? new FacetValue(c.Value, term.LabelKo, term.LabelEn, c.Count)

@@ -40,15 +40,15 @@ public sealed record SearchRequest(
             "completeness" => SearchSort.Completeness,
             _ => (SearchSort?)null,
         };
-        var equipment = EquipmentType?.Select(DatasetFacet.EquipmentTypeValue).OfType<string>().ToArray();
+        var equipment = EquipmentType?.Select(Facets.EquipmentTypeValue).OfType<string>().ToArray();
         var facets = new Dictionary<string, string[]?>
         {
-            [DatasetFacet.ProcessStage] = ProcessStage,
-            [DatasetFacet.Isa95Level] = Isa95Level,
-            [DatasetFacet.Industry] = Industry,
-            [DatasetFacet.DataType] = DataType,
-            [DatasetFacet.Format] = Format,
-            [DatasetFacet.EquipmentType] = equipment,
+            [Facets.ProcessStage] = ProcessStage,
+            [Facets.Isa95Level] = Isa95Level,
+            [Facets.Industry] = Industry,
+            [Facets.DataType] = DataType,
+            [Facets.Format] = Format,
+            [Facets.EquipmentType] = equipment,
         };
 
         new Validator()

@@ -5,13 +5,12 @@ namespace Marketplace.Catalog.Domain;
 
 /// <summary>
 /// A provider's listing of one production dataset: its current metadata document, the immutable
-/// versions it was published in, and the columns search filters and sorts on (kept in step with the
+/// versions it was published in, and the columns search filters, counts and sorts on (kept in step with the
 /// document on every change). Metadata only: the data never comes here.
 /// </summary>
 public sealed class Dataset
 {
     private readonly List<DatasetVersion> _versions = [];
-    private readonly List<DatasetFacet> _facets = [];
     private readonly List<DatasetAccess> _access = [];
 
     private Dataset()
@@ -66,7 +65,8 @@ public sealed class Dataset
 
     public IReadOnlyList<DatasetVersion> Versions => _versions;
 
-    public IReadOnlyList<DatasetFacet> Facets => _facets;
+    /// <summary>Classification values as <c>facet:value</c> (<see cref="Domain.Facets"/>), for filters and facet counts.</summary>
+    public string[] FacetValues { get; private set; } = [];
 
     /// <summary>Organisations a restricted listing is visible to (its provider always is).</summary>
     public IReadOnlyList<DatasetAccess> Access => _access;
@@ -181,8 +181,8 @@ public sealed class Dataset
                 .Concat(metadata.Keywords)
                 .Concat(metadata.Structure.Fields.Select(f => f?.Name)));
 
-        // Rows that stay are kept (not removed and added again): the keys are their whole content.
-        Replace(_facets, DatasetFacet.Of(Id, metadata).ToList());
+        FacetValues = Domain.Facets.Of(metadata);
+        // Rows that stay are kept (not removed and added again): the key is their whole content.
         Replace(_access, metadata.Visibility.Organisations.Distinct().Select(o => new DatasetAccess(Id, o)).ToList());
         Touch(now);
     }

@@ -5,14 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Infrastructure;
 
-/// <summary>Listings, their published versions, facet values and partner lists.</summary>
+/// <summary>Listings, their published versions and partner lists.</summary>
 public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbContext(options)
 {
     public DbSet<Dataset> Datasets => Set<Dataset>();
 
     public DbSet<DatasetVersion> DatasetVersions => Set<DatasetVersion>();
-
-    public DbSet<DatasetFacet> DatasetFacets => Set<DatasetFacet>();
 
     public DbSet<DatasetAccess> DatasetAccess => Set<DatasetAccess>();
 
@@ -23,7 +21,6 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbCon
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new DatasetConfiguration(IsPostgres));
         modelBuilder.ApplyConfiguration(new DatasetVersionConfiguration());
-        modelBuilder.ApplyConfiguration(new DatasetFacetConfiguration());
         modelBuilder.ApplyConfiguration(new DatasetAccessConfiguration());
     }
 }

@@ -17,7 +17,7 @@ public sealed record FacetCount(string Facet, string Value, int Count);
 public sealed record SearchPage(IReadOnlyList<RankedDataset> Items, int Total, IReadOnlyList<FacetCount> Facets, SearchCursor? Next);
 
 /// <summary>
-/// Catalog search, written once for both stores: the same filters, facet rows, relevance, sort keys and
+/// Catalog search, written once for both stores: the same filters, facet values, relevance, sort keys and
 /// keyset cursor. Only the full-text test differs: a GIN-indexed <c>tsvector</c> match on PostgreSQL, a
 /// whole-token comparison on SQLite, over the same <see cref="SearchTokens"/>.
 /// </summary>
@@ -29,15 +29,33 @@ public sealed class DatasetSearch(CatalogDb db)
         var ranked = matching.Select(Rank(criteria.Tokens));
         var rows = await Order(After(ranked, criteria.Sort, after), criteria.Sort).Take(criteria.Limit + 1).ToListAsync(ct);
         var total = await matching.CountAsync(ct);
-        var facets = await db.DatasetFacets
-            .Where(f => matching.Select(d => d.Id).Contains(f.DatasetId))
-            .GroupBy(f => new { f.Facet, f.Value })
-            .Select(g => new FacetCount(g.Key.Facet, g.Key.Value, g.Count()))
-            .ToListAsync(ct);
+        var facets = (await CountFacetValuesAsync(matching, ct)).Select(c =>
+        {
+            var (facet, value) = Facets.Split(c.Key);
+            return new FacetCount(facet, value, c.Value);
+        }).ToList();
 
         var page = rows.Take(criteria.Limit).ToList();
         var next = rows.Count > criteria.Limit ? CursorAfter(page[^1], criteria) : null;
         return new SearchPage(page, total, facets, next);
+    }
+
+    /// <summary>
+    /// How many of the matching listings have each facet value: PostgreSQL unnests the arrays and counts
+    /// in the database; SQLite cannot join a row to its own JSON array (no lateral join), so the values of
+    /// the matching listings are counted here, which suits the embedded catalog's size.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>> CountFacetValuesAsync(IQueryable<Dataset> matching, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return await matching.SelectMany(d => d.FacetValues).GroupBy(v => v)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        }
+
+        var values = await matching.Select(d => d.FacetValues).ToListAsync(ct);
+        return values.SelectMany(v => v).CountBy(v => v).ToDictionary();
     }
 
     /// <summary>An organisation's own listings in every state (or one), newest first.</summary>
@@ -79,7 +97,8 @@ public sealed class DatasetSearch(CatalogDb db)
             if (db.IsPostgres)
             {
                 var tokens = string.Join(' ', criteria.Tokens);
-                query = query.Where(d => EF.Functions.ToTsVector("simple", d.SearchTerms).Matches(EF.Functions.PlainToTsQuery("simple", tokens)));
+                query = query.Where(d => EF.Property<NpgsqlTypes.NpgsqlTsVector>(d, EntityConfigurations.DatasetConfiguration.SearchVector)
+                    .Matches(EF.Functions.PlainToTsQuery("simple", tokens)));
             }
             else
             {
@@ -89,7 +108,8 @@ public sealed class DatasetSearch(CatalogDb db)
 
         foreach (var (facet, values) in criteria.Facets)
         {
-            query = query.Where(d => d.Facets.Any(f => f.Facet == facet && values.Contains(f.Value)));
+            var keys = values.Select(v => Facets.Key(facet, v)).ToArray();
+            query = query.Where(d => d.FacetValues.Any(v => keys.Contains(v)));
         }
 
         if (criteria.MinRecords is { } min)

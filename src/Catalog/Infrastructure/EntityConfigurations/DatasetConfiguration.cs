@@ -6,6 +6,9 @@ namespace Marketplace.Catalog.Infrastructure.EntityConfigurations;
 
 internal sealed class DatasetConfiguration(bool postgres) : IEntityTypeConfiguration<Dataset>
 {
+    /// <summary>PostgreSQL only: the shadow property of the stored tsvector column.</summary>
+    public const string SearchVector = "SearchVector";
+
     public void Configure(EntityTypeBuilder<Dataset> b)
     {
         b.ToTable("datasets");
@@ -31,12 +34,11 @@ internal sealed class DatasetConfiguration(bool postgres) : IEntityTypeConfigura
         b.Property(d => d.SearchTerms).HasColumnName("search_terms");
         b.Property(d => d.TitleTerms).HasColumnName("title_terms");
         b.Property(d => d.KeywordTerms).HasColumnName("keyword_terms");
+        b.PrimitiveCollection(d => d.FacetValues).HasColumnName("facet_values");
 
         b.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DatasetId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(d => d.Facets).WithOne().HasForeignKey(f => f.DatasetId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Access).WithOne().HasForeignKey(a => a.DatasetId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(d => d.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
-        b.Navigation(d => d.Facets).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(d => d.Access).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         b.HasIndex(d => d.ProviderOrganisationId);
@@ -45,8 +47,12 @@ internal sealed class DatasetConfiguration(bool postgres) : IEntityTypeConfigura
         b.HasIndex(d => new { d.Status, d.CompletenessScore, d.Id });
         if (postgres)
         {
-            // Full text: a GIN index over the bigram tokens (SQLite compares the same tokens directly).
-            b.HasIndex(d => d.SearchTerms).HasMethod("GIN").IsTsVectorExpressionIndex("simple");
+            // Full text: the bigram tokens as a stored tsvector with a GIN index (SQLite compares the same
+            // tokens directly). Stored, so the recheck of index hits reads it instead of re-parsing the text.
+            b.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasColumnName("search_vector")
+                .HasComputedColumnSql("to_tsvector('simple', search_terms)", stored: true);
+            b.HasIndex(SearchVector).HasMethod("GIN");
+            b.HasIndex(d => d.FacetValues).HasMethod("GIN");
         }
     }
 }

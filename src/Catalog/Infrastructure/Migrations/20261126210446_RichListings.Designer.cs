@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
 namespace Marketplace.Catalog.Infrastructure.Migrations
 {
     [DbContext(typeof(CatalogDb))]
-    [Migration("20261126204106_RichListings")]
+    [Migration("20261126210446_RichListings")]
     partial class RichListings
     {
         /// <inheritdoc />
@@ -130,6 +131,11 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<string[]>("FacetValues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("facet_values");
+
                     b.Property<bool>("IsRestricted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_restricted");
@@ -165,6 +171,12 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("search_terms");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', search_terms)", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -202,12 +214,15 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FacetValues");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FacetValues"), "GIN");
+
                     b.HasIndex("ProviderOrganisationId");
 
-                    b.HasIndex("SearchTerms")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+                    b.HasIndex("SearchVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTerms"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Status", "CompletenessScore", "Id");
 
@@ -231,29 +246,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("dataset_access", (string)null);
-                });
-
-            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetFacet", b =>
-                {
-                    b.Property<Guid>("DatasetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("dataset_id");
-
-                    b.Property<string>("Facet")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("facet");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("value");
-
-                    b.HasKey("DatasetId", "Facet", "Value");
-
-                    b.HasIndex("Facet", "Value", "DatasetId");
-
-                    b.ToTable("dataset_facets", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetVersion", b =>
@@ -299,15 +291,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetFacet", b =>
-                {
-                    b.HasOne("Marketplace.Catalog.Domain.Dataset", null)
-                        .WithMany("Facets")
-                        .HasForeignKey("DatasetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetVersion", b =>
                 {
                     b.HasOne("Marketplace.Catalog.Domain.Dataset", null)
@@ -320,8 +303,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
             modelBuilder.Entity("Marketplace.Catalog.Domain.Dataset", b =>
                 {
                     b.Navigation("Access");
-
-                    b.Navigation("Facets");
 
                     b.Navigation("Versions");
                 });

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -29,6 +30,13 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                 table: "datasets",
                 type: "date",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string[]>(
+                name: "facet_values",
+                table: "datasets",
+                type: "text[]",
+                nullable: false,
+                defaultValue: new string[0]);
 
             migrationBuilder.AddColumn<bool>(
                 name: "is_restricted",
@@ -92,6 +100,14 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
+            migrationBuilder.AddColumn<NpgsqlTsVector>(
+                name: "search_vector",
+                table: "datasets",
+                type: "tsvector",
+                nullable: true,
+                computedColumnSql: "to_tsvector('simple', search_terms)",
+                stored: true);
+
             migrationBuilder.CreateTable(
                 name: "dataset_access",
                 columns: table => new
@@ -104,25 +120,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                     table.PrimaryKey("PK_dataset_access", x => new { x.dataset_id, x.organisation_id });
                     table.ForeignKey(
                         name: "FK_dataset_access_datasets_dataset_id",
-                        column: x => x.dataset_id,
-                        principalTable: "datasets",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "dataset_facets",
-                columns: table => new
-                {
-                    dataset_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    facet = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_dataset_facets", x => new { x.dataset_id, x.facet, x.value });
-                    table.ForeignKey(
-                        name: "FK_dataset_facets_datasets_dataset_id",
                         column: x => x.dataset_id,
                         principalTable: "datasets",
                         principalColumn: "id",
@@ -164,11 +161,16 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_datasets_search_terms",
+                name: "IX_datasets_facet_values",
                 table: "datasets",
-                column: "search_terms")
-                .Annotation("Npgsql:IndexMethod", "GIN")
-                .Annotation("Npgsql:TsVectorConfig", "simple");
+                column: "facet_values")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_datasets_search_vector",
+                table: "datasets",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
 
             migrationBuilder.CreateIndex(
                 name: "IX_datasets_status_completeness_score_id",
@@ -184,11 +186,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                 name: "IX_dataset_access_organisation_id",
                 table: "dataset_access",
                 column: "organisation_id");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_dataset_facets_facet_value_dataset_id",
-                table: "dataset_facets",
-                columns: new[] { "facet", "value", "dataset_id" });
         }
 
         /// <inheritdoc />
@@ -198,13 +195,14 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                 name: "dataset_access");
 
             migrationBuilder.DropTable(
-                name: "dataset_facets");
-
-            migrationBuilder.DropTable(
                 name: "dataset_versions");
 
             migrationBuilder.DropIndex(
-                name: "IX_datasets_search_terms",
+                name: "IX_datasets_facet_values",
+                table: "datasets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_datasets_search_vector",
                 table: "datasets");
 
             migrationBuilder.DropIndex(
@@ -213,6 +211,10 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_datasets_status_published_at_id",
+                table: "datasets");
+
+            migrationBuilder.DropColumn(
+                name: "search_vector",
                 table: "datasets");
 
             migrationBuilder.DropColumn(
@@ -225,6 +227,10 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
             migrationBuilder.DropColumn(
                 name: "coverage_to",
+                table: "datasets");
+
+            migrationBuilder.DropColumn(
+                name: "facet_values",
                 table: "datasets");
 
             migrationBuilder.DropColumn(

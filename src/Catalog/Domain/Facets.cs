@@ -1,10 +1,11 @@
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// One classification value of a listing (a listing has several data types and formats), the row
-/// that facet filters and facet counts work on, in the same way on PostgreSQL and SQLite.
+/// The classification values a listing is filtered and counted by, kept on the listing as one list of
+/// <c>facet:value</c> strings (several data types and formats per listing). The list is a primitive
+/// collection: a PostgreSQL array, a JSON array in SQLite, queried with the same LINQ on both.
 /// </summary>
-public sealed record DatasetFacet(Guid DatasetId, string Facet, string Value)
+public static class Facets
 {
     public const string ProcessStage = "processStage";
     public const string Isa95Level = "isa95Level";
@@ -15,7 +16,15 @@ public sealed record DatasetFacet(Guid DatasetId, string Facet, string Value)
 
     public static readonly string[] All = [ProcessStage, Isa95Level, Industry, DataType, Format, EquipmentType];
 
-    public static IEnumerable<DatasetFacet> Of(Guid datasetId, DatasetMetadata m)
+    public static string Key(string facet, string value) => $"{facet}:{value}";
+
+    public static (string Facet, string Value) Split(string key)
+    {
+        var colon = key.IndexOf(':');
+        return (key[..colon], key[(colon + 1)..]);
+    }
+
+    public static string[] Of(DatasetMetadata m)
     {
         var c = m.Classification;
         var values = new List<(string Facet, string? Value)>
@@ -27,7 +36,7 @@ public sealed record DatasetFacet(Guid DatasetId, string Facet, string Value)
         };
         values.AddRange(c.DataTypes.Select(t => (DataType, (string?)t)));
         values.AddRange(m.Structure.Formats.Select(f => (Format, (string?)f)));
-        return values.Where(v => v.Value is not null).Distinct().Select(v => new DatasetFacet(datasetId, v.Facet, v.Value!));
+        return [.. values.Where(v => v.Value is not null).Select(v => Key(v.Facet, v.Value!)).Distinct()];
     }
 
     /// <summary>A suggestion's code when the text names one (in either language), else the text itself, trimmed and lower-cased.</summary>
