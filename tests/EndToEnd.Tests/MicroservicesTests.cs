@@ -96,6 +96,10 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         using var anonymous = Cluster.Gateway.CreateClient();
         var noToken = await anonymous.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "x" });
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        // Browsing is public through the gateway; a provider's own list is not, though it is a GET too.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/catalog/datasets?q=%EC%82%AC%EC%B6%9C&dataType=sensor-time-series")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/catalog/dcat")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/catalog/datasets/mine")).StatusCode);
 
         using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
         var wrongRole = await buyer.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "x" });

@@ -16,6 +16,9 @@ public static class MessagingExtensions
         var options = builder.Configuration.GetMarketplaceOptions().Bus;
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports usage to its vendor over the internet by default; a marketplace
+            // process has no business calling out (and here it cannot, which logged a failure each time).
+            bus.DisableUsageTelemetry();
             addConsumers(bus);
             switch (options.Transport)
             {
