@@ -1,8 +1,9 @@
-namespace Marketplace.Catalog.Domain;
+namespace Marketplace.BuildingBlocks.Vocabulary;
 
 /// <summary>
 /// The controlled vocabularies listings are classified by (served at <c>GET /api/catalog/taxonomy</c>).
-/// Codes are stored and searched; labels are for people.
+/// Codes are stored and searched; labels are for people. The codes travel in integration events and
+/// Pricing's categories are made of them, so they are shared like the events are.
 /// </summary>
 public static class Taxonomy
 {

@@ -1,0 +1,26 @@
+namespace Marketplace.BuildingBlocks.IntegrationEvents;
+
+/// <summary>
+/// A negotiation reached FINALIZED: the agreement is in force. Pricing reserves voucher subsidies
+/// against it (exactly once) and feeds its market statistics from it.
+/// </summary>
+/// <param name="ReferencePriceKrw">The baseline's reference price for the agreed terms, the unit statistics normalise by.</param>
+public sealed record ContractFinalized(
+    Guid AgreementId,
+    Guid DatasetId,
+    int ListingVersion,
+    Guid ProviderOrganisationId,
+    Guid BuyerOrganisationId,
+    bool BuyerIsSme,
+    string? ProcessStage,
+    string? DataType,
+    Guid BaselineId,
+    int BaselineVersion,
+    decimal PriceKrw,
+    decimal ReferencePriceKrw,
+    decimal BandFloorKrw,
+    decimal BandCeilingKrw,
+    string Purpose,
+    int DurationMonths,
+    bool Exclusive,
+    DateTime FinalizedAt) : IIntegrationEvent;
