@@ -1,10 +1,42 @@
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.Pricing.Apis;
 using Marketplace.Pricing.Infrastructure;
+using Marketplace.Pricing.IntegrationEvents;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Pricing;
 
-/// <summary>Baselines, price bands, quotes and vouchers. Only the module's frame exists so far.</summary>
+/// <summary>Baselines, price bands, explained quotes, vouchers and market statistics.</summary>
 public sealed class PricingModule : DataModule<PricingDb>
 {
-    public override string Name => "pricing";
+    public const string ModuleName = "pricing";
+
+    public override string Name => ModuleName;
+
+    protected override void AddModuleServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<BaselineFinder>();
+        builder.Services.AddHostedService<PricingSeeder>();
+    }
+
+    public override void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddModuleConsumer<ListPublishedDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<ListUpdatedDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<UnlistWithdrawnDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<UnlistSuspendedDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<ReserveVoucherSubsidyConsumer>(ModuleName);
+        bus.AddModuleConsumer<RecordAgreementConsumer>(ModuleName);
+    }
+
+    public override void MapEndpoints(WebApplication app)
+    {
+        app.MapBaselinesApi();
+        app.MapQuotesApi();
+        app.MapVouchersApi();
+        app.MapStatisticsApi();
+    }
 }

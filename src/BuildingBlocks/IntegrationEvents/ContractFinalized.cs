@@ -4,7 +4,8 @@ namespace Marketplace.BuildingBlocks.IntegrationEvents;
 /// A negotiation reached FINALIZED: the agreement is in force. Pricing reserves voucher subsidies
 /// against it (exactly once) and feeds its market statistics from it.
 /// </summary>
-/// <param name="ReferencePriceKrw">The baseline's reference price for the agreed terms, the unit statistics normalise by.</param>
+/// <param name="BasePriceKrw">The baseline's price of one reference unit.</param>
+/// <param name="ReferencePriceKrw">The baseline's reference price for the agreed listing and terms (the base price with every factor).</param>
 public sealed record ContractFinalized(
     Guid AgreementId,
     Guid DatasetId,
@@ -17,6 +18,7 @@ public sealed record ContractFinalized(
     Guid BaselineId,
     int BaselineVersion,
     decimal PriceKrw,
+    decimal BasePriceKrw,
     decimal ReferencePriceKrw,
     decimal BandFloorKrw,
     decimal BandCeilingKrw,

@@ -37,14 +37,18 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
             return;
         }
 
-        await HandleAsync(context.Message, ct);
-        Db.InboxMessages.Add(new InboxMessage
-        {
-            MessageId = messageId, Consumer = consumer, ProcessedAt = Clock.GetUtcNow().UtcDateTime, CorrelationId = correlationId,
-        });
         try
         {
+            // One transaction for the handler's reads and writes and the inbox row, so a handler may lock
+            // what it reads (see the voucher reservations) and nothing of a failed attempt remains.
+            await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+            await HandleAsync(context.Message, ct);
+            Db.InboxMessages.Add(new InboxMessage
+            {
+                MessageId = messageId, Consumer = consumer, ProcessedAt = Clock.GetUtcNow().UtcDateTime, CorrelationId = correlationId,
+            });
             await Db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {

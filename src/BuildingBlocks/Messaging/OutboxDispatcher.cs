@@ -20,12 +20,31 @@ public sealed class OutboxDispatcher<TDb>(
     IServiceScopeFactory scopes,
     OutboxSignal<TDb> signal,
     IBus bus,
+    IBusControl busControl,
     IOptions<MarketplaceOptions> marketplace,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService where TDb : ModuleDbContext
 {
+    private Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        stoppingToken.Register(() => started.TrySetResult());
+        return started.Task;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before the host has started and the bus, its receive endpoints included, is up: an event
+        // published earlier reaches no queue in this process and is lost (found with the demo seeds, which
+        // commit events while the host is still starting).
+        await WhenStartedAsync(stoppingToken);
+        while (busControl.CheckHealth().Status == BusHealthStatus.Unhealthy && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         var options = marketplace.Value.Outbox;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)

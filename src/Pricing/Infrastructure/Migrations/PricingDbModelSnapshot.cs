@@ -104,6 +104,277 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
 
                     b.ToTable("outbox_messages", (string)null);
                 });
+
+            modelBuilder.Entity("Marketplace.Pricing.Domain.AgreementRecord", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<bool>("AtCeiling")
+                        .HasColumnType("boolean")
+                        .HasColumnName("at_ceiling");
+
+                    b.Property<bool>("AtFloor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("at_floor");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("data_type");
+
+                    b.Property<DateTime>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<decimal>("PricePerReferenceUnit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("price_per_reference_unit");
+
+                    b.Property<string>("ProcessStage")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("process_stage");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Pricing.Domain.Baseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BasePrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("base_price");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("data_type");
+
+                    b.Property<DateTime?>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("factors");
+
+                    b.Property<string>("ProcessStage")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("process_stage");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessStage", "DataType", "Version")
+                        .IsUnique()
+                        .HasFilter("version > 0");
+
+                    b.HasIndex("ProcessStage", "DataType", "Status", "EffectiveFrom");
+
+                    b.ToTable("baselines", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Pricing.Domain.ListingCopy", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("CompletenessScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("completeness_score");
+
+                    b.Property<DateOnly?>("CoverageFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("coverage_from");
+
+                    b.Property<DateOnly?>("CoverageTo")
+                        .HasColumnType("date")
+                        .HasColumnName("coverage_to");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("data_type");
+
+                    b.Property<bool>("ExclusivityAvailable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclusivity_available");
+
+                    b.Property<bool>("Labelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("labelled");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
+
+                    b.Property<string>("ProcessStage")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("process_stage");
+
+                    b.Property<Guid>("ProviderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<long?>("RecordCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_count");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<Guid[]>("VisibleTo")
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visible_to");
+
+                    b.HasKey("DatasetId");
+
+                    b.ToTable("listings", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Pricing.Domain.VoucherProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BudgetKrw")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("budget_krw");
+
+                    b.Property<decimal>("CapPerAgreementKrw")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("cap_per_agreement_krw");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("ForSmes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_smes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<Guid[]>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("organisations");
+
+                    b.Property<decimal>("Reserved")
+                        .IsConcurrencyToken()
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("reserved_krw");
+
+                    b.Property<decimal>("SubsidyPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("subsidy_percent");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("voucher_programmes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_voucher_budget", "reserved_krw >= 0 AND reserved_krw <= budget_krw");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Pricing.Domain.VoucherReservation", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<decimal>("AmountKrw")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("amount_krw");
+
+                    b.Property<Guid>("BuyerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organisation_id");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_at");
+
+                    b.HasKey("ProgrammeId", "AgreementId");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("voucher_reservations", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,23 @@
+using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.Pricing.Domain;
+
+namespace Marketplace.Pricing.Apis;
+
+/// <param name="ProcessStage">With <paramref name="DataType"/>, the category; both empty: the default baseline.</param>
+public sealed record BaselineRequest(string? ProcessStage, string? DataType, decimal BasePrice, BaselineFactors? Factors);
+
+public sealed record PublishBaselineRequest(DateTime? EffectiveFrom);
+
+public sealed record PreviewRequest(Guid[]? DatasetIds, string? Purpose, int? DurationMonths, bool Exclusive);
+
+public sealed record BaselineResponse(
+    Guid Id, string? ProcessStage, string? DataType, int Version, BaselineStatus Status, string Currency, decimal BasePrice,
+    BaselineFactors Factors, DateTime? EffectiveFrom, string CreatedBy, DateTime CreatedAt, string? PublishedBy, DateTime? PublishedAt)
+{
+    public static BaselineResponse From(Baseline b) => new(
+        b.Id, b.ProcessStage, b.DataType, b.Version, b.Status, Baseline.Currency, b.BasePrice, b.Factors, b.EffectiveFrom,
+        b.CreatedBy, b.CreatedAt, b.PublishedBy, b.PublishedAt);
+}
+
+/// <param name="Quote">Null when the listing is not in Pricing's copy of the catalog (unknown, withdrawn or suspended).</param>
+public sealed record PreviewLine(Guid DatasetId, PriceQuote? Quote);

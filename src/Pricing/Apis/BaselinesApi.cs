@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.Pricing.Domain;
+using Marketplace.Pricing.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Pricing.Apis;
+
+/// <summary>Baselines: administrators draft, preview and publish immutable versions; signed-in callers read published ones.</summary>
+public static class BaselinesApi
+{
+    public static IEndpointRouteBuilder MapBaselinesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapModuleGroup(PricingModule.ModuleName, "/baselines", "Baselines").ProducesValidationProblem();
+        api.MapPost("/", CreateDraft).RequireAuthorization(MarketplaceRoles.Admin).WithName("CreateBaselineDraft")
+            .WithSummary("Draft a baseline for a category (process stage × data type), or the default");
+        api.MapPut("/{id:guid}", ReviseDraft).RequireAuthorization(MarketplaceRoles.Admin).WithName("ReviseBaselineDraft")
+            .WithSummary("Change a draft; published versions never change").ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/preview", Preview).RequireAuthorization(MarketplaceRoles.Admin).WithName("PreviewBaseline")
+            .WithSummary("What these listings (at most 50) would cost under this baseline");
+        api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(MarketplaceRoles.Admin).WithName("PublishBaseline")
+            .WithSummary("Publish a draft as the category's next version, effective now or later").ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", List).RequireAuthorization().WithName("ListBaselines")
+            .WithSummary("Published baseline versions, newest first (administrators: drafts too)");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization().WithName("GetBaseline").WithSummary("One baseline version (drafts: administrators only)");
+        return app;
+    }
+
+    public static async Task<Created<BaselineResponse>> CreateDraft(
+        BaselineRequest request, ClaimsPrincipal user, PricingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var baseline = Baseline.Draft(request.ProcessStage, request.DataType, request.BasePrice, request.Factors!,
+            PricingCaller.SubjectOf(user), clock.GetUtcNow().UtcDateTime);
+        db.Baselines.Add(baseline);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/pricing/baselines/{baseline.Id}", BaselineResponse.From(baseline));
+    }
+
+    public static async Task<Ok<BaselineResponse>> ReviseDraft(Guid id, BaselineRequest request, PricingDb db, CancellationToken ct)
+    {
+        var baseline = await FindAsync(id, db, ct);
+        new Validator()
+            .Require(request.ProcessStage == baseline.ProcessStage && request.DataType == baseline.DataType, "processStage",
+                "A draft keeps its category; draft a new baseline for another one.")
+            .ThrowIfInvalid();
+        baseline.Revise(request.BasePrice, request.Factors!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BaselineResponse.From(baseline));
+    }
+
+    public static async Task<Ok<PreviewLine[]>> Preview(Guid id, PreviewRequest request, PricingDb db, CancellationToken ct)
+    {
+        var terms = QuotesApi.ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive);
+        new Validator()
+            .Require(request.DatasetIds is { Length: > 0 and <= 50 }, "datasetIds", "Name 1 to 50 listings.")
+            .ThrowIfInvalid();
+        var baseline = await FindAsync(id, db, ct);
+        var ids = request.DatasetIds!.Distinct().ToArray();
+        var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.DatasetId) && l.Listed).ToDictionaryAsync(l => l.DatasetId, ct);
+        return TypedResults.Ok(ids.Select(d => new PreviewLine(d, listings.TryGetValue(d, out var l) ? PriceFormula.Quote(baseline, l, terms) : null)).ToArray());
+    }
+
+    public static async Task<Ok<BaselineResponse>> Publish(
+        Guid id, PublishBaselineRequest request, ClaimsPrincipal user, PricingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var baseline = await FindAsync(id, db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = await db.Baselines.Where(b => b.ProcessStage == baseline.ProcessStage && b.DataType == baseline.DataType)
+            .MaxAsync(b => (int?)b.Version, ct) ?? 0;
+        baseline.Publish(latest + 1, request.EffectiveFrom?.ToUniversalTime() ?? now, PricingCaller.SubjectOf(user), now);
+        // The whole version travels, so Contracts checks prices against the band without asking Pricing.
+        db.AddEvent(baseline.ToEvent());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("Another version of this category was published at the same moment; publish again.");
+        }
+
+        return TypedResults.Ok(BaselineResponse.From(baseline));
+    }
+
+    public static async Task<Ok<BaselineResponse[]>> List(ClaimsPrincipal user, PricingDb db, CancellationToken ct)
+    {
+        var query = db.Baselines.AsNoTracking();
+        if (!PricingCaller.IsAdmin(user))
+        {
+            query = query.Where(b => b.Status == BaselineStatus.Published);
+        }
+
+        var baselines = await query.OrderByDescending(b => b.CreatedAt).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(baselines.Select(BaselineResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<BaselineResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, PricingDb db, CancellationToken ct)
+    {
+        var baseline = await db.Baselines.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+        return baseline is not null && (baseline.Status == BaselineStatus.Published || PricingCaller.IsAdmin(user))
+            ? TypedResults.Ok(BaselineResponse.From(baseline))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Baseline> FindAsync(Guid id, PricingDb db, CancellationToken ct) =>
+        await db.Baselines.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Baseline", id);
+}

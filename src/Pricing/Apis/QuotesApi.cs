@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.Pricing.Domain;
+using Marketplace.Pricing.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Pricing.Apis;
+
+/// <summary>Quotes: the reference price of a listing for requested terms, its band, every factor, the fee, and any voucher.</summary>
+public static class QuotesApi
+{
+    public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapModuleGroup(PricingModule.ModuleName, "/quotes", "Quotes").ProducesValidationProblem()
+            .MapPost("/", Quote).RequireAuthorization().WithName("Quote")
+            .WithSummary("Price a listing for a purpose, a duration and exclusivity, explained factor by factor")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    public static async Task<Results<Ok<QuoteResponse>, NotFound>> Quote(
+        QuoteRequest request, ClaimsPrincipal user, PricingDb db, BaselineFinder baselines, TimeProvider clock, CancellationToken ct)
+    {
+        var terms = ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive);
+        var organisation = user.OrganisationIdOf();
+        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == request.DatasetId && l.Listed, ct);
+        if (listing is null || !listing.IsVisibleTo(organisation, PricingCaller.IsAdmin(user)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (terms.Exclusive && !listing.ExclusivityAvailable)
+        {
+            throw new RuleViolationException("This listing is not offered exclusively.", nameof(request.Exclusive));
+        }
+
+        var at = request.At?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
+        var baseline = await baselines.InForceAsync(listing.ProcessStage, listing.DataType, at, ct)
+            ?? throw new RuleViolationException($"No pricing baseline is in force for this listing's category at {at:O}.");
+        var price = PriceFormula.Quote(baseline, listing, terms);
+        var voucher = await BestVoucherAsync(db, organisation, PricingCaller.IsSme(user), at, price.ReferencePriceKrw, ct);
+        return TypedResults.Ok(new QuoteResponse(listing.DatasetId, listing.Version, at, terms, price, voucher));
+    }
+
+    /// <summary>Purpose, duration and exclusivity, checked (400 naming the field).</summary>
+    public static QuoteTerms ValidTerms(string? purpose, int? durationMonths, bool exclusive)
+    {
+        new Validator()
+            .Require(PriceFormula.IsPurpose(purpose), "purpose", "Must be one of the catalog's purposes (GET /api/catalog/taxonomy).")
+            .Require(durationMonths is >= 1 and <= 120, "durationMonths", "Must be 1 to 120 months.")
+            .ThrowIfInvalid();
+        return new QuoteTerms(purpose!, durationMonths!.Value, exclusive);
+    }
+
+    private static async Task<VoucherOffer?> BestVoucherAsync(PricingDb db, Guid buyer, bool sme, DateTime at, decimal price, CancellationToken ct)
+    {
+        var programmes = await db.VoucherProgrammes.AsNoTracking().Where(p => p.ValidFrom <= at && p.ValidTo > at).ToListAsync(ct);
+        var best = programmes.Where(p => p.Covers(buyer, sme, at)).MaxBy(p => p.SubsidyFor(price));
+        var subsidy = best?.SubsidyFor(price) ?? 0;
+        return best is null || subsidy <= 0 ? null : new VoucherOffer(best.Id, best.Name, subsidy, price - subsidy);
+    }
+}

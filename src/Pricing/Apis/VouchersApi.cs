@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.Pricing.Domain;
+using Marketplace.Pricing.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Pricing.Apis;
+
+/// <summary>Voucher programmes (administrators): subsidies for eligible buyers within a budget.</summary>
+public static class VouchersApi
+{
+    public static IEndpointRouteBuilder MapVouchersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapModuleGroup(PricingModule.ModuleName, "/vouchers", "Vouchers").ProducesValidationProblem()
+            .RequireAuthorization(MarketplaceRoles.Admin);
+        api.MapPost("/", Create).WithName("CreateVoucherProgramme").WithSummary("Start a voucher programme");
+        api.MapGet("/", List).WithName("ListVoucherProgrammes").WithSummary("Voucher programmes with their budgets and reservations");
+        api.MapGet("/{id:guid}", Get).WithName("GetVoucherProgramme").WithSummary("One voucher programme with its budget and reservations");
+        return app;
+    }
+
+    public static async Task<Created<VoucherProgrammeResponse>> Create(
+        VoucherProgrammeRequest r, ClaimsPrincipal user, PricingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var programme = VoucherProgramme.Create(r.Name, r.ForSmes, r.Organisations, r.SubsidyPercent, r.CapPerAgreementKrw, r.BudgetKrw,
+            r.ValidFrom.ToUniversalTime(), r.ValidTo.ToUniversalTime(), PricingCaller.SubjectOf(user), clock.GetUtcNow().UtcDateTime);
+        db.VoucherProgrammes.Add(programme);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/pricing/vouchers/{programme.Id}", VoucherProgrammeResponse.From(programme, 0));
+    }
+
+    public static async Task<Ok<VoucherProgrammeResponse[]>> List(PricingDb db, CancellationToken ct)
+    {
+        var programmes = await db.VoucherProgrammes.AsNoTracking().OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        var counts = await db.VoucherReservations.GroupBy(r => r.ProgrammeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return TypedResults.Ok(programmes.Select(p => VoucherProgrammeResponse.From(p, counts.GetValueOrDefault(p.Id))).ToArray());
+    }
+
+    public static async Task<Results<Ok<VoucherProgrammeResponse>, NotFound>> Get(Guid id, PricingDb db, CancellationToken ct)
+    {
+        var programme = await db.VoucherProgrammes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return programme is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(VoucherProgrammeResponse.From(programme, await db.VoucherReservations.CountAsync(r => r.ProgrammeId == id, ct)));
+    }
+}

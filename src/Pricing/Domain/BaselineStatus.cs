@@ -1,0 +1,7 @@
+namespace Marketplace.Pricing.Domain;
+
+public enum BaselineStatus
+{
+    Draft,
+    Published,
+}

@@ -1,0 +1,44 @@
+namespace Marketplace.Pricing.Domain;
+
+/// <summary>Pricing's own copy of a listing's price inputs, fed by Catalog's events.</summary>
+public sealed class ListingCopy
+{
+    public Guid DatasetId { get; set; }
+
+    public int Version { get; set; }
+
+    public Guid ProviderOrganisationId { get; set; }
+
+    public string? ProcessStage { get; set; }
+
+    /// <summary>The first data type names the listing's category.</summary>
+    public string? DataType { get; set; }
+
+    public long? RecordCount { get; set; }
+
+    public DateOnly? CoverageFrom { get; set; }
+
+    public DateOnly? CoverageTo { get; set; }
+
+    public int CompletenessScore { get; set; }
+
+    public bool Labelled { get; set; }
+
+    public bool ExclusivityAvailable { get; set; }
+
+    /// <summary>Null for a public listing; otherwise the organisations it is visible to.</summary>
+    public Guid[]? VisibleTo { get; set; }
+
+    /// <summary>False once withdrawn or while suspended: no quotes.</summary>
+    public bool Listed { get; set; }
+
+    public DateTime SyncedAt { get; set; }
+
+    /// <summary>Months of history the listing covers (0 when unknown).</summary>
+    public int HistoryMonths => CoverageFrom is { } from && CoverageTo is { } to
+        ? Math.Max(0, ((to.Year - from.Year) * 12) + to.Month - from.Month + 1)
+        : 0;
+
+    public bool IsVisibleTo(Guid organisation, bool isAdmin) =>
+        isAdmin || organisation == ProviderOrganisationId || VisibleTo is null || VisibleTo.Contains(organisation);
+}

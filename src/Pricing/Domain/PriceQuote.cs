@@ -1,0 +1,23 @@
+namespace Marketplace.Pricing.Domain;
+
+/// <summary>One factor of a price, with its labels, its multiplier and what it changed (in won, rounded for display).</summary>
+public sealed record PriceFactor(string Code, string LabelKo, string LabelEn, string Basis, decimal Multiplier, decimal EffectKrw);
+
+/// <summary>
+/// A priced request: the reference price (whole won, rounded once at the end), the band around it, the
+/// baseline version used, every factor, the platform fee and the provider's net.
+/// </summary>
+public sealed record PriceQuote(
+    Guid BaselineId,
+    int BaselineVersion,
+    bool DefaultBaseline,
+    string Currency,
+    decimal BasePriceKrw,
+    IReadOnlyList<PriceFactor> Factors,
+    decimal ReferencePriceKrw,
+    decimal BandFloorKrw,
+    decimal BandCeilingKrw,
+    decimal PlatformFeePercent,
+    decimal PlatformFeeKrw,
+    decimal ProviderNetKrw,
+    string QualityGrade);

@@ -1,0 +1,86 @@
+using Marketplace.BuildingBlocks.Errors;
+
+namespace Marketplace.Pricing.Domain;
+
+/// <summary>
+/// A subsidy for eligible buyers (SMEs and/or named organisations): a percentage of the agreed price, up
+/// to a cap per agreement, within a total budget and a validity window. The budget never goes negative:
+/// <see cref="Reserved"/> is a concurrency token, and reservations happen one at a time per programme.
+/// </summary>
+public sealed class VoucherProgramme
+{
+    private VoucherProgramme()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public bool ForSmes { get; private set; }
+
+    public Guid[] Organisations { get; private set; } = [];
+
+    public decimal SubsidyPercent { get; private set; }
+
+    public decimal CapPerAgreementKrw { get; private set; }
+
+    public decimal BudgetKrw { get; private set; }
+
+    public decimal Reserved { get; private set; }
+
+    public DateTime ValidFrom { get; private set; }
+
+    public DateTime ValidTo { get; private set; }
+
+    public string CreatedBy { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public decimal RemainingKrw => BudgetKrw - Reserved;
+
+    public static VoucherProgramme Create(
+        string? name, bool forSmes, Guid[]? organisations, decimal subsidyPercent, decimal capPerAgreement, decimal budget,
+        DateTime validFrom, DateTime validTo, string createdBy, DateTime now)
+    {
+        organisations ??= [];
+        new Validator()
+            .Require(!string.IsNullOrWhiteSpace(name), "name", "Required.")
+            .MaxLength(name, 200, "name")
+            .Require(forSmes || organisations.Length > 0, "forSmes", "Name who is eligible: SMEs, named organisations, or both.")
+            .Require(organisations.Length <= 1000 && organisations.All(o => o != Guid.Empty), "organisations", "At most 1000 organisation ids, none empty.")
+            .Require(subsidyPercent is > 0 and <= 100, "subsidyPercent", "Must be more than 0 and at most 100.")
+            .Require(capPerAgreement > 0 && capPerAgreement == decimal.Truncate(capPerAgreement), "capPerAgreementKrw", "Must be whole won above 0.")
+            .Require(budget > 0 && budget == decimal.Truncate(budget) && budget <= 1_000_000_000_000m, "budgetKrw", "Must be whole won above 0, at most 1,000,000,000,000.")
+            .Require(validFrom < validTo, "validTo", "Must be after validFrom.")
+            .ThrowIfInvalid();
+        return new VoucherProgramme
+        {
+            Id = Guid.NewGuid(),
+            Name = name!.Trim(),
+            ForSmes = forSmes,
+            Organisations = [.. organisations.Distinct()],
+            SubsidyPercent = subsidyPercent,
+            CapPerAgreementKrw = capPerAgreement,
+            BudgetKrw = budget,
+            ValidFrom = validFrom,
+            ValidTo = validTo,
+            CreatedBy = createdBy,
+            CreatedAt = now,
+        };
+    }
+
+    public bool Covers(Guid buyer, bool buyerIsSme, DateTime at) =>
+        at >= ValidFrom && at < ValidTo && ((ForSmes && buyerIsSme) || Organisations.Contains(buyer));
+
+    /// <summary>What this programme would pay towards <paramref name="price"/>: the percentage, capped, within what is left.</summary>
+    public decimal SubsidyFor(decimal price) =>
+        Math.Max(0m, Math.Min(Math.Min(PriceFormula.Won(price * SubsidyPercent / 100m), CapPerAgreementKrw), RemainingKrw));
+
+    public VoucherReservation Reserve(Guid agreementId, Guid buyer, decimal price, DateTime now)
+    {
+        var amount = SubsidyFor(price);
+        Reserved += amount;
+        return new VoucherReservation(Id, agreementId, buyer, amount, now);
+    }
+}
