@@ -33,6 +33,20 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
         ["GET /api/catalog/datasets/{id}/dcat"] = [200, 200, 200, 200, 200, 200],
         ["GET /api/catalog/dcat"] = [200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/datasets/{id}"] = [401, 404, 404, 404, 404, 404],
+        // Pricing: administrators write baselines (a fresh draft of the default category) and vouchers.
+        ["POST /api/pricing/baselines"] = [401, 403, 403, 403, 403, 201],
+        ["PUT /api/pricing/baselines/{id}"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/pricing/baselines/{id}/preview"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/pricing/baselines/{id}/publish"] = [401, 403, 403, 403, 403, 200],
+        ["GET /api/pricing/baselines"] = [401, 200, 200, 200, 200, 200],
+        // A published baseline (drafts are 404 to everyone but administrators).
+        ["GET /api/pricing/baselines/{id}"] = [401, 200, 200, 200, 200, 200],
+        // A public listing of provider X.
+        ["POST /api/pricing/quotes"] = [401, 200, 200, 200, 200, 200],
+        ["POST /api/pricing/vouchers"] = [401, 403, 403, 403, 403, 201],
+        ["GET /api/pricing/vouchers"] = [401, 403, 403, 403, 403, 200],
+        ["GET /api/pricing/vouchers/{id}"] = [401, 403, 403, 403, 403, 200],
+        ["GET /api/pricing/statistics"] = [401, 200, 200, 200, 200, 200],
         ["POST /api/identity/organisations"] = [201, 201, 201, 201, 201, 201],
         // Buyer A's organisation.
         ["GET /api/identity/organisations/{id}"] = [401, 200, 404, 404, 404, 200],
@@ -133,6 +147,30 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
                 return new(HttpMethod.Get, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/dcat");
             case "GET /api/contracts/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
+            case "POST /api/pricing/baselines":
+                return Json(HttpMethod.Post, "/api/pricing/baselines", DefaultBaseline());
+            case "PUT /api/pricing/baselines/{id}":
+                return Json(HttpMethod.Put, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}", DefaultBaseline());
+            case "POST /api/pricing/baselines/{id}/preview":
+                return Json(HttpMethod.Post, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}/preview",
+                    new { datasetIds = new[] { Guid.NewGuid() }, purpose = "research", durationMonths = 12 });
+            case "POST /api/pricing/baselines/{id}/publish":
+                return Json(HttpMethod.Post, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}/publish", new { });
+            case "GET /api/pricing/baselines":
+            case "GET /api/pricing/vouchers":
+            case "GET /api/pricing/statistics":
+                return new(HttpMethod.Get, endpoint.Split(' ')[1]);
+            case "GET /api/pricing/baselines/{id}":
+                var published = await DraftBaselineAsync(clients["demo-admin"]);
+                (await clients["demo-admin"].PostAsJsonAsync($"/api/pricing/baselines/{published}/publish", new { })).EnsureSuccessStatusCode();
+                return new(HttpMethod.Get, $"/api/pricing/baselines/{published}");
+            case "POST /api/pricing/quotes":
+                return Json(HttpMethod.Post, "/api/pricing/quotes", new { datasetId = await QuotableListingAsync(providerX), purpose = "research", durationMonths = 12 });
+            case "POST /api/pricing/vouchers":
+                return Json(HttpMethod.Post, "/api/pricing/vouchers", Voucher());
+            case "GET /api/pricing/vouchers/{id}":
+                var programme = await clients["demo-admin"].PostAsJsonAsync("/api/pricing/vouchers", Voucher());
+                return new(HttpMethod.Get, programme.Headers.Location!.OriginalString);
             case "POST /api/identity/organisations":
                 return Json(HttpMethod.Post, "/api/identity/organisations", new
                 {
@@ -164,6 +202,45 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
             default:
                 throw new InvalidOperationException($"No request recipe for {endpoint}");
         }
+    }
+
+    private static object DefaultBaseline() => new
+    {
+        basePrice = 5_000_000,
+        factors = new
+        {
+            volumeTiers = new[] { new { from = 0, multiplier = 1 } },
+            historyTiers = new[] { new { from = 0, multiplier = 1 } },
+            qualityGrades = new Dictionary<string, decimal> { ["A"] = 1.2m, ["B"] = 1m, ["C"] = 0.8m },
+            exclusivityMultiplier = 2,
+            purposeMultipliers = new Dictionary<string, decimal>
+            {
+                ["research"] = 0.7m, ["internal-operations"] = 1m, ["product-development"] = 1.3m, ["ai-training"] = 1.5m, ["derived-products-resale"] = 2m,
+            },
+            durationStepAbove12 = 0.05, durationStepBelow12 = 0.05, floorPercent = 70, ceilingPercent = 150, platformFeePercent = 10, wellDescribedFeePercent = 7,
+        },
+    };
+
+    private static object Voucher() => new
+    {
+        name = "matrix", forSmes = true, subsidyPercent = 10, capPerAgreementKrw = 100_000, budgetKrw = 1_000_000,
+        validFrom = DateTime.UtcNow, validTo = DateTime.UtcNow.AddDays(1),
+    };
+
+    private static async Task<Guid> DraftBaselineAsync(HttpClient admin)
+    {
+        var created = await admin.PostAsJsonAsync("/api/pricing/baselines", DefaultBaseline());
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A published listing of provider X once Pricing has received it.</summary>
+    private static async Task<Guid> QuotableListingAsync(HttpClient providerX)
+    {
+        var id = await PublishedOfXAsync(providerX);
+        await Eventually.HoldsAsync(async () => (await providerX.PostAsJsonAsync("/api/pricing/quotes",
+            new { datasetId = id, purpose = "research", durationMonths = 12 })).IsSuccessStatusCode, TimeSpan.FromSeconds(15), "the listing to reach Pricing");
+        return id;
     }
 
     private static async Task<Guid> PublishedOfXAsync(HttpClient providerX)
