@@ -1,0 +1,29 @@
+using Marketplace.Pricing.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Pricing.Infrastructure.EntityConfigurations;
+
+internal sealed class VoucherProgrammeConfiguration : IEntityTypeConfiguration<VoucherProgramme>
+{
+    public void Configure(EntityTypeBuilder<VoucherProgramme> b)
+    {
+        b.ToTable("voucher_programmes");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+        b.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
+        b.Property(x => x.ForSmes).HasColumnName("for_smes");
+        b.PrimitiveCollection(x => x.Organisations).HasColumnName("organisations");
+        b.Property(x => x.SubsidyPercent).HasColumnName("subsidy_percent").HasPrecision(9, 4);
+        b.Property(x => x.CapPerAgreementKrw).HasColumnName("cap_per_agreement_krw").HasPrecision(18, 0);
+        b.Property(x => x.BudgetKrw).HasColumnName("budget_krw").HasPrecision(18, 0);
+        // Every reservation changes it, so two reservations computed from the same remainder cannot both commit.
+        b.Property(x => x.Reserved).HasColumnName("reserved_krw").HasPrecision(18, 0).IsConcurrencyToken();
+        b.Property(x => x.ValidFrom).HasColumnName("valid_from");
+        b.Property(x => x.ValidTo).HasColumnName("valid_to");
+        b.Property(x => x.CreatedBy).HasColumnName("created_by").HasMaxLength(100);
+        b.Property(x => x.CreatedAt).HasColumnName("created_at");
+        b.Ignore(x => x.RemainingKrw);
+        b.ToTable(t => t.HasCheckConstraint("ck_voucher_budget", "reserved_krw >= 0 AND reserved_krw <= budget_krw"));
+    }
+}
