@@ -18,7 +18,7 @@ public sealed class PricingModule : DataModule<PricingDb>
 
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<BaselineFinder>();
+        builder.Services.AddSingleton<PriceListCache>();
         builder.Services.AddHostedService<PricingSeeder>();
     }
 

@@ -67,7 +67,7 @@ public static class BaselinesApi
     }
 
     public static async Task<Ok<BaselineResponse>> Publish(
-        Guid id, PublishBaselineRequest request, ClaimsPrincipal user, PricingDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, PublishBaselineRequest request, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
         var baseline = await FindAsync(id, db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -85,6 +85,7 @@ public static class BaselinesApi
             throw new ConflictException("Another version of this category was published at the same moment; publish again.");
         }
 
+        prices.Invalidate();
         return TypedResults.Ok(BaselineResponse.From(baseline));
     }
 

@@ -25,7 +25,7 @@ public static class QuotesApi
     }
 
     public static async Task<Results<Ok<QuoteResponse>, NotFound>> Quote(
-        QuoteRequest request, ClaimsPrincipal user, PricingDb db, BaselineFinder baselines, TimeProvider clock, CancellationToken ct)
+        QuoteRequest request, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
         var terms = ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive);
         var organisation = user.OrganisationIdOf();
@@ -41,10 +41,11 @@ public static class QuotesApi
         }
 
         var at = request.At?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
-        var baseline = await baselines.InForceAsync(listing.ProcessStage, listing.DataType, at, ct)
+        var snapshot = await prices.GetAsync(ct);
+        var baseline = PriceListCache.InForce(snapshot, listing.ProcessStage, listing.DataType, at)
             ?? throw new RuleViolationException($"No pricing baseline is in force for this listing's category at {at:O}.");
         var price = PriceFormula.Quote(baseline, listing, terms);
-        var voucher = await BestVoucherAsync(db, organisation, PricingCaller.IsSme(user), at, price.ReferencePriceKrw, ct);
+        var voucher = BestVoucher(snapshot, organisation, PricingCaller.IsSme(user), at, price.ReferencePriceKrw);
         return TypedResults.Ok(new QuoteResponse(listing.DatasetId, listing.Version, at, terms, price, voucher));
     }
 
@@ -58,10 +59,10 @@ public static class QuotesApi
         return new QuoteTerms(purpose!, durationMonths!.Value, exclusive);
     }
 
-    private static async Task<VoucherOffer?> BestVoucherAsync(PricingDb db, Guid buyer, bool sme, DateTime at, decimal price, CancellationToken ct)
+    /// <summary>The covering programme that pays most; its remainder may be up to a second old (a quote reserves nothing).</summary>
+    private static VoucherOffer? BestVoucher(PriceListCache.Snapshot snapshot, Guid buyer, bool sme, DateTime at, decimal price)
     {
-        var programmes = await db.VoucherProgrammes.AsNoTracking().Where(p => p.ValidFrom <= at && p.ValidTo > at).ToListAsync(ct);
-        var best = programmes.Where(p => p.Covers(buyer, sme, at)).MaxBy(p => p.SubsidyFor(price));
+        var best = snapshot.Vouchers.Where(p => p.Covers(buyer, sme, at)).MaxBy(p => p.SubsidyFor(price));
         var subsidy = best?.SubsidyFor(price) ?? 0;
         return best is null || subsidy <= 0 ? null : new VoucherOffer(best.Id, best.Name, subsidy, price - subsidy);
     }

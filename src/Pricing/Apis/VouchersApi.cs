@@ -25,12 +25,13 @@ public static class VouchersApi
     }
 
     public static async Task<Created<VoucherProgrammeResponse>> Create(
-        VoucherProgrammeRequest r, ClaimsPrincipal user, PricingDb db, TimeProvider clock, CancellationToken ct)
+        VoucherProgrammeRequest r, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
         var programme = VoucherProgramme.Create(r.Name, r.ForSmes, r.Organisations, r.SubsidyPercent, r.CapPerAgreementKrw, r.BudgetKrw,
             r.ValidFrom.ToUniversalTime(), r.ValidTo.ToUniversalTime(), PricingCaller.SubjectOf(user), clock.GetUtcNow().UtcDateTime);
         db.VoucherProgrammes.Add(programme);
         await db.SaveChangesAsync(ct);
+        prices.Invalidate();
         return TypedResults.Created($"/api/pricing/vouchers/{programme.Id}", VoucherProgrammeResponse.From(programme, 0));
     }
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quote endpoint at a steady rate with 100,000 listings in Pricing's read model, microservices mode on
+# PostgreSQL: starts everything with scripts/run-microservices.sh (demo baselines included), then
+# sends quotes through the gateway. Usage:
+#   bench/quote-load.sh [rate] [seconds] [listings]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GATEWAY_PORT="${GATEWAY_PORT:-5400}"
+# One client sends every request: lift the per-client rate limit (200 burst, 100/s) above the load,
+# so the endpoint is measured, not the limiter.
+export Marketplace__Gateway__RateLimit__TokenLimit=5000
+export Marketplace__Gateway__RateLimit__TokensPerPeriod=5000
+# shellcheck source=bench/microservices.sh
+source bench/microservices.sh
+# shellcheck disable=SC1091
+source "${MARKETPLACE_SERVICES_DIR:-/tmp/marketplace-services-${MARKETPLACE_PG_PORT:-5439}}/env"
+dotnet run -c Release --project bench/QuoteLoad -- "http://127.0.0.1:$GATEWAY_PORT" \
+  "$MARKETPLACE_TEST_POSTGRES;Database=marketplace_pricing" "${1:-500}" "${2:-30}" "${3:-100000}"
