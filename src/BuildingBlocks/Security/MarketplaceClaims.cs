@@ -22,4 +22,9 @@ public static class MarketplaceClaims
 
     public static bool IsOrganisationVerified(this ClaimsPrincipal user) =>
         user.FindFirst(OrganisationVerified)?.Value == "true";
+
+    public static bool IsSme(this ClaimsPrincipal user) => user.FindFirst(Sme)?.Value == "true";
+
+    /// <summary>The token's subject (an API client's id or a person's id), recorded as who made a change.</summary>
+    public static string SubjectOf(this ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? "unknown";
 }

@@ -22,6 +22,4 @@ internal static class CatalogCaller
         var viewer = ViewerOf(user);
         return dataset.IsVisibleTo(viewer.OrganisationId, viewer.IsAdmin);
     }
-
-    public static string SubjectOf(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? "unknown";
 }

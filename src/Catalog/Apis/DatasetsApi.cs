@@ -80,7 +80,7 @@ public static class DatasetsApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (dataset.Edit(request, CatalogCaller.SubjectOf(user), now))
+        if (dataset.Edit(request, user.SubjectOf(), now))
         {
             db.AddEvent(new DatasetUpdated(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, now, dataset.Facts()));
         }
@@ -103,7 +103,7 @@ public static class DatasetsApi
             throw new RuleViolationException("Your organisation must be verified by an administrator before it can publish listings.");
         }
 
-        dataset.Publish(CatalogCaller.SubjectOf(user), clock.GetUtcNow().UtcDateTime);
+        dataset.Publish(user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         // Same SaveChanges, same transaction: the listing is published if and only if the event will be.
         db.AddEvent(new DatasetPublished(
             dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, dataset.PublishedAt!.Value, dataset.Facts()));

@@ -130,7 +130,7 @@ public static class OrganisationsApi
         }
 
         var (invitation, code) = Invitation.Create(
-            id, email!, request.OrganisationAdmin, http.User.GetClaim(Claims.Subject) ?? "", clock.GetUtcNow().UtcDateTime);
+            id, email!, request.OrganisationAdmin, http.User.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/identity/organisations/{id}/invitations/{invitation.Id}", InvitationCreatedResponse.From(invitation, code, http));

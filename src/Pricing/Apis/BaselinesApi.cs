@@ -36,7 +36,7 @@ public static class BaselinesApi
         BaselineRequest request, ClaimsPrincipal user, PricingDb db, TimeProvider clock, CancellationToken ct)
     {
         var baseline = Baseline.Draft(request.ProcessStage, request.DataType, request.BasePrice, request.Factors!,
-            PricingCaller.SubjectOf(user), clock.GetUtcNow().UtcDateTime);
+            user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         db.Baselines.Add(baseline);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/pricing/baselines/{baseline.Id}", BaselineResponse.From(baseline));
@@ -73,7 +73,7 @@ public static class BaselinesApi
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = await db.Baselines.Where(b => b.ProcessStage == baseline.ProcessStage && b.DataType == baseline.DataType)
             .MaxAsync(b => (int?)b.Version, ct) ?? 0;
-        baseline.Publish(latest + 1, request.EffectiveFrom?.ToUniversalTime() ?? now, PricingCaller.SubjectOf(user), now);
+        baseline.Publish(latest + 1, request.EffectiveFrom?.ToUniversalTime() ?? now, user.SubjectOf(), now);
         // The whole version travels, so Contracts checks prices against the band without asking Pricing.
         db.AddEvent(baseline.ToEvent());
         try

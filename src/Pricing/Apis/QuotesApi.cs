@@ -45,7 +45,7 @@ public static class QuotesApi
         var baseline = PriceListCache.InForce(snapshot, listing.ProcessStage, listing.DataType, at)
             ?? throw new RuleViolationException($"No pricing baseline is in force for this listing's category at {at:O}.");
         var price = PriceFormula.Quote(baseline, listing, terms);
-        var voucher = BestVoucher(snapshot, organisation, PricingCaller.IsSme(user), at, price.ReferencePriceKrw);
+        var voucher = BestVoucher(snapshot, organisation, user.IsSme(), at, price.ReferencePriceKrw);
         return TypedResults.Ok(new QuoteResponse(listing.DatasetId, listing.Version, at, terms, price, voucher));
     }
 
