@@ -3,7 +3,9 @@
 // fixed rate (open loop: a request's latency counts from when it was due, so a stall is not hidden by
 // the client waiting) and reports the percentiles.
 //
-//   dotnet run -c Release --project bench/QuoteLoad -- <gateway url> <pricing connection string> [rate] [seconds] [listings]
+//   dotnet run -c Release --project bench/QuoteLoad -- <gateway url> <pricing connection string> [rate] [seconds] [listings] [quote url]
+// The token always comes from the gateway; quotes go to [quote url] when given (the Pricing service's own
+// address, to measure it without the gateway hop), else through the gateway.
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,6 +18,7 @@ var connectionString = args[1];
 var rate = args.Length > 2 ? int.Parse(args[2]) : 500;
 var seconds = args.Length > 3 ? int.Parse(args[3]) : 30;
 var listings = args.Length > 4 ? int.Parse(args[4]) : 100_000;
+var quoteBase = args.Length > 5 ? new Uri(args[5]) : gateway;
 
 var ids = await SeedAsync(connectionString, listings);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
@@ -30,7 +33,7 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 string[] purposes = ["research", "internal-operations", "product-development", "ai-training", "derived-products-resale"];
 async Task<(double Ms, bool Ok)> QuoteAsync(Random random, long dueTicks)
 {
-    var response = await http.PostAsJsonAsync("/api/pricing/quotes", new
+    var response = await http.PostAsJsonAsync(new Uri(quoteBase, "/api/pricing/quotes"), new
     {
         datasetId = ids[random.Next(ids.Length)], purpose = purposes[random.Next(purposes.Length)], durationMonths = random.Next(1, 37), exclusive = false,
     });
@@ -71,7 +74,7 @@ var done = await Task.WhenAll(results);
 var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
 var latencies = done.Select(r => r.Ms).Order().ToArray();
 double P(double p) => latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Length) - 1, 0, latencies.Length - 1)];
-Console.WriteLine($"{done.Length} quotes at {rate}/s for {seconds} s (took {elapsed:0.0} s), {done.Count(r => !r.Ok)} failed, {ids.Length} listings");
+Console.WriteLine($"{done.Length} quotes to {quoteBase} at {rate}/s for {seconds} s (took {elapsed:0.0} s), {done.Count(r => !r.Ok)} failed, {ids.Length} listings");
 Console.WriteLine($"  latency ms: p50 {P(0.5):0.00}  p95 {P(0.95):0.00}  p99 {P(0.99):0.00}  max {latencies[^1]:0.00}");
 
 static async Task<Guid[]> SeedAsync(string connectionString, int count)

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Pricing.Domain;
 using Marketplace.Pricing.Infrastructure;

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Pricing;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Security;

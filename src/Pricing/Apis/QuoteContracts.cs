@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.Pricing.Domain;
 
 namespace Marketplace.Pricing.Apis;

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Pricing;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Security;
@@ -53,7 +54,7 @@ public static class QuotesApi
     public static QuoteTerms ValidTerms(string? purpose, int? durationMonths, bool exclusive)
     {
         new Validator()
-            .Require(PriceFormula.IsPurpose(purpose), "purpose", "Must be one of the catalog's purposes (GET /api/catalog/taxonomy).")
+            .Require(ReferencePrice.IsPurpose(purpose), "purpose", "Must be one of the catalog's purposes (GET /api/catalog/taxonomy).")
             .Require(durationMonths is >= 1 and <= 120, "durationMonths", "Must be 1 to 120 months.")
             .ThrowIfInvalid();
         return new QuoteTerms(purpose!, durationMonths!.Value, exclusive);

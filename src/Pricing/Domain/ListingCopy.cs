@@ -1,3 +1,5 @@
+using Marketplace.BuildingBlocks.Pricing;
+
 namespace Marketplace.Pricing.Domain;
 
 /// <summary>Pricing's own copy of a listing's price inputs, fed by Catalog's events.</summary>
@@ -34,10 +36,8 @@ public sealed class ListingCopy
 
     public DateTime SyncedAt { get; set; }
 
-    /// <summary>Months of history the listing covers (0 when unknown).</summary>
-    public int HistoryMonths => CoverageFrom is { } from && CoverageTo is { } to
-        ? Math.Max(0, ((to.Year - from.Year) * 12) + to.Month - from.Month + 1)
-        : 0;
+    public ListingPriceInputs PriceInputs =>
+        new(RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(CoverageFrom, CoverageTo), CompletenessScore, Labelled);
 
     public bool IsVisibleTo(Guid organisation, bool isAdmin) =>
         isAdmin || organisation == ProviderOrganisationId || VisibleTo is null || VisibleTo.Contains(organisation);

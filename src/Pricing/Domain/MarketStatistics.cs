@@ -1,3 +1,5 @@
+using Marketplace.BuildingBlocks.Pricing;
+
 namespace Marketplace.Pricing.Domain;
 
 /// <summary>Statistics of one category's agreements, only where there are enough that no single deal shows.</summary>
@@ -20,7 +22,7 @@ public static class MarketStatistics
                 var atFloor = (decimal)g.Count(a => a.AtFloor) / n;
                 var atCeiling = (decimal)g.Count(a => a.AtCeiling) / n;
                 return new CategoryStatistics(g.Key.ProcessStage, g.Key.DataType, n,
-                    PriceFormula.Won(Quantile(prices, 0.25m)), PriceFormula.Won(Quantile(prices, 0.5m)), PriceFormula.Won(Quantile(prices, 0.75m)),
+                    ReferencePrice.Won(Quantile(prices, 0.25m)), ReferencePrice.Won(Quantile(prices, 0.5m)), ReferencePrice.Won(Quantile(prices, 0.75m)),
                     decimal.Round(atFloor, 3), decimal.Round(atCeiling, 3), atFloor + atCeiling > 0.5m);
             })
             .OrderBy(s => s.ProcessStage).ThenBy(s => s.DataType)];

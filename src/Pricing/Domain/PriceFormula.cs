@@ -1,62 +1,18 @@
-using Marketplace.BuildingBlocks.IntegrationEvents;
-using Marketplace.BuildingBlocks.Vocabulary;
+using Marketplace.BuildingBlocks.Pricing;
 
 namespace Marketplace.Pricing.Domain;
 
-/// <summary>
-/// reference = base × volume × history × quality × exclusivity × purpose × duration, in decimal, rounded
-/// to whole won once at the end (half away from zero); band, fee and net are rounded the same way from
-/// the unrounded reference. No floating point anywhere.
-/// </summary>
+/// <summary>A quote: the shared <see cref="ReferencePrice"/> of a baseline, plus the platform fee and the provider's net.</summary>
 public static class PriceFormula
 {
-    public const int WellDescribedScore = 80;
-
     public static PriceQuote Quote(Baseline baseline, ListingCopy listing, QuoteTerms terms)
     {
         var f = baseline.Factors;
-        var grade = GradeOf(listing);
-        var history = listing.HistoryMonths;
-        var steps = new (string Code, string Ko, string En, string Basis, decimal Multiplier)[]
-        {
-            ("volume", "데이터 규모", "Volume", $"{listing.RecordCount ?? 0} records", TierOf(f.VolumeTiers, listing.RecordCount ?? 0)),
-            ("history", "이력 기간", "History length", $"{history} months", TierOf(f.HistoryTiers, history)),
-            ("quality", "품질 등급", "Quality grade", $"grade {grade} (completeness {listing.CompletenessScore}, {(listing.Labelled ? "labelled" : "unlabelled")})", f.QualityGrades[grade]),
-            ("exclusivity", "독점 사용", "Exclusivity", terms.Exclusive ? "exclusive" : "non-exclusive", terms.Exclusive ? f.ExclusivityMultiplier : 1m),
-            ("purpose", "이용 목적", "Purpose", terms.Purpose, f.PurposeMultipliers[terms.Purpose]),
-            ("duration", "이용 기간", "Duration", $"{terms.DurationMonths} months", DurationMultiplier(f, terms.DurationMonths)),
-        };
-
-        var price = baseline.BasePrice;
-        var factors = new List<PriceFactor>();
-        foreach (var (code, ko, en, basis, multiplier) in steps)
-        {
-            var next = price * multiplier;
-            factors.Add(new PriceFactor(code, ko, en, basis, multiplier, Won(next) - Won(price)));
-            price = next;
-        }
-
-        var feePercent = listing.CompletenessScore >= WellDescribedScore ? f.WellDescribedFeePercent : f.PlatformFeePercent;
-        var reference = Won(price);
-        var fee = Won(price * feePercent / 100m);
+        var price = ReferencePrice.Compute(baseline.BasePrice, f, listing.PriceInputs, terms);
+        var feePercent = listing.CompletenessScore >= ReferencePrice.WellDescribedScore ? f.WellDescribedFeePercent : f.PlatformFeePercent;
+        var fee = ReferencePrice.Won(price.Unrounded * feePercent / 100m);
         return new PriceQuote(
-            baseline.Id, baseline.Version, baseline.IsDefault, Baseline.Currency, baseline.BasePrice, factors,
-            reference, Won(price * f.FloorPercent / 100m), Won(price * f.CeilingPercent / 100m),
-            feePercent, fee, reference - fee, grade);
+            baseline.Id, baseline.Version, baseline.IsDefault, Baseline.Currency, baseline.BasePrice, price.Factors,
+            price.ReferenceKrw, price.FloorKrw, price.CeilingKrw, feePercent, fee, price.ReferenceKrw - fee, price.QualityGrade);
     }
-
-    /// <summary>A: completeness ≥ 80 and labelled; B: completeness ≥ 60; C otherwise.</summary>
-    public static string GradeOf(ListingCopy listing) =>
-        listing.CompletenessScore >= WellDescribedScore && listing.Labelled ? "A" : listing.CompletenessScore >= 60 ? "B" : "C";
-
-    /// <summary>The multiplier of the highest tier whose lower bound the value reaches.</summary>
-    public static decimal TierOf(Tier[] tiers, long value) => tiers.Last(t => t.From <= value).Multiplier;
-
-    /// <summary>1 for 12 months; plus a step per month beyond, minus a step per month below.</summary>
-    public static decimal DurationMultiplier(BaselineFactors f, int months) =>
-        months >= 12 ? 1m + ((months - 12) * f.DurationStepAbove12) : 1m - ((12 - months) * f.DurationStepBelow12);
-
-    public static decimal Won(decimal amount) => decimal.Round(amount, 0, MidpointRounding.AwayFromZero);
-
-    public static bool IsPurpose(string? purpose) => Taxonomy.IsKnown(Taxonomy.Purposes, purpose);
 }

@@ -1,7 +1,6 @@
-namespace Marketplace.Pricing.Domain;
+using Marketplace.BuildingBlocks.Pricing;
 
-/// <summary>One factor of a price, with its labels, its multiplier and what it changed (in won, rounded for display).</summary>
-public sealed record PriceFactor(string Code, string LabelKo, string LabelEn, string Basis, decimal Multiplier, decimal EffectKrw);
+namespace Marketplace.Pricing.Domain;
 
 /// <summary>
 /// A priced request: the reference price (whole won, rounded once at the end), the band around it, the

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.Errors;
 
 namespace Marketplace.Pricing.Domain;
@@ -75,7 +76,7 @@ public sealed class VoucherProgramme
 
     /// <summary>What this programme would pay towards <paramref name="price"/>: the percentage, capped, within what is left.</summary>
     public decimal SubsidyFor(decimal price) =>
-        Math.Max(0m, Math.Min(Math.Min(PriceFormula.Won(price * SubsidyPercent / 100m), CapPerAgreementKrw), RemainingKrw));
+        Math.Max(0m, Math.Min(Math.Min(ReferencePrice.Won(price * SubsidyPercent / 100m), CapPerAgreementKrw), RemainingKrw));
 
     public VoucherReservation Reserve(Guid agreementId, Guid buyer, decimal price, DateTime now)
     {

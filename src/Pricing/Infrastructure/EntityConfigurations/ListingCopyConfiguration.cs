@@ -24,6 +24,6 @@ internal sealed class ListingCopyConfiguration : IEntityTypeConfiguration<Listin
         b.PrimitiveCollection(x => x.VisibleTo).HasColumnName("visible_to");
         b.Property(x => x.Listed).HasColumnName("listed");
         b.Property(x => x.SyncedAt).HasColumnName("synced_at");
-        b.Ignore(x => x.HistoryMonths);
+        b.Ignore(x => x.PriceInputs);
     }
 }
