@@ -5,6 +5,7 @@ using Marketplace.Contracts.Infrastructure;
 using Marketplace.Contracts.IntegrationEvents;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Contracts;
 
@@ -15,11 +16,26 @@ public sealed class ContractsModule : DataModule<ContractsDb>
 
     public override string Name => ModuleName;
 
+    protected override void AddModuleServices(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ContractsOptions>(builder.Configuration.GetSection(ContractsOptions.Section));
+        builder.Services.AddSingleton<PlatformSigner>();
+        builder.Services.AddHostedService<NegotiationExpiry>();
+    }
+
     public override void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleConsumer<UpsertDatasetReadModelConsumer>(ModuleName);
         bus.AddModuleConsumer<UpdateDatasetReadModelConsumer>(ModuleName);
+        bus.AddModuleConsumer<EndNegotiationsOnWithdrawalConsumer>(ModuleName);
+        bus.AddModuleConsumer<EndNegotiationsOnSuspensionConsumer>(ModuleName);
+        bus.AddModuleConsumer<KeepBaselineCopyConsumer>(ModuleName);
     }
 
-    public override void MapEndpoints(WebApplication app) => app.MapDatasetsApi();
+    public override void MapEndpoints(WebApplication app)
+    {
+        app.MapDatasetsApi();
+        app.MapNegotiationsApi();
+        app.MapAgreementsApi();
+    }
 }

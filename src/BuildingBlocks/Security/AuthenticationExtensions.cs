@@ -48,6 +48,7 @@ public static class AuthenticationExtensions
             .AddPolicy(MarketplaceRoles.Provider, p => p.RequireRole(MarketplaceRoles.Provider))
             .AddPolicy(MarketplaceRoles.Buyer, p => p.RequireRole(MarketplaceRoles.Buyer))
             .AddPolicy(MarketplaceRoles.Admin, p => p.RequireRole(MarketplaceRoles.Admin))
+            .AddPolicy(MarketplaceRoles.Trader, p => p.RequireRole(MarketplaceRoles.Buyer, MarketplaceRoles.Provider))
             .AddPolicy(MarketplaceRoles.OrganisationAdmin, p => p.RequireClaim(MarketplaceClaims.OrganisationAdmin, "true"));
         return builder;
     }

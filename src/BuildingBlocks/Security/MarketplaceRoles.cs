@@ -12,4 +12,7 @@ public static class MarketplaceRoles
     /// <see cref="MarketplaceClaims.OrganisationAdmin"/>). Which organisation is still checked per request.
     /// </summary>
     public const string OrganisationAdmin = "organisation-admin";
+
+    /// <summary>A policy, not a role: the caller trades (buyer or provider), e.g. acts in a contract negotiation.</summary>
+    public const string Trader = "trader";
 }

@@ -39,6 +39,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return false;
         }
 
+        if (exception is DomainException domain)
+        {
+            foreach (var (member, value) in domain.Details)
+            {
+                problem.Extensions[member] = value;
+            }
+        }
+
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

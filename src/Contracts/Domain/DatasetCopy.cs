@@ -1,3 +1,6 @@
+using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Pricing;
+
 namespace Marketplace.Contracts.Domain;
 
 /// <summary>
@@ -16,6 +19,12 @@ public sealed class DatasetCopy
 
     public string? TitleEn { get; set; }
 
+    /// <summary>Category, price inputs, offered terms and visibility of the version this copy holds.</summary>
+    public DatasetFacts Facts { get; set; } = null!;
+
+    /// <summary>False once withdrawn or while suspended: no new negotiations.</summary>
+    public bool Listed { get; set; }
+
     /// <summary>When Catalog published the version this copy holds.</summary>
     public DateTime PublishedAt { get; set; }
 
@@ -23,7 +32,7 @@ public sealed class DatasetCopy
     public DateTime SyncedAt { get; set; }
 
     /// <summary>Takes a listing version unless this copy already holds a newer one (versions can arrive out of order).</summary>
-    public void Apply(int version, Guid provider, string? titleKo, string? titleEn, DateTime publishedAt, DateTime now)
+    public void Apply(int version, Guid provider, string? titleKo, string? titleEn, DatasetFacts facts, DateTime publishedAt, DateTime now)
     {
         // Version 0 is a copy just created; a reinstated listing repeats its version and is applied again.
         if (Version > version)
@@ -35,7 +44,32 @@ public sealed class DatasetCopy
         ProviderOrganisationId = provider;
         TitleKo = titleKo;
         TitleEn = titleEn;
+        Facts = facts;
+        Listed = true;
         PublishedAt = publishedAt;
         SyncedAt = now;
     }
+
+    /// <summary>Takes the listing off the marketplace, unless this copy already holds a newer version.</summary>
+    public bool Unlist(int version, DateTime now)
+    {
+        if (Version > version)
+        {
+            return false;
+        }
+
+        Listed = false;
+        SyncedAt = now;
+        return true;
+    }
+
+    /// <summary>The provider, and everyone unless the listing names the organisations it is visible to.</summary>
+    public bool IsVisibleTo(Guid organisation) =>
+        organisation == ProviderOrganisationId || Facts.VisibleTo is null || Facts.VisibleTo.Contains(organisation);
+
+    public ListingPriceInputs PriceInputs => new(
+        Facts.RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(Facts.CoverageFrom, Facts.CoverageTo), Facts.CompletenessScore, Facts.Labelled);
+
+    /// <summary>The first data type names the listing's category, as in Pricing.</summary>
+    public string? DataType => Facts.DataTypes.FirstOrDefault();
 }

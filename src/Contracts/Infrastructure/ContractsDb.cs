@@ -9,9 +9,21 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
 {
     public DbSet<DatasetCopy> Datasets => Set<DatasetCopy>();
 
+    public DbSet<BaselineCopy> Baselines => Set<BaselineCopy>();
+
+    public DbSet<Negotiation> Negotiations => Set<Negotiation>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new DatasetCopyConfiguration());
+        modelBuilder.ApplyConfiguration(new BaselineCopyConfiguration());
+        modelBuilder.ApplyConfiguration(new NegotiationConfiguration());
+        modelBuilder.ApplyConfiguration(new AgreementConfiguration());
+        modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
     }
 }

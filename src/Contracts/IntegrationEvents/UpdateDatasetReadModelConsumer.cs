@@ -12,5 +12,5 @@ public sealed class UpdateDatasetReadModelConsumer(ContractsDb db, TimeProvider 
 {
     protected override Task HandleAsync(DatasetUpdated message, CancellationToken ct) =>
         DatasetCopies.UpsertAsync(Db, message.DatasetId, Clock, copy => copy.Apply(
-            message.Version, message.ProviderOrganisationId, message.TitleKo, message.TitleEn, message.UpdatedAt, Clock.GetUtcNow().UtcDateTime), ct);
+            message.Version, message.ProviderOrganisationId, message.TitleKo, message.TitleEn, message.Facts, message.UpdatedAt, Clock.GetUtcNow().UtcDateTime), ct);
 }

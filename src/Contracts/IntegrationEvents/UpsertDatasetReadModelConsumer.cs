@@ -12,5 +12,5 @@ public sealed class UpsertDatasetReadModelConsumer(ContractsDb db, TimeProvider 
 {
     protected override Task HandleAsync(DatasetPublished message, CancellationToken ct) =>
         DatasetCopies.UpsertAsync(Db, message.DatasetId, Clock, copy => copy.Apply(
-            message.Version, message.ProviderOrganisationId, message.TitleKo, message.TitleEn, message.PublishedAt, Clock.GetUtcNow().UtcDateTime), ct);
+            message.Version, message.ProviderOrganisationId, message.TitleKo, message.TitleEn, message.Facts, message.PublishedAt, Clock.GetUtcNow().UtcDateTime), ct);
 }

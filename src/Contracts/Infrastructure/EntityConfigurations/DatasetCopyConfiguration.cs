@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Contracts.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,6 +16,10 @@ internal sealed class DatasetCopyConfiguration : IEntityTypeConfiguration<Datase
         b.Property(d => d.ProviderOrganisationId).HasColumnName("provider_organisation_id");
         b.Property(d => d.TitleKo).HasColumnName("title_ko").HasMaxLength(200);
         b.Property(d => d.TitleEn).HasColumnName("title_en").HasMaxLength(200);
+        b.Property(d => d.Facts).HasColumnName("facts").AsJson();
+        b.Property(d => d.Listed).HasColumnName("listed");
+        b.Ignore(d => d.PriceInputs);
+        b.Ignore(d => d.DataType);
         b.Property(d => d.PublishedAt).HasColumnName("published_at");
         b.Property(d => d.SyncedAt).HasColumnName("synced_at");
     }

@@ -105,11 +105,175 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Contracts.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuyerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organisation_id");
+
+                    b.Property<string>("BuyerSignature")
+                        .HasColumnType("text")
+                        .HasColumnName("buyer_signature");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("price_check");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTime?>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("listing_version");
+
+                    b.Property<Guid>("NegotiationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<decimal>("PriceKrw")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("price_krw");
+
+                    b.Property<Guid>("ProviderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<string>("ProviderSignature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("provider_signature");
+
+                    b.Property<string>("Receipt")
+                        .HasColumnType("text")
+                        .HasColumnName("receipt");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("TerminatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("terminated_at");
+
+                    b.Property<string>("TerminatedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("terminated_by");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NegotiationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderOrganisationId", "TerminatedAt");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Contracts.Domain.BaselineCopy", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("baseline_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<decimal>("BasePrice")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("base_price");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("data_type");
+
+                    b.Property<DateTime>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("factors");
+
+                    b.Property<string>("ProcessStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("process_stage");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.HasKey("BaselineId", "Version");
+
+                    b.ToTable("baselines", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Contracts.Domain.DatasetCopy", b =>
                 {
                     b.Property<Guid>("DatasetId")
                         .HasColumnType("uuid")
                         .HasColumnName("dataset_id");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
 
                     b.Property<Guid>("ProviderOrganisationId")
                         .HasColumnType("uuid")
@@ -140,6 +304,127 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     b.HasKey("DatasetId");
 
                     b.ToTable("datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Contracts.Domain.Negotiation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<bool>("BuyerIsSme")
+                        .HasColumnType("boolean")
+                        .HasColumnName("buyer_is_sme");
+
+                    b.Property<Guid>("BuyerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_organisation_id");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("price_check");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("history");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("listing_version");
+
+                    b.Property<decimal>("PriceKrw")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("price_krw");
+
+                    b.Property<Guid>("ProviderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewal_of");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Rounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rounds");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("BuyerOrganisationId", "UpdatedAt");
+
+                    b.HasIndex("ProviderOrganisationId", "UpdatedAt");
+
+                    b.ToTable("negotiations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Contracts.Infrastructure.SigningKey", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("private_key");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 #pragma warning restore 612, 618
         }

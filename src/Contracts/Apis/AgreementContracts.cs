@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Marketplace.Contracts.Domain;
+
+namespace Marketplace.Contracts.Apis;
+
+/// <param name="Document">The canonical document the parties signed (its exact text is <paramref name="CanonicalDocument"/>).</param>
+/// <param name="Receipt">The platform's ES256 JWS over the hash and both signatures; verify it with <c>GET /api/contracts/jwks</c>.</param>
+public sealed record AgreementResponse(
+    Guid Id,
+    Guid NegotiationId,
+    string Status,
+    Guid DatasetId,
+    int ListingVersion,
+    Guid ProviderOrganisationId,
+    Guid BuyerOrganisationId,
+    decimal PriceKrw,
+    ContractTerms Terms,
+    PriceCheck PriceCheck,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    JsonElement Document,
+    string CanonicalDocument,
+    string Hash,
+    Signature ProviderSignature,
+    Signature? BuyerSignature,
+    string? Receipt,
+    DateTime? FinalizedAt,
+    DateTime? TerminatedAt,
+    string? TerminatedBy,
+    string? TerminationReason)
+{
+    public static AgreementResponse From(Agreement a, DateTime now) => new(
+        a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.ListingVersion, a.ProviderOrganisationId, a.BuyerOrganisationId, a.PriceKrw,
+        a.Terms, a.Check, a.StartsAt, a.EndsAt, JsonDocument.Parse(a.Document).RootElement, a.Document, a.Hash, a.ProviderSignature,
+        a.BuyerSignature, a.Receipt, a.FinalizedAt, a.TerminatedAt, a.TerminatedBy, a.TerminationReason);
+}
+
+/// <summary>An access grant: a JWT for the provider's data endpoint (audience: the provider organisation).</summary>
+public sealed record GrantResponse(string Grant, string GrantId, Guid AgreementId, DateTime NotBefore, DateTime ExpiresAt, string Issuer, string JwksPath);
+
+/// <summary>An agreement ended early: its grants must no longer be honoured, whatever their expiry.</summary>
+public sealed record Revocation(Guid AgreementId, Guid DatasetId, Guid BuyerOrganisationId, DateTime RevokedAt, string Reason);
+
+public sealed record RevocationList(DateTime GeneratedAt, IReadOnlyList<Revocation> Revoked);

@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.Contracts.Domain;
+using Marketplace.Contracts.Infrastructure;
+using Marketplace.Contracts.IntegrationEvents;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Contracts.Apis;
+
+/// <summary>Agreements: the signed document, its ODRL and readable forms, access grants, termination, renewal and revocations.</summary>
+public static class AgreementsApi
+{
+    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapModuleGroup(ContractsModule.ModuleName, "/agreements", "Agreements").ProducesValidationProblem();
+        api.MapGet("/{id:guid}", GetAgreement).RequireAuthorization()
+            .WithName("GetAgreement").WithSummary("The agreement: canonical document, SHA-256 hash, signatures and the platform's receipt (parties and administrators)");
+        api.MapGet("/{id:guid}/odrl", GetOdrlPolicy).RequireAuthorization()
+            .WithName("GetAgreementOdrl").WithSummary("The agreement's terms as an ODRL policy (JSON-LD)").Produces<JsonObject>(200, "application/ld+json");
+        api.MapGet("/{id:guid}/text", GetAgreementText).RequireAuthorization()
+            .WithName("GetAgreementText").WithSummary("The agreement to read, in Korean (lang=ko, the default) or English (lang=en), as Markdown")
+            .Produces<string>(200, "text/markdown");
+        api.MapPost("/{id:guid}/grants", IssueGrant).RequireAuthorization(MarketplaceRoles.Buyer)
+            .WithName("IssueAccessGrant").WithSummary("An access grant (signed JWT) for a finalized agreement in force (its buyer)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/terminate", TerminateAgreement).RequireAuthorization(MarketplaceRoles.Trader)
+            .WithName("TerminateAgreement").WithSummary("End a finalized agreement early under its terms (either party); its grants are revoked")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/renew", RenewAgreement).RequireAuthorization(MarketplaceRoles.Buyer)
+            .WithName("RenewAgreement").WithSummary("Start a new negotiation pre-filled from this agreement (its buyer)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapModuleGroup(ContractsModule.ModuleName, "/revocations", "Agreements")
+            .MapGet("/", ListRevocations).RequireAuthorization()
+            .WithName("ListRevocations").WithSummary("Agreements of your organisation ended early, whose grants must be refused; poll it (since= for changes)");
+        app.MapModuleGroup(ContractsModule.ModuleName, "/jwks", "Agreements")
+            .MapGet("/", GetJwks).AllowAnonymous()
+            .WithName("GetPlatformJwks").WithSummary("The platform's public keys (JWKS) that verify agreement receipts and access grants");
+        app.MapModuleGroup(ContractsModule.ModuleName, "/terms-vocabulary", "Agreements")
+            .MapGet("/", GetVocabulary).AllowAnonymous()
+            .WithName("GetTermsVocabulary").WithSummary("The codes contract terms use: redistribution, security measures, dispute resolution, termination reasons");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AgreementResponse>, NotFound>> GetAgreement(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
+        await VisibleAsync(db, id, user, ct) is { } a ? TypedResults.Ok(AgreementResponse.From(a, clock.GetUtcNow().UtcDateTime)) : TypedResults.NotFound();
+
+    public static async Task<Results<ContentHttpResult, NotFound>> GetOdrlPolicy(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct) =>
+        await VisibleAsync(db, id, user, ct) is { } a
+            ? TypedResults.Content(OdrlPolicy.Of(a).ToJsonString(), "application/ld+json")
+            : TypedResults.NotFound();
+
+    public static async Task<Results<ContentHttpResult, NotFound>> GetAgreementText(
+        Guid id, ClaimsPrincipal user, ContractsDb db, string lang = "ko", CancellationToken ct = default)
+    {
+        new Validator().Require(AgreementText.Languages.Contains(lang), "lang", "ko or en.").ThrowIfInvalid();
+        if (await VisibleAsync(db, id, user, ct) is not { } a)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var listing = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == a.DatasetId, ct);
+        return TypedResults.Content(AgreementText.Render(a, listing?.TitleKo, listing?.TitleEn, lang), "text/markdown; charset=utf-8");
+    }
+
+    public static async Task<Results<Ok<GrantResponse>, NotFound>> IssueGrant(
+        Guid id, ClaimsPrincipal user, ContractsDb db, PlatformSigner signer, TimeProvider clock, CancellationToken ct)
+    {
+        var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null || a.BuyerOrganisationId != user.OrganisationIdOf())
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!a.IsInForce(now))
+        {
+            throw new ConflictException($"Grants are issued for finalized agreements in force; this one is {a.StatusAt(now)}.").With("status", a.StatusAt(now));
+        }
+
+        var (token, grantId) = await signer.GrantAsync(a, ct);
+        return TypedResults.Ok(new GrantResponse(token, grantId, a.Id, a.StartsAt, a.EndsAt, signer.Issuer, "/api/contracts/jwks"));
+    }
+
+    public static async Task<Results<Ok<AgreementResponse>, NotFound>> TerminateAgreement(
+        Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var reason = NegotiationsApi.ValidReason(request);
+        var a = await db.Agreements.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a?.PartyOf(user.OrganisationIdOf()) is not { } party)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (a.Status != AgreementStatus.Finalized)
+        {
+            throw new ConflictException("Only a finalized agreement is terminated here; end a negotiation in progress at /negotiations/{id}/terminate.")
+                .With("status", a.StatusAt(clock.GetUtcNow().UtcDateTime));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var by = party.ToString().ToLowerInvariant();
+        a.Terminate(by, reason, now);
+        var negotiation = await db.Negotiations.AsNoTracking().FirstAsync(n => n.Id == a.NegotiationId, ct);
+        db.AddEvent(NegotiationEvents.Terminated(negotiation, a, by, reason, now));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AgreementResponse.From(a, now));
+    }
+
+    public static async Task<Results<Created<NegotiationResponse>, NotFound>> RenewAgreement(
+        Guid id, RenewRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> options, CancellationToken ct)
+    {
+        var buyer = user.OrganisationIdOf();
+        var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null || a.BuyerOrganisationId != buyer)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (a.Status != AgreementStatus.Finalized)
+        {
+            throw new ConflictException("Only a finalized agreement can be renewed.").With("status", a.Status.ToString().ToLowerInvariant());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? a.PriceKrw);
+        var start = request.StartDate ?? (a.Terms.EndDate < today ? today : a.Terms.EndDate);
+        var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today);
+        var listing = await NegotiationsApi.NegotiableListingAsync(db, a.DatasetId, buyer, ct);
+        var negotiation = await NegotiationsApi.OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
+        return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", NegotiationResponse.From(negotiation));
+    }
+
+    public static async Task<Ok<RevocationList>> ListRevocations(ClaimsPrincipal user, ContractsDb db, TimeProvider clock, DateTime? since = null, CancellationToken ct = default)
+    {
+        var organisation = user.OrganisationIdOf();
+        var query = db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Terminated && a.FinalizedAt != null && a.TerminatedAt != null
+                && (a.ProviderOrganisationId == organisation || a.BuyerOrganisationId == organisation));
+        if (since is { } from)
+        {
+            var utc = from.ToUniversalTime();
+            query = query.Where(a => a.TerminatedAt > utc);
+        }
+
+        var revoked = await query.OrderBy(a => a.TerminatedAt).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(new RevocationList(clock.GetUtcNow().UtcDateTime,
+            revoked.Select(a => new Revocation(a.Id, a.DatasetId, a.BuyerOrganisationId, a.TerminatedAt!.Value, a.TerminationReason!)).ToList()));
+    }
+
+    public static async Task<Ok<PlatformSigner.PublicKeySet>> GetJwks(PlatformSigner signer, CancellationToken ct) =>
+        TypedResults.Ok(await signer.JwksAsync(ct));
+
+    public static Ok<object> GetVocabulary() => TypedResults.Ok<object>(new
+    {
+        TermsVocabulary.Redistribution,
+        TermsVocabulary.SecurityMeasures,
+        TermsVocabulary.DisputeResolution,
+        TermsVocabulary.TerminationReasons,
+        PlatformTerminationReasons = TermsVocabulary.PlatformReasons,
+        GoverningLaw = ContractTerms.GoverningLaw,
+    });
+
+    private static async Task<Agreement?> VisibleAsync(ContractsDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return a is not null && (a.PartyOf(user.OrganisationIdOf()) is not null || user.IsInRole(MarketplaceRoles.Admin)) ? a : null;
+    }
+}

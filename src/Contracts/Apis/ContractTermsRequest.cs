@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Pricing;
+using Marketplace.BuildingBlocks.Vocabulary;
+using Marketplace.Contracts.Domain;
+
+namespace Marketplace.Contracts.Apis;
+
+/// <summary>
+/// Proposed terms. A field left out keeps the value on the table (for an offer or counter) or takes the
+/// standard value (for a new request): start today, Korea only, no redistribution, no derivative works,
+/// encryption in transit and access control, deletion within 30 days, liability capped at the price,
+/// non-exclusive, arbitration by the Korean Commercial Arbitration Board.
+/// </summary>
+public sealed partial record ContractTermsRequest(
+    string[]? Purposes = null,
+    string? Scope = null,
+    DateOnly? StartDate = null,
+    int? DurationMonths = null,
+    string[]? Territory = null,
+    string? Redistribution = null,
+    bool? DerivativeWorks = null,
+    string[]? SecurityMeasures = null,
+    int? DeletionDays = null,
+    decimal? LiabilityCapKrw = null,
+    bool? Exclusive = null,
+    string? DisputeResolution = null)
+{
+    public const string DefaultScope = "Use inside the buyer organisation for the agreed purposes.";
+
+    /// <summary>The terms this request makes of <paramref name="current"/> (null: a new request), validated (400 naming each bad field).</summary>
+    public static ContractTerms Resolve(ContractTermsRequest? r, ContractTerms? current, decimal price, DateOnly today)
+    {
+        r ??= new ContractTermsRequest();
+        var terms = new ContractTerms(
+            r.Purposes ?? current?.Purposes ?? [],
+            r.Scope ?? current?.Scope ?? DefaultScope,
+            r.StartDate ?? current?.StartDate ?? today,
+            r.DurationMonths ?? current?.DurationMonths ?? 0,
+            r.Territory ?? current?.Territory ?? ["KR"],
+            r.Redistribution ?? current?.Redistribution ?? "never",
+            r.DerivativeWorks ?? current?.DerivativeWorks ?? false,
+            r.SecurityMeasures ?? current?.SecurityMeasures ?? ["encryption-in-transit", "access-control"],
+            r.DeletionDays ?? current?.DeletionDays ?? 30,
+            r.LiabilityCapKrw ?? current?.LiabilityCapKrw ?? price,
+            r.Exclusive ?? current?.Exclusive ?? false,
+            r.DisputeResolution ?? current?.DisputeResolution ?? "korean-commercial-arbitration-board");
+
+        new Validator()
+            .Require(terms.Purposes.Length is >= 1 and <= 5 && terms.Purposes.All(ReferencePrice.IsPurpose) && terms.Purposes.Distinct().Count() == terms.Purposes.Length,
+                "terms.purposes", "One to five distinct purposes of the catalog taxonomy (GET /api/catalog/taxonomy).")
+            .Require(!string.IsNullOrWhiteSpace(terms.Scope), "terms.scope", "Describe the scope of use.")
+            .MaxLength(terms.Scope, 1000, "terms.scope")
+            .Require((current is not null && terms.StartDate == current.StartDate) || terms.StartDate >= today, "terms.startDate", "Must not be in the past.")
+            .Require(terms.StartDate <= today.AddYears(2), "terms.startDate", "Must be within two years.")
+            .Require(terms.DurationMonths is >= 1 and <= 120, "terms.durationMonths", "Must be 1 to 120 months.")
+            .Require(terms.Territory.Length is >= 1 and <= 50 && terms.Territory.All(t => CountryCode().IsMatch(t)), "terms.territory",
+                "One or more ISO 3166-1 alpha-2 country codes, e.g. [\"KR\"].")
+            .Require(Taxonomy.IsKnown(TermsVocabulary.Redistribution, terms.Redistribution), "terms.redistribution", "never or derived-products-only.")
+            .Require(terms.SecurityMeasures.All(m => Taxonomy.IsKnown(TermsVocabulary.SecurityMeasures, m)), "terms.securityMeasures",
+                $"Each one of: {string.Join(", ", TermsVocabulary.SecurityMeasures.Select(t => t.Code))}.")
+            .Require(terms.DeletionDays is >= 0 and <= 365, "terms.deletionDays", "Must be 0 to 365 days.")
+            .Require(terms.LiabilityCapKrw >= 0 && terms.LiabilityCapKrw == decimal.Truncate(terms.LiabilityCapKrw) && terms.LiabilityCapKrw <= MaxKrw,
+                "terms.liabilityCapKrw", "Whole won, 0 or more.")
+            .Require(Taxonomy.IsKnown(TermsVocabulary.DisputeResolution, terms.DisputeResolution), "terms.disputeResolution",
+                $"One of: {string.Join(", ", TermsVocabulary.DisputeResolution.Select(t => t.Code))}.")
+            .ThrowIfInvalid();
+        return terms;
+    }
+
+    /// <summary>A price in whole won, above zero (400 otherwise).</summary>
+    public static decimal ValidPrice(decimal? price)
+    {
+        new Validator()
+            .Require(price is > 0 && price == decimal.Truncate(price.Value) && price <= MaxKrw, "priceKrw", "A price in whole won above 0.")
+            .ThrowIfInvalid();
+        return price!.Value;
+    }
+
+    /// <summary>Terms the listing does not offer get 422 naming the field.</summary>
+    public static void EnsureOffered(ContractTerms terms, DatasetCopy listing)
+    {
+        var facts = listing.Facts;
+        if (facts.Purposes.Length > 0 && terms.Purposes.Except(facts.Purposes).FirstOrDefault() is { } purpose)
+        {
+            throw new RuleViolationException($"The listing is not offered for '{purpose}'; it is for {string.Join(", ", facts.Purposes)}.", "terms.purposes");
+        }
+
+        if (terms.DurationMonths < (facts.MinDurationMonths ?? 1) || terms.DurationMonths > (facts.MaxDurationMonths ?? 120))
+        {
+            throw new RuleViolationException(
+                $"The listing is offered for {facts.MinDurationMonths ?? 1} to {facts.MaxDurationMonths ?? 120} months.", "terms.durationMonths");
+        }
+
+        if (terms.Exclusive && !facts.ExclusivityAvailable)
+        {
+            throw new RuleViolationException("This listing is not offered exclusively.", "terms.exclusive");
+        }
+    }
+
+    /// <summary>Prices stay well inside the range canonical JSON writes exactly (2^53).</summary>
+    private const decimal MaxKrw = 1_000_000_000_000_000m;
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+}

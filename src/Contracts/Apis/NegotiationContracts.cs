@@ -1,0 +1,47 @@
+using Marketplace.Contracts.Domain;
+
+namespace Marketplace.Contracts.Apis;
+
+/// <summary>A buyer's request for a listing: proposed terms and a price inside the band.</summary>
+public sealed record RequestNegotiationRequest(Guid? DatasetId, ContractTermsRequest? Terms, decimal? PriceKrw);
+
+/// <summary>An offer (provider) or counter (buyer): fields left out keep what is on the table.</summary>
+public sealed record ProposalRequest(ContractTermsRequest? Terms = null, decimal? PriceKrw = null);
+
+/// <summary>The buyer's signature names the hash of the agreement it read, so it signs what the provider signed.</summary>
+public sealed record VerifyRequest(string? AgreementHash);
+
+/// <summary>A reason code (<c>GET /api/contracts/terms-vocabulary</c>) and optional words.</summary>
+public sealed record TerminateRequest(string? Reason, string? Detail = null);
+
+/// <summary>A renewal: the old agreement's terms from its end (or <paramref name="StartDate"/>), at its price unless another is given.</summary>
+public sealed record RenewRequest(decimal? PriceKrw = null, DateOnly? StartDate = null);
+
+public sealed record NegotiationResponse(
+    Guid Id,
+    string State,
+    string? Turn,
+    Guid DatasetId,
+    int ListingVersion,
+    Guid ProviderOrganisationId,
+    Guid BuyerOrganisationId,
+    ContractTerms Terms,
+    decimal PriceKrw,
+    PriceCheck PriceCheck,
+    DateTime? DueAt,
+    Guid? AgreementId,
+    Guid? RenewalOf,
+    string? TerminationReason,
+    int Revision,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<NegotiationRound> Rounds,
+    IReadOnlyList<NegotiationEvent> History)
+{
+    public static NegotiationResponse From(Negotiation n) => new(
+        n.Id, NegotiationRules.Name(n.State), n.Turn?.ToString().ToLowerInvariant() ?? (n.State == NegotiationState.Verified ? "platform" : null),
+        n.DatasetId, n.ListingVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, n.Terms, n.PriceKrw, n.Check, n.DueAt,
+        n.AgreementId, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
+}
+
+public sealed record NegotiationPage(IReadOnlyList<NegotiationResponse> Items, int Total);

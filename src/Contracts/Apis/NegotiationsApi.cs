@@ -1,0 +1,238 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
+using Marketplace.BuildingBlocks.Vocabulary;
+using Marketplace.Contracts.Domain;
+using Marketplace.Contracts.Infrastructure;
+using Marketplace.Contracts.IntegrationEvents;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Contracts.Apis;
+
+/// <summary>
+/// Contract negotiation through the DSP states. Only the two parties see a negotiation (everyone else
+/// gets 404; administrators may read); only the party whose turn it is may act (409 otherwise, with the
+/// current state); concurrent actions on one negotiation: one wins, the others get 409.
+/// </summary>
+public static class NegotiationsApi
+{
+    public static IEndpointRouteBuilder MapNegotiationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapModuleGroup(ContractsModule.ModuleName, "/negotiations", "Negotiations").ProducesValidationProblem();
+        api.MapPost("/", RequestNegotiation).RequireAuthorization(MarketplaceRoles.Buyer)
+            .WithName("RequestNegotiation").WithSummary("Request a published listing with proposed terms and a price inside the band (buyers)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/", ListNegotiations).RequireAuthorization()
+            .WithName("ListNegotiations").WithSummary("Negotiations your organisation is a party to, most recently changed first");
+        api.MapGet("/{id:guid}", GetNegotiation).RequireAuthorization()
+            .WithName("GetNegotiation").WithSummary("One negotiation with every round and transition (parties and administrators)");
+
+        Action(api, "offer", Offer, "Offer the requested terms or a counter-offer (provider, on a request)", proposes: true);
+        Action(api, "counter", Counter, "Answer an offer with other terms or another price (buyer, on an offer)", proposes: true);
+        Action(api, "accept", Accept, "Accept the offer on the table (buyer)");
+        Action(api, "agree", Agree, "Agree and sign the agreement drafted from the accepted offer (provider)");
+        Action(api, "verify", Verify, "Verify and sign the agreement the provider signed, naming its hash (buyer)");
+        Action(api, "finalize", FinalizeNegotiation, "Ask the platform to finalize a verified agreement: it adds its signed receipt (either party)");
+        Action(api, "terminate", Terminate, "End the negotiation with a reason code (either party, before FINALIZED)");
+        return app;
+    }
+
+    private static void Action(RouteGroupBuilder api, string action, Delegate handler, string summary, bool proposes = false)
+    {
+        var endpoint = api.MapPost($"/{{id:guid}}/{action}", handler).RequireAuthorization(MarketplaceRoles.Trader)
+            .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Negotiation").WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        if (proposes)
+        {
+            endpoint.ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    public static async Task<Created<NegotiationResponse>> RequestNegotiation(
+        RequestNegotiationRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> options, CancellationToken ct)
+    {
+        new Validator().Require(request.DatasetId is { } d && d != Guid.Empty, "datasetId", "The listing to negotiate.").ThrowIfInvalid();
+        var price = ContractTermsRequest.ValidPrice(request.PriceKrw);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var terms = ContractTermsRequest.Resolve(request.Terms, null, price, DateOnly.FromDateTime(now));
+        var buyer = user.OrganisationIdOf();
+        var listing = await NegotiableListingAsync(db, request.DatasetId!.Value, buyer, ct);
+        var negotiation = await OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: null, ct);
+        return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", NegotiationResponse.From(negotiation));
+    }
+
+    public static async Task<Ok<NegotiationPage>> ListNegotiations(
+        ClaimsPrincipal user, ContractsDb db, string? state = null, int offset = 0, int limit = 20, CancellationToken ct = default)
+    {
+        NegotiationState? wanted = null;
+        new Validator()
+            .Require(state is null || (Enum.TryParse<NegotiationState>(state, ignoreCase: true, out var parsed) && (wanted = parsed) is not null), "state",
+                "One of REQUESTED, OFFERED, ACCEPTED, AGREED, VERIFIED, FINALIZED, TERMINATED.")
+            .Require(offset >= 0, "offset", "Must be 0 or more.")
+            .Require(limit is >= 1 and <= 100, "limit", "Must be 1 to 100.")
+            .ThrowIfInvalid();
+        var organisation = user.OrganisationIdOf();
+        var query = db.Negotiations.AsNoTracking().Where(n => n.BuyerOrganisationId == organisation || n.ProviderOrganisationId == organisation);
+        if (wanted is { } s)
+        {
+            query = query.Where(n => n.State == s);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        return TypedResults.Ok(new NegotiationPage(items.Select(NegotiationResponse.From).ToList(), total));
+    }
+
+    public static async Task<Results<Ok<NegotiationResponse>, NotFound>> GetNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
+    {
+        var n = await db.Negotiations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return n is not null && (n.PartyOf(user.OrganisationIdOf()) is not null || user.IsInRole(MarketplaceRoles.Admin))
+            ? TypedResults.Ok(NegotiationResponse.From(n))
+            : TypedResults.NotFound();
+    }
+
+    public static Task<Ok<NegotiationResponse>> Offer(Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Offer, async (n, party, now) =>
+        {
+            var (terms, price, check) = await ProposalAsync(db, n, request, now, ct);
+            n.Offer(party, user.SubjectOf(), terms, price, check, now, o.Value.ResponsePeriod);
+            return null;
+        }, ct);
+
+    public static Task<Ok<NegotiationResponse>> Counter(Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Counter, async (n, party, now) =>
+        {
+            var (terms, price, check) = await ProposalAsync(db, n, request, now, ct);
+            n.Counter(party, user.SubjectOf(), terms, price, check, now, o.Value.ResponsePeriod);
+            return null;
+        }, ct);
+
+    public static Task<Ok<NegotiationResponse>> Accept(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Accept, (n, party, now) =>
+        {
+            n.Accept(party, user.SubjectOf(), now, o.Value.ResponsePeriod);
+            return Task.FromResult<Agreement?>(null);
+        }, ct);
+
+    public static Task<Ok<NegotiationResponse>> Agree(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Agree, async (n, party, now) =>
+        {
+            var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+            var agreementId = Guid.CreateVersion7();
+            n.Agree(party, user.SubjectOf(), agreementId, now, o.Value.ResponsePeriod);
+            var document = CanonicalJson.Serialize(AgreementDocument.Of(agreementId, n, listing));
+            var agreement = Agreement.Draft(agreementId, n, document, CanonicalJson.Sha256Hex(document), new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
+            db.Agreements.Add(agreement);
+            return agreement;
+        }, ct);
+
+    public static Task<Ok<NegotiationResponse>> Verify(Guid id, VerifyRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Verify, async (n, party, now) =>
+        {
+            new Validator().Require(!string.IsNullOrWhiteSpace(request.AgreementHash), "agreementHash",
+                "The SHA-256 of the agreement you verify (GET /api/contracts/agreements/{id}).").ThrowIfInvalid();
+            var agreement = await db.Agreements.FirstAsync(a => a.Id == n.AgreementId, ct);
+            agreement.SignByBuyer(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now), request.AgreementHash!);
+            n.Verify(party, user.SubjectOf(), now, o.Value.ResponsePeriod);
+            return agreement;
+        }, ct);
+
+    public static Task<Ok<NegotiationResponse>> FinalizeNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, PlatformSigner signer, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Finalize, async (n, party, now) =>
+        {
+            var agreement = await db.Agreements.FirstAsync(a => a.Id == n.AgreementId, ct);
+            n.Finalize(party, user.SubjectOf(), now);
+            agreement.Finalize(await signer.ReceiptAsync(agreement, now, ct), now);
+            return agreement;
+        }, ct);
+
+    public static Task<Ok<NegotiationResponse>> Terminate(Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(db, id, user, clock, NegotiationAction.Terminate, async (n, party, now) =>
+        {
+            var reason = ValidReason(request);
+            n.Terminate(party, user.SubjectOf(), reason, now);
+            var agreement = n.AgreementId is { } a ? await db.Agreements.FirstAsync(x => x.Id == a, ct) : null;
+            agreement?.Terminate(party.ToString().ToLowerInvariant(), reason, now);
+            return agreement;
+        }, ct);
+
+    /// <summary>A reason code parties may give (400 otherwise).</summary>
+    public static string ValidReason(TerminateRequest request)
+    {
+        new Validator()
+            .Require(Taxonomy.IsKnown(TermsVocabulary.TerminationReasons, request.Reason), "reason",
+                $"One of: {string.Join(", ", TermsVocabulary.TerminationReasons.Select(t => t.Code))}.")
+            .MaxLength(request.Detail, 500, "detail")
+            .ThrowIfInvalid();
+        return request.Reason!;
+    }
+
+    /// <summary>Opens a negotiation (a request, or a renewal): checks the listing's terms and the band, writes it and its event.</summary>
+    internal static async Task<Negotiation> OpenAsync(
+        ContractsDb db, DatasetCopy listing, Guid buyer, ClaimsPrincipal user, ContractTerms terms, decimal price, DateTime now,
+        ContractsOptions options, Guid? renewalOf, CancellationToken ct)
+    {
+        if (listing.ProviderOrganisationId == buyer)
+        {
+            throw new RuleViolationException("An organisation cannot negotiate for its own listing.", "datasetId");
+        }
+
+        ContractTermsRequest.EnsureOffered(terms, listing);
+        var check = await PriceBands.CheckAsync(db, listing, terms, price, now, ct);
+        var negotiation = Negotiation.Request(listing, buyer, user.IsSme(), user.SubjectOf(), terms, price, check, now, options.ResponsePeriod, renewalOf);
+        db.Negotiations.Add(negotiation);
+        db.AddEvent(NegotiationEvents.For(negotiation, null, listing));
+        await db.SaveChangesAsync(ct);
+        return negotiation;
+    }
+
+    /// <summary>A listed listing the buyer may see; 404 for anything else, restricted listings included.</summary>
+    internal static async Task<DatasetCopy> NegotiableListingAsync(ContractsDb db, Guid datasetId, Guid buyer, CancellationToken ct)
+    {
+        var listing = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == datasetId, ct);
+        return listing is { Listed: true } && listing.IsVisibleTo(buyer) ? listing : throw new NotFoundException("Dataset", datasetId);
+    }
+
+    /// <summary>
+    /// Loads the negotiation for a party (404 for anyone else), expires it if its deadline passed (409),
+    /// applies the action, and saves it with its event in one transaction; a concurrent change makes the
+    /// save fail on the revision (409).
+    /// </summary>
+    private static async Task<Ok<NegotiationResponse>> ActAsync(
+        ContractsDb db, Guid id, ClaimsPrincipal user, TimeProvider clock, NegotiationAction action,
+        Func<Negotiation, Party, DateTime, Task<Agreement?>> apply, CancellationToken ct)
+    {
+        var n = await db.Negotiations.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var party = n?.PartyOf(user.OrganisationIdOf()) ?? throw new NotFoundException("Negotiation", id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (n!.ExpireIfDue(now))
+        {
+            await NegotiationExpiry.RecordAsync(db, n, now, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        n.EnsureAllowed(action, party);
+        var agreement = await apply(n, party, now);
+        var listing = n.State == NegotiationState.Finalized ? await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
+        db.AddEvent(NegotiationEvents.For(n, agreement, listing));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(NegotiationResponse.From(n));
+    }
+
+    private static async Task<(ContractTerms Terms, decimal Price, PriceCheck Check)> ProposalAsync(
+        ContractsDb db, Negotiation n, ProposalRequest request, DateTime now, CancellationToken ct)
+    {
+        var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? n.PriceKrw);
+        var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now));
+        var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+        ContractTermsRequest.EnsureOffered(terms, listing);
+        // The band of the baseline version in force now: a version published mid-negotiation applies to new proposals.
+        return (terms, price, await PriceBands.CheckAsync(db, listing, terms, price, now, ct));
+    }
+}

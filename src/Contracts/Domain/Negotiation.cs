@@ -1,0 +1,201 @@
+using Marketplace.BuildingBlocks.Errors;
+
+namespace Marketplace.Contracts.Domain;
+
+/// <summary>
+/// A contract negotiation between a buyer and the provider of one listing version, through the DSP
+/// states (<see cref="NegotiationRules"/>). Every proposal is kept as a round and every transition in the
+/// audit trail; <see cref="Revision"/> makes concurrent actions on one negotiation fail but one.
+/// </summary>
+public sealed class Negotiation
+{
+    private Negotiation()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DatasetId { get; private set; }
+
+    public int ListingVersion { get; private set; }
+
+    public Guid ProviderOrganisationId { get; private set; }
+
+    public Guid BuyerOrganisationId { get; private set; }
+
+    public bool BuyerIsSme { get; private set; }
+
+    public NegotiationState State { get; private set; }
+
+    /// <summary>The terms and price on the table: the latest round's.</summary>
+    public ContractTerms Terms { get; private set; } = null!;
+
+    public decimal PriceKrw { get; private set; }
+
+    public PriceCheck Check { get; private set; } = null!;
+
+    public List<NegotiationRound> Rounds { get; private set; } = [];
+
+    public List<NegotiationEvent> History { get; private set; } = [];
+
+    /// <summary>When the party whose turn it is must have acted; past it the negotiation expires.</summary>
+    public DateTime? DueAt { get; private set; }
+
+    public Guid? AgreementId { get; private set; }
+
+    /// <summary>The agreement this negotiation renews, if it does.</summary>
+    public Guid? RenewalOf { get; private set; }
+
+    public string? TerminationReason { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: every change increments it.</summary>
+    public int Revision { get; private set; }
+
+    public Party? Turn => NegotiationRules.TurnIn(State);
+
+    public static Negotiation Request(
+        DatasetCopy listing, Guid buyer, bool buyerIsSme, string subject, ContractTerms terms, decimal price, PriceCheck check,
+        DateTime now, TimeSpan responsePeriod, Guid? renewalOf = null)
+    {
+        var negotiation = new Negotiation
+        {
+            Id = Guid.CreateVersion7(),
+            DatasetId = listing.DatasetId,
+            ListingVersion = listing.Version,
+            ProviderOrganisationId = listing.ProviderOrganisationId,
+            BuyerOrganisationId = buyer,
+            BuyerIsSme = buyerIsSme,
+            RenewalOf = renewalOf,
+            CreatedAt = now,
+        };
+        negotiation.Propose(Party.Buyer, subject, terms, price, check, now);
+        negotiation.Move("request", Party.Buyer, subject, NegotiationState.Requested, now, responsePeriod, reason: null);
+        return negotiation;
+    }
+
+    /// <summary>Which side <paramref name="organisation"/> is on, or null when it is neither.</summary>
+    public Party? PartyOf(Guid organisation) =>
+        organisation == BuyerOrganisationId ? Party.Buyer : organisation == ProviderOrganisationId ? Party.Provider : null;
+
+    /// <summary>A 409 unless <paramref name="by"/> may take <paramref name="action"/> now.</summary>
+    public void EnsureAllowed(NegotiationAction action, Party by)
+    {
+        if (!NegotiationRules.AllowsIn(State, action))
+        {
+            throw Conflict($"A negotiation in state {NegotiationRules.Name(State)} cannot be {Past(action)}.");
+        }
+
+        if (!NegotiationRules.Allows(State, action, by))
+        {
+            throw Conflict($"It is the {Describe(Turn)}'s turn in state {NegotiationRules.Name(State)}, not the {Describe(by)}'s.");
+        }
+    }
+
+    /// <summary>The provider offers the terms on the table, or its own (counter-offer).</summary>
+    public void Offer(Party by, string subject, ContractTerms terms, decimal price, PriceCheck check, DateTime now, TimeSpan period)
+    {
+        EnsureAllowed(NegotiationAction.Offer, by);
+        Propose(by, subject, terms, price, check, now);
+        Move("offer", by, subject, NegotiationState.Offered, now, period, null);
+    }
+
+    /// <summary>The buyer answers an offer with other terms or another price.</summary>
+    public void Counter(Party by, string subject, ContractTerms terms, decimal price, PriceCheck check, DateTime now, TimeSpan period)
+    {
+        EnsureAllowed(NegotiationAction.Counter, by);
+        Propose(by, subject, terms, price, check, now);
+        Move("counter", by, subject, NegotiationState.Requested, now, period, null);
+    }
+
+    public void Accept(Party by, string subject, DateTime now, TimeSpan period)
+    {
+        EnsureAllowed(NegotiationAction.Accept, by);
+        Move("accept", by, subject, NegotiationState.Accepted, now, period, null);
+    }
+
+    /// <summary>The provider agrees, signing the agreement drafted from the accepted round.</summary>
+    public void Agree(Party by, string subject, Guid agreementId, DateTime now, TimeSpan period)
+    {
+        EnsureAllowed(NegotiationAction.Agree, by);
+        AgreementId = agreementId;
+        Move("agree", by, subject, NegotiationState.Agreed, now, period, null);
+    }
+
+    /// <summary>The buyer verifies the agreement the provider signed, signing it too.</summary>
+    public void Verify(Party by, string subject, DateTime now, TimeSpan period)
+    {
+        EnsureAllowed(NegotiationAction.Verify, by);
+        Move("verify", by, subject, NegotiationState.Verified, now, period, null);
+    }
+
+    public void Finalize(Party by, string subject, DateTime now)
+    {
+        EnsureAllowed(NegotiationAction.Finalize, by);
+        Move("finalize", by, subject, NegotiationState.Finalized, now, null, null);
+    }
+
+    public void Terminate(Party by, string subject, string reason, DateTime now)
+    {
+        EnsureAllowed(NegotiationAction.Terminate, by);
+        TerminationReason = reason;
+        Move("terminate", by, subject, NegotiationState.Terminated, now, null, reason);
+    }
+
+    /// <summary>The platform ends an open negotiation (its listing went away); false when it was already final.</summary>
+    public bool EndByPlatform(string reason, DateTime now)
+    {
+        if (NegotiationRules.IsFinal(State))
+        {
+            return false;
+        }
+
+        TerminationReason = reason;
+        Move("terminate", null, "platform", NegotiationState.Terminated, now, null, reason);
+        return true;
+    }
+
+    /// <summary>Expires an open negotiation whose party did not act in time; false when it is not due.</summary>
+    public bool ExpireIfDue(DateTime now) => DueAt is { } due && due <= now && EndByPlatform("expired", now);
+
+    private void Propose(Party by, string subject, ContractTerms terms, decimal price, PriceCheck check, DateTime now)
+    {
+        Terms = terms;
+        PriceKrw = price;
+        Check = check;
+        Rounds = [.. Rounds, new NegotiationRound(Rounds.Count + 1, Describe(by), subject, terms, price, check, now)];
+    }
+
+    private void Move(string action, Party? by, string subject, NegotiationState to, DateTime now, TimeSpan? period, string? reason)
+    {
+        History = [.. History, new NegotiationEvent(now, action, Describe(by), subject, Revision == 0 ? "" : NegotiationRules.Name(State), NegotiationRules.Name(to), reason)];
+        State = to;
+        DueAt = NegotiationRules.IsFinal(to) || period is null ? null : now + period.Value;
+        UpdatedAt = now;
+        Revision++;
+    }
+
+    private ConflictException Conflict(string message) =>
+        (ConflictException)new ConflictException(message).With("state", NegotiationRules.Name(State)).With("revision", Revision);
+
+    private static string Describe(Party? party) => party switch
+    {
+        Party.Buyer => "buyer",
+        Party.Provider => "provider",
+        _ => "platform",
+    };
+
+    private static string Past(NegotiationAction action) => action switch
+    {
+        NegotiationAction.Counter => "countered",
+        NegotiationAction.Offer => "offered",
+        NegotiationAction.Accept => "accepted",
+        NegotiationAction.Agree => "agreed",
+        NegotiationAction.Verify => "verified",
+        NegotiationAction.Finalize => "finalized",
+        _ => "terminated",
+    };
+}

@@ -1,0 +1,16 @@
+namespace Marketplace.Contracts.Infrastructure;
+
+/// <summary><c>Marketplace:Contracts</c>: deadlines of negotiations and what signed documents name.</summary>
+public sealed class ContractsOptions
+{
+    public const string Section = "Marketplace:Contracts";
+
+    /// <summary>How long the party whose turn it is has to act before the negotiation expires (default 14 days).</summary>
+    public TimeSpan ResponsePeriod { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How often overdue negotiations are looked for (default every minute).</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The <c>iss</c> of receipts and access grants; verifiers check it together with the key from the JWKS.</summary>
+    public string SignatureIssuer { get; set; } = "urn:marketplace:contracts";
+}

@@ -1,0 +1,14 @@
+using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.Contracts.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Contracts.IntegrationEvents;
+
+/// <summary>A suspended listing takes no new negotiations until it is reinstated, and its open ones end.</summary>
+public sealed class EndNegotiationsOnSuspensionConsumer(ContractsDb db, TimeProvider clock, ILogger<EndNegotiationsOnSuspensionConsumer> logger)
+    : InboxConsumer<DatasetSuspended, ContractsDb>(db, clock, logger)
+{
+    protected override Task HandleAsync(DatasetSuspended message, CancellationToken ct) =>
+        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "listing-suspended", Clock.GetUtcNow().UtcDateTime, ct);
+}

@@ -1,0 +1,14 @@
+using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.Contracts.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Contracts.IntegrationEvents;
+
+/// <summary>A withdrawn listing takes no new negotiations and ends the open ones.</summary>
+public sealed class EndNegotiationsOnWithdrawalConsumer(ContractsDb db, TimeProvider clock, ILogger<EndNegotiationsOnWithdrawalConsumer> logger)
+    : InboxConsumer<DatasetWithdrawn, ContractsDb>(db, clock, logger)
+{
+    protected override Task HandleAsync(DatasetWithdrawn message, CancellationToken ct) =>
+        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "listing-withdrawn", Clock.GetUtcNow().UtcDateTime, ct);
+}
