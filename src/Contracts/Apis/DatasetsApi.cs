@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Contracts.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -13,15 +15,16 @@ public static class DatasetsApi
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(ContractsModule.ModuleName, "/datasets", "Negotiable datasets");
-        // Any signed-in organisation: restricted listings will narrow this with the catalog issue.
         api.MapGet("/{id:guid}", GetDataset).RequireAuthorization().WithName("GetNegotiableDataset")
-            .WithSummary("A published listing as Contracts knows it (from Catalog's events)");
+            .WithSummary("A listing as Contracts knows it (from Catalog's events); restricted listings only for the organisations they name");
         return app;
     }
 
-    public static async Task<Results<Ok<DatasetCopyResponse>, NotFound>> GetDataset(Guid id, ContractsDb db, CancellationToken ct)
+    public static async Task<Results<Ok<DatasetCopyResponse>, NotFound>> GetDataset(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
     {
         var copy = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == id, ct);
-        return copy is null ? TypedResults.NotFound() : TypedResults.Ok(DatasetCopyResponse.From(copy));
+        return copy is not null && (copy.IsVisibleTo(user.OrganisationIdOf()) || user.IsInRole(MarketplaceRoles.Admin))
+            ? TypedResults.Ok(DatasetCopyResponse.From(copy))
+            : TypedResults.NotFound();
     }
 }

@@ -14,7 +14,8 @@ namespace Marketplace.Contracts.Infrastructure;
 /// </summary>
 public static class CanonicalJson
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    // Case-sensitive: the web defaults would fold "B" and "b" into one member.
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { PropertyNameCaseInsensitive = false };
 
     public static string Serialize<T>(T value)
     {

@@ -24,6 +24,9 @@ internal sealed class VoucherProgrammeConfiguration : IEntityTypeConfiguration<V
         b.Property(x => x.CreatedBy).HasColumnName("created_by").HasMaxLength(100);
         b.Property(x => x.CreatedAt).HasColumnName("created_at");
         b.Ignore(x => x.RemainingKrw);
-        b.ToTable(t => t.HasCheckConstraint("ck_voucher_budget", "reserved_krw >= 0 AND reserved_krw <= budget_krw"));
+        // SQLite keeps decimals as text, which compares character by character ("25" > "100"): cast, so the
+        // same constraint holds numerically on both stores (a no-op on PostgreSQL's numeric).
+        b.ToTable(t => t.HasCheckConstraint("ck_voucher_budget",
+            "CAST(reserved_krw AS NUMERIC) >= 0 AND CAST(reserved_krw AS NUMERIC) <= CAST(budget_krw AS NUMERIC)"));
     }
 }

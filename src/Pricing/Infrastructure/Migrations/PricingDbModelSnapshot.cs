@@ -342,7 +342,7 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
 
                     b.ToTable("voucher_programmes", null, t =>
                         {
-                            t.HasCheckConstraint("ck_voucher_budget", "reserved_krw >= 0 AND reserved_krw <= budget_krw");
+                            t.HasCheckConstraint("ck_voucher_budget", "CAST(reserved_krw AS NUMERIC) >= 0 AND CAST(reserved_krw AS NUMERIC) <= CAST(budget_krw AS NUMERIC)");
                         });
                 });
 

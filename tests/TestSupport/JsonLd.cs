@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Marketplace.Catalog.Tests;
+namespace Marketplace.TestSupport;
 
 /// <summary>
 /// JSON-LD expansion by a real processor (the <c>jsonld</c> npm package, installed by scripts/test.sh into

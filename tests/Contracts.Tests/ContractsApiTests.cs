@@ -1,0 +1,414 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marketplace.BuildingBlocks.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Marketplace.Contracts.Tests;
+
+/// <summary>
+/// Negotiation through the real API of an all-in-one marketplace (SQLite, in-memory bus, demo data),
+/// with real tokens for two buyers, two providers and an administrator.
+/// </summary>
+public sealed class ContractsApiTests(AllInOneMarketplace market) : IClassFixture<AllInOneMarketplace>
+{
+    private Task<HttpClient> As(string client) => Tokens.DemoAsync(market.BaseAddress, client);
+
+    [Fact]
+    public async Task Every_state_action_and_caller_either_moves_the_negotiation_or_is_refused_and_changes_nothing()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        using var otherBuyer = await As("demo-buyer-b");
+        using var otherProvider = await As("demo-provider-y");
+        using var admin = await As("demo-admin");
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var callers = new (string Name, HttpClient Client)[] { ("buyer", buyer), ("provider", provider), ("other buyer", otherBuyer), ("other provider", otherProvider), ("admin", admin) };
+        // Who may take each action in which state, and what follows; everything else is refused.
+        var allowed = new Dictionary<(string State, string Action, string Caller), string>
+        {
+            [("REQUESTED", "offer", "provider")] = "OFFERED",
+            [("OFFERED", "counter", "buyer")] = "REQUESTED",
+            [("OFFERED", "accept", "buyer")] = "ACCEPTED",
+            [("ACCEPTED", "agree", "provider")] = "AGREED",
+            [("AGREED", "verify", "buyer")] = "VERIFIED",
+            [("VERIFIED", "finalize", "buyer")] = "FINALIZED",
+            [("VERIFIED", "finalize", "provider")] = "FINALIZED",
+        };
+        string[] states = ["REQUESTED", "OFFERED", "ACCEPTED", "AGREED", "VERIFIED", "FINALIZED", "TERMINATED"];
+        foreach (var state in states.Where(s => s is not ("FINALIZED" or "TERMINATED")))
+        {
+            allowed[(state, "terminate", "buyer")] = "TERMINATED";
+            allowed[(state, "terminate", "provider")] = "TERMINATED";
+        }
+
+        var checkedCases = 0;
+        foreach (var state in states)
+        {
+            var standing = await Negotiations.DriveAsync(buyer, provider, listing, price, state);
+            var id = standing.GetProperty("id").GetGuid();
+            foreach (var (name, client) in callers)
+            {
+                // Reading: the parties and administrators; nobody else learns it exists.
+                var read = await client.GetAsync($"/api/contracts/negotiations/{id}");
+                Assert.Equal(name.StartsWith("other") ? HttpStatusCode.NotFound : HttpStatusCode.OK, read.StatusCode);
+
+                foreach (var action in Negotiations.Actions)
+                {
+                    checkedCases++;
+                    if (allowed.TryGetValue((state, action, name), out var next))
+                    {
+                        var fresh = await Negotiations.DriveAsync(buyer, provider, listing, price, state);
+                        var moved = action == "verify"
+                            ? await Negotiations.VerifyAsync(client, fresh)
+                            : await Negotiations.ActOkAsync(client, fresh.GetProperty("id").GetGuid(), action, Body(action));
+                        Assert.Equal(next, moved.GetProperty("state").GetString());
+                        continue;
+                    }
+
+                    var refused = await Negotiations.ActAsync(client, id, action, Body(action));
+                    var expected = name switch
+                    {
+                        "admin" => HttpStatusCode.Forbidden,
+                        "other buyer" or "other provider" => HttpStatusCode.NotFound,
+                        _ => HttpStatusCode.Conflict,
+                    };
+                    var problem = await Negotiations.ExpectAsync(refused, expected);
+                    if (expected == HttpStatusCode.Conflict)
+                    {
+                        Assert.Equal(state, problem.GetProperty("state").GetString());
+                    }
+
+                    var after = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
+                    Assert.Equal((state, standing.GetProperty("revision").GetInt32()), (after.GetProperty("state").GetString(), after.GetProperty("revision").GetInt32()));
+                }
+            }
+        }
+
+        Assert.Equal(7 * 5 * 7, checkedCases);
+    }
+
+    [Fact]
+    public async Task A_negotiation_ends_in_a_signed_agreement_and_a_grant_the_provider_verifies_with_the_jwks_alone()
+    {
+        using var buyer = await As("demo-buyer-b");
+        using var provider = await As("demo-provider-x");
+        using var anonymous = market.Host.CreateClient();
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var band = await Negotiations.BandAsync(buyer, listing, Negotiations.Terms("ai-training", 24));
+        var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
+
+        var n = await Negotiations.OpenAsync(buyer, listing, floor, Negotiations.Terms("ai-training", 24));
+        var id = n.GetProperty("id").GetGuid();
+        await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = reference, terms = new { deletionDays = 10 } });
+        await Negotiations.ActOkAsync(buyer, id, "accept");
+        n = await Negotiations.ActOkAsync(provider, id, "agree");
+        n = await Negotiations.VerifyAsync(buyer, n);
+        n = await Negotiations.ActOkAsync(provider, id, "finalize");
+        Assert.Equal(("FINALIZED", 2), (n.GetProperty("state").GetString(), n.GetProperty("rounds").GetArrayLength()));
+        Assert.Equal(["request", "offer", "accept", "agree", "verify", "finalize"], n.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+
+        var agreementId = n.GetProperty("agreementId").GetGuid();
+        var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreementId}");
+        Assert.Equal("finalized", agreement.GetProperty("status").GetString());
+        Assert.Equal(reference, agreement.GetProperty("priceKrw").GetDecimal());
+        Assert.Equal(10, agreement.GetProperty("terms").GetProperty("deletionDays").GetInt32());
+        var canonical = agreement.GetProperty("canonicalDocument").GetString()!;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        Assert.Equal(hash, agreement.GetProperty("hash").GetString());
+        Assert.Equal(agreement.GetProperty("priceCheck").GetProperty("baselineVersion").GetInt32(),
+            JsonDocument.Parse(canonical).RootElement.GetProperty("pricing").GetProperty("baselineVersion").GetInt32());
+        Assert.Equal(DemoOrganisations.ProviderX, agreement.GetProperty("providerSignature").GetProperty("organisationId").GetGuid());
+        Assert.Equal(DemoOrganisations.BuyerB, agreement.GetProperty("buyerSignature").GetProperty("organisationId").GetGuid());
+
+        // The provider verifies receipt and grant with the public JWKS only (anonymous request, no shared secret).
+        var jwks = new JsonWebKeySet(await anonymous.GetStringAsync("/api/contracts/jwks"));
+        var receipt = await ValidateAsync(agreement.GetProperty("receipt").GetString()!, jwks, audience: null);
+        Assert.Equal(hash, receipt.Claims["agreement_hash"]);
+
+        var grant = await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.OK);
+        var token = grant.GetProperty("grant").GetString()!;
+        var claims = (await ValidateAsync(token, jwks, audience: DemoOrganisations.ProviderX.ToString())).Claims;
+        Assert.Equal((listing.ToString(), hash, DemoOrganisations.BuyerB.ToString()), ((string)claims["dataset_id"], (string)claims["agreement_hash"], (string)claims["buyer_org"]));
+        var jwt = new JsonWebToken(token);
+        Assert.Equal(agreement.GetProperty("endsAt").GetDateTime(), jwt.ValidTo);
+
+        // A tampered grant fails.
+        var tampered = token[..^4] + (token[^4] == 'A' ? "B" : "A") + token[^3..];
+        Assert.False((await Validator().ValidateTokenAsync(tampered, Parameters(jwks, DemoOrganisations.ProviderX.ToString()))).IsValid);
+        // Only the buyer fetches grants.
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null)).StatusCode);
+
+        // The agreement also reads as ODRL (expanded by a JSON-LD processor from its inline context) and as text in both languages.
+        var odrl = JsonLd.Expand(await buyer.GetStringAsync($"/api/contracts/agreements/{agreementId}/odrl"));
+        Assert.Equal("http://www.w3.org/ns/odrl/2/Agreement", odrl[0].GetProperty("@type")[0].GetString());
+        Assert.True(odrl[0].TryGetProperty("http://www.w3.org/ns/odrl/2/permission", out _));
+        var ko = await buyer.GetStringAsync($"/api/contracts/agreements/{agreementId}/text?lang=ko");
+        var en = await provider.GetStringAsync($"/api/contracts/agreements/{agreementId}/text?lang=en");
+        Assert.Contains("대한민국 법", ko);
+        Assert.Contains(reference.ToString("#,0"), ko);
+        Assert.Contains("Republic of Korea", en);
+        Assert.Contains(hash, en);
+
+        // The SME buyer's voucher is reserved by Pricing from ContractFinalized.
+        using var admin = await As("demo-admin");
+        await Eventually.HoldsAsync(async () =>
+        {
+            var programmes = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
+            return programmes.EnumerateArray().Any(p => p.GetProperty("reservedKrw").GetDecimal() > 0);
+        }, TimeSpan.FromSeconds(20), "the voucher subsidy to be reserved");
+    }
+
+    [Fact]
+    public async Task Prices_outside_the_band_get_422_with_the_band_and_a_baseline_republished_mid_negotiation_applies_to_new_offers()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        using var admin = await As("demo-admin");
+        var listing = await Negotiations.PublishListingAsync(provider, "quality", "image-video");
+        var band = await Negotiations.BandAsync(buyer, listing);
+        var (floor, ceiling, version) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("bandCeilingKrw").GetDecimal(), band.GetProperty("baselineVersion").GetInt32());
+
+        var below = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, floor - 1), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal((floor, ceiling), (below.GetProperty("band").GetProperty("bandFloorKrw").GetDecimal(), below.GetProperty("band").GetProperty("bandCeilingKrw").GetDecimal()));
+        Assert.True(below.GetProperty("errors").TryGetProperty("priceKrw", out _));
+        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, ceiling + 1), HttpStatusCode.UnprocessableEntity);
+        var n = await Negotiations.OpenAsync(buyer, listing, floor);
+        var id = n.GetProperty("id").GetGuid();
+        Assert.Equal(version, n.GetProperty("priceCheck").GetProperty("baselineVersion").GetInt32());
+
+        // An administrator publishes a baseline of this category at twice the price: new offers are checked against it.
+        var draft = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", new
+        {
+            processStage = "quality", dataType = "image-video", basePrice = 10_000_000m, factors = await DemoFactorsAsync(admin),
+        }), HttpStatusCode.Created);
+        var published = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{draft.GetProperty("id").GetGuid()}/publish", new { }), HttpStatusCode.OK);
+        var newBand = await Eventually.GetAsync<JsonElement?>(async () =>
+        {
+            var b = await Negotiations.BandAsync(buyer, listing);
+            return b.GetProperty("baselineId").GetGuid() == draft.GetProperty("id").GetGuid() ? b : null;
+        }, TimeSpan.FromSeconds(20), "the new baseline to reach Contracts");
+        var (newFloor, newCeiling) = (newBand!.Value.GetProperty("bandFloorKrw").GetDecimal(), newBand.Value.GetProperty("bandCeilingKrw").GetDecimal());
+        Assert.True(newFloor > floor);
+
+        // The old price on the table is below the new floor: offering it again is refused, naming the new band.
+        var refused = await Negotiations.ExpectAsync(await Negotiations.ActAsync(provider, id, "offer", new { }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(published.GetProperty("version").GetInt32(), refused.GetProperty("band").GetProperty("baselineVersion").GetInt32());
+        Assert.Equal("REQUESTED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}")).GetProperty("state").GetString());
+
+        await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = newCeiling });
+        await Negotiations.ActOkAsync(buyer, id, "accept");
+        var agreed = await Negotiations.ActOkAsync(provider, id, "agree");
+        var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreed.GetProperty("agreementId").GetGuid()}");
+        Assert.Equal(draft.GetProperty("id").GetGuid(), agreement.GetProperty("document").GetProperty("pricing").GetProperty("baselineId").GetGuid());
+        Assert.Equal(newCeiling, agreement.GetProperty("priceKrw").GetDecimal());
+        // The first round keeps the version it was checked against.
+        Assert.Equal(version, agreed.GetProperty("rounds")[0].GetProperty("check").GetProperty("baselineVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_accepts_exactly_one_wins_and_the_others_get_409()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var n = await Negotiations.DriveAsync(buyer, provider, listing, price, "OFFERED");
+        var id = n.GetProperty("id").GetGuid();
+
+        using var start = new SemaphoreSlim(0);
+        var accepts = Enumerable.Range(0, 50).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return (await Negotiations.ActAsync(buyer, id, "accept")).StatusCode;
+        }).ToList();
+        start.Release(50);
+        var statuses = await Task.WhenAll(accepts);
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        var after = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
+        Assert.Equal(("ACCEPTED", n.GetProperty("revision").GetInt32() + 1), (after.GetProperty("state").GetString(), after.GetProperty("revision").GetInt32()));
+        Assert.Single(after.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "accept");
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_listing_terminates_its_open_negotiations_and_takes_no_new_ones()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var open = await Negotiations.DriveAsync(buyer, provider, listing, price, "AGREED");
+        var finalized = await Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED");
+
+        await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{listing}/withdraw", null), HttpStatusCode.OK);
+
+        var ended = await Eventually.GetAsync<JsonElement?>(async () =>
+        {
+            var n = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{open.GetProperty("id").GetGuid()}");
+            return n.GetProperty("state").GetString() == "TERMINATED" ? n : null;
+        }, TimeSpan.FromSeconds(20), "the open negotiation to end");
+        Assert.Equal("listing-withdrawn", ended!.Value.GetProperty("terminationReason").GetString());
+        Assert.Equal("platform", ended.Value.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
+        var draft = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{open.GetProperty("agreementId").GetGuid()}");
+        Assert.Equal("terminated", draft.GetProperty("status").GetString());
+        Assert.Equal("FINALIZED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{finalized.GetProperty("id").GetGuid()}")).GetProperty("state").GetString());
+        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, price), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Buyer_b_cannot_see_or_act_on_buyer_a_negotiations_or_agreements()
+    {
+        using var buyerA = await As("demo-buyer-a");
+        using var buyerB = await As("demo-buyer-b");
+        using var provider = await As("demo-provider-x");
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var price = (await Negotiations.BandAsync(buyerA, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var n = await Negotiations.DriveAsync(buyerA, provider, listing, price, "FINALIZED");
+        var (id, agreement) = (n.GetProperty("id").GetGuid(), n.GetProperty("agreementId").GetGuid());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/negotiations/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Negotiations.ActAsync(buyerB, id, "terminate", new { reason = "other" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/agreements/{agreement}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/agreements/{agreement}/odrl")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.PostAsync($"/api/contracts/agreements/{agreement}/grants", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/renew", new { })).StatusCode);
+        var listB = await buyerB.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations?limit=100");
+        Assert.DoesNotContain(listB.GetProperty("items").EnumerateArray(), x => x.GetProperty("id").GetGuid() == id);
+        var listA = await buyerA.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations?state=finalized&limit=100");
+        Assert.Contains(listA.GetProperty("items").EnumerateArray(), x => x.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task A_restricted_listing_is_negotiated_only_by_the_organisations_it_names()
+    {
+        using var buyerA = await As("demo-buyer-a");
+        using var buyerB = await As("demo-buyer-b");
+        using var provider = await As("demo-provider-x");
+        var listing = await Negotiations.PublishListingAsync(provider, visibleTo: [DemoOrganisations.BuyerA]);
+        var price = (await Negotiations.BandAsync(buyerA, listing)).GetProperty("referencePriceKrw").GetDecimal();
+
+        await Negotiations.OpenAsync(buyerA, listing, price);
+        var problem = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyerB, listing, price), HttpStatusCode.NotFound);
+        Assert.Equal("application/problem+json", (await Negotiations.RequestAsync(buyerB, listing, price)).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/datasets/{listing}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_400_or_422_naming_the_field_and_never_500()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        var listing = await Negotiations.PublishListingAsync(provider, exclusivity: false);
+        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+
+        async Task Expect(HttpStatusCode status, string field, object body)
+        {
+            var problem = await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", body), status);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named: {problem}");
+        }
+
+        await Expect(HttpStatusCode.BadRequest, "datasetId", new { terms = Negotiations.Terms(), priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = listing, terms = Negotiations.Terms(), priceKrw = -5 });
+        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = listing, terms = Negotiations.Terms(), priceKrw = 1000.5m });
+        await Expect(HttpStatusCode.BadRequest, "terms.purposes", new { datasetId = listing, terms = Negotiations.Terms("gambling"), priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.durationMonths", new { datasetId = listing, terms = new { purposes = new[] { "research" } }, priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.territory", new { datasetId = listing, terms = new { purposes = new[] { "research" }, durationMonths = 12, territory = new[] { "Korea" } }, priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.startDate", new { datasetId = listing, terms = new { purposes = new[] { "research" }, durationMonths = 12, startDate = "2020-01-01" }, priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.redistribution", new { datasetId = listing, terms = new { purposes = new[] { "research" }, durationMonths = 12, redistribution = "always" }, priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.purposes", new { datasetId = listing, terms = Negotiations.Terms("internal-operations"), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.durationMonths", new { datasetId = listing, terms = Negotiations.Terms(months: 48), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.exclusive", new { datasetId = listing, terms = Negotiations.Terms(exclusive: true), priceKrw = price });
+        using var ownListing = await As("demo-provider-x");
+        await Negotiations.ExpectAsync(await buyer.PostAsync("/api/contracts/negotiations", new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = Guid.NewGuid(), terms = Negotiations.Terms(), priceKrw = price }), HttpStatusCode.NotFound);
+        // A provider is no buyer: requesting needs the buyer role.
+        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(ownListing, listing, price), HttpStatusCode.Forbidden);
+
+        var n = await Negotiations.DriveAsync(buyer, provider, listing, price, "AGREED");
+        var wrongHash = await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { agreementHash = new string('0', 64) }), HttpStatusCode.Conflict);
+        Assert.Equal(64, wrongHash.GetProperty("agreementHash").GetString()!.Length);
+        await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { }), HttpStatusCode.BadRequest);
+        await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "terminate", new { reason = "expired" }), HttpStatusCode.BadRequest);
+        await Negotiations.ExpectAsync(await buyer.GetAsync("/api/contracts/negotiations?state=dreaming"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Terminating_an_agreement_revokes_its_grants_and_a_renewal_starts_a_negotiation_pre_filled_from_it()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var terms = new { purposes = new[] { "research", "ai-training" }, durationMonths = 6, securityMeasures = new[] { "encryption-at-rest" } };
+        var price = (await Negotiations.BandAsync(buyer, listing, terms)).GetProperty("referencePriceKrw").GetDecimal();
+        var n = await Negotiations.OpenAsync(buyer, listing, price, terms);
+        Assert.Equal("ai-training", n.GetProperty("priceCheck").GetProperty("pricingPurpose").GetString());
+        var id = n.GetProperty("id").GetGuid();
+        await Negotiations.ActOkAsync(provider, id, "offer");
+        await Negotiations.ActOkAsync(buyer, id, "accept");
+        n = await Negotiations.VerifyAsync(buyer, await Negotiations.ActOkAsync(provider, id, "agree"));
+        n = await Negotiations.ActOkAsync(buyer, id, "finalize");
+        var agreement = n.GetProperty("agreementId").GetGuid();
+        var since = DateTime.UtcNow.AddSeconds(-1);
+
+        // Renewal: a new negotiation with the same terms, starting when this agreement ends.
+        var renewal = await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/renew", new { }), HttpStatusCode.Created);
+        var old = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreement}");
+        Assert.Equal(("REQUESTED", agreement), (renewal.GetProperty("state").GetString(), renewal.GetProperty("renewalOf").GetGuid()));
+        Assert.Equal(old.GetProperty("terms").GetProperty("securityMeasures").ToString(), renewal.GetProperty("terms").GetProperty("securityMeasures").ToString());
+        Assert.Equal(DateOnly.FromDateTime(old.GetProperty("endsAt").GetDateTime()).ToString("yyyy-MM-dd"), renewal.GetProperty("terms").GetProperty("startDate").GetString());
+
+        await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.OK);
+        var ended = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "breach-of-terms" }), HttpStatusCode.OK);
+        Assert.Equal(("terminated", "provider"), (ended.GetProperty("status").GetString(), ended.GetProperty("terminatedBy").GetString()));
+
+        var revocations = await provider.GetFromJsonAsync<JsonElement>($"/api/contracts/revocations?since={since:O}");
+        var revoked = Assert.Single(revocations.GetProperty("revoked").EnumerateArray(), r => r.GetProperty("agreementId").GetGuid() == agreement);
+        Assert.Equal("breach-of-terms", revoked.GetProperty("reason").GetString());
+        await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Conflict);
+        await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" }), HttpStatusCode.Conflict);
+        using var other = await As("demo-provider-y");
+        var none = await other.GetFromJsonAsync<JsonElement>("/api/contracts/revocations");
+        Assert.DoesNotContain(none.GetProperty("revoked").EnumerateArray(), r => r.GetProperty("agreementId").GetGuid() == agreement);
+    }
+
+    private static object Body(string action) => action switch
+    {
+        "terminate" => new { reason = "commercial-disagreement" },
+        "verify" => new { agreementHash = new string('0', 64) },
+        _ => new { },
+    };
+
+    private static async Task<object> DemoFactorsAsync(HttpClient admin)
+    {
+        var baselines = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/baselines");
+        return baselines.EnumerateArray().First().GetProperty("factors");
+    }
+
+    private static JsonWebTokenHandler Validator() => new();
+
+    private static TokenValidationParameters Parameters(JsonWebKeySet jwks, string? audience) => new()
+    {
+        ValidIssuer = "urn:marketplace:contracts",
+        ValidateAudience = audience is not null,
+        // A receipt is proof of what was signed, for good: it has no expiry. A grant has one.
+        ValidateLifetime = audience is not null,
+        ValidAudience = audience,
+        IssuerSigningKeys = jwks.GetSigningKeys(),
+        ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+    };
+
+    private static async Task<TokenValidationResult> ValidateAsync(string token, JsonWebKeySet jwks, string? audience)
+    {
+        var result = await Validator().ValidateTokenAsync(token, Parameters(jwks, audience));
+        Assert.True(result.IsValid, result.Exception?.ToString());
+        return result;
+    }
+}

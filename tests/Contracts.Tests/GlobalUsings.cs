@@ -1,0 +1,2 @@
+global using Marketplace.TestSupport;
+global using Xunit;
