@@ -31,13 +31,16 @@ public static class ProxyRoutes
             routes.Add(Route($"{module}-openapi", module, $"/openapi/{module}.json", Anonymous));
         }
 
-        // Public: browsing the catalog, registering an organisation, and Identity's OAuth endpoints,
-        // sign-in pages and discovery documents. Matched before the signed-in routes above.
+        // Public: browsing the catalog, registering an organisation, Identity's OAuth endpoints, sign-in
+        // pages and discovery documents, and the keys and vocabulary a provider needs to check grants
+        // offline. Matched before the signed-in routes above.
         routes.Add(Route("catalog-browse", "catalog", "/api/catalog/{**rest}", Anonymous, ["GET", "HEAD"]));
         routes.Add(Route("identity-register", "identity", "/api/identity/organisations", Anonymous, ["POST"]));
         routes.Add(Route("identity-connect", "identity", "/connect/{**rest}", Anonymous));
         routes.Add(Route("identity-account", "identity", "/account/{**rest}", Anonymous));
         routes.Add(Route("identity-well-known", "identity", "/.well-known/{**rest}", Anonymous));
+        routes.Add(Route("contracts-jwks", "contracts", "/api/contracts/jwks", Anonymous, ["GET", "HEAD"]));
+        routes.Add(Route("contracts-terms-vocabulary", "contracts", "/api/contracts/terms-vocabulary", Anonymous, ["GET", "HEAD"]));
         return (routes, clusters);
     }
 

@@ -9,7 +9,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// Every endpoint of the published API documents × every kind of caller → the expected status. The
 /// endpoint list comes from the running marketplace, so an endpoint added without a row here fails.
 /// </summary>
-public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFixture<AllInOneFixture>
+public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
 {
     private static readonly string[] Callers = ["anonymous", "demo-buyer-a", "demo-buyer-b", "demo-provider-x", "demo-provider-y", "demo-admin"];
 
@@ -33,6 +33,28 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
         ["GET /api/catalog/datasets/{id}/dcat"] = [200, 200, 200, 200, 200, 200],
         ["GET /api/catalog/dcat"] = [200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/datasets/{id}"] = [401, 404, 404, 404, 404, 404],
+        // Contracts: a listing of provider X; negotiations between buyer A and provider X, each in the state
+        // its action needs. Buyer B and provider Y are strangers to them (404); administrators may read, not act.
+        ["POST /api/contracts/negotiations"] = [401, 201, 201, 403, 403, 403],
+        ["GET /api/contracts/negotiations"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/contracts/negotiations/{id}"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/contracts/negotiations/{id}/offer"] = [401, 409, 404, 200, 404, 403],
+        ["POST /api/contracts/negotiations/{id}/counter"] = [401, 200, 404, 409, 404, 403],
+        ["POST /api/contracts/negotiations/{id}/accept"] = [401, 200, 404, 409, 404, 403],
+        ["POST /api/contracts/negotiations/{id}/agree"] = [401, 409, 404, 200, 404, 403],
+        ["POST /api/contracts/negotiations/{id}/verify"] = [401, 200, 404, 409, 404, 403],
+        ["POST /api/contracts/negotiations/{id}/finalize"] = [401, 200, 404, 200, 404, 403],
+        ["POST /api/contracts/negotiations/{id}/terminate"] = [401, 200, 404, 200, 404, 403],
+        // A finalized agreement between buyer A and provider X.
+        ["GET /api/contracts/agreements/{id}"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/contracts/agreements/{id}/odrl"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/contracts/agreements/{id}/text"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/contracts/agreements/{id}/grants"] = [401, 200, 404, 403, 403, 403],
+        ["POST /api/contracts/agreements/{id}/terminate"] = [401, 200, 404, 200, 404, 403],
+        ["POST /api/contracts/agreements/{id}/renew"] = [401, 201, 404, 403, 403, 403],
+        ["GET /api/contracts/revocations"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/contracts/jwks"] = [200, 200, 200, 200, 200, 200],
+        ["GET /api/contracts/terms-vocabulary"] = [200, 200, 200, 200, 200, 200],
         // Pricing: administrators write baselines (a fresh draft of the default category) and vouchers.
         ["POST /api/pricing/baselines"] = [401, 403, 403, 403, 403, 201],
         ["PUT /api/pricing/baselines/{id}"] = [401, 403, 403, 403, 403, 200],
@@ -147,10 +169,50 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
                 return new(HttpMethod.Get, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/dcat");
             case "GET /api/contracts/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
+            case "POST /api/contracts/negotiations":
+                var (listing, price) = await NegotiableAsync(providerX, buyerA);
+                return Json(HttpMethod.Post, "/api/contracts/negotiations", new { datasetId = listing, terms = Negotiations.Terms(), priceKrw = price });
+            case "GET /api/contracts/negotiations":
+            case "GET /api/contracts/revocations":
+            case "GET /api/contracts/jwks":
+            case "GET /api/contracts/terms-vocabulary":
+                return new(HttpMethod.Get, endpoint.Split(' ')[1]);
+            case "GET /api/contracts/negotiations/{id}":
+                return new(HttpMethod.Get, $"/api/contracts/negotiations/{(await NegotiationAsync(providerX, buyerA, "REQUESTED")).GetProperty("id")}");
+            case "POST /api/contracts/negotiations/{id}/offer":
+            case "POST /api/contracts/negotiations/{id}/counter":
+            case "POST /api/contracts/negotiations/{id}/accept":
+            case "POST /api/contracts/negotiations/{id}/agree":
+            case "POST /api/contracts/negotiations/{id}/finalize":
+            case "POST /api/contracts/negotiations/{id}/terminate":
+                var action = endpoint.Split('/')[^1];
+                var state = action switch
+                {
+                    "offer" or "terminate" => "REQUESTED",
+                    "counter" or "accept" => "OFFERED",
+                    "agree" => "ACCEPTED",
+                    _ => "VERIFIED",
+                };
+                var negotiation = await NegotiationAsync(providerX, buyerA, state);
+                return Json(HttpMethod.Post, $"/api/contracts/negotiations/{negotiation.GetProperty("id")}/{action}", new { reason = "commercial-disagreement" });
+            case "POST /api/contracts/negotiations/{id}/verify":
+                var agreed = await NegotiationAsync(providerX, buyerA, "AGREED");
+                var draft = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreed.GetProperty("agreementId")}");
+                return Json(HttpMethod.Post, $"/api/contracts/negotiations/{agreed.GetProperty("id")}/verify", new { agreementHash = draft.GetProperty("hash").GetString() });
+            case "GET /api/contracts/agreements/{id}":
+            case "GET /api/contracts/agreements/{id}/odrl":
+            case "GET /api/contracts/agreements/{id}/text":
+                var finalized = await NegotiationAsync(providerX, buyerA, "FINALIZED");
+                return new(HttpMethod.Get, endpoint.Split(' ')[1].Replace("{id}", finalized.GetProperty("agreementId").ToString()));
+            case "POST /api/contracts/agreements/{id}/grants":
+            case "POST /api/contracts/agreements/{id}/terminate":
+            case "POST /api/contracts/agreements/{id}/renew":
+                var agreement = (await NegotiationAsync(providerX, buyerA, "FINALIZED")).GetProperty("agreementId");
+                return Json(HttpMethod.Post, endpoint.Split(' ')[1].Replace("{id}", agreement.ToString()), new { reason = "no-longer-needed" });
             case "POST /api/pricing/baselines":
-                return Json(HttpMethod.Post, "/api/pricing/baselines", DefaultBaseline());
+                return Json(HttpMethod.Post, "/api/pricing/baselines", Negotiations.DefaultBaseline());
             case "PUT /api/pricing/baselines/{id}":
-                return Json(HttpMethod.Put, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}", DefaultBaseline());
+                return Json(HttpMethod.Put, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}", Negotiations.DefaultBaseline());
             case "POST /api/pricing/baselines/{id}/preview":
                 return Json(HttpMethod.Post, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}/preview",
                     new { datasetIds = new[] { Guid.NewGuid() }, purpose = "research", durationMonths = 12 });
@@ -204,23 +266,6 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
         }
     }
 
-    private static object DefaultBaseline() => new
-    {
-        basePrice = 5_000_000,
-        factors = new
-        {
-            volumeTiers = new[] { new { from = 0, multiplier = 1 } },
-            historyTiers = new[] { new { from = 0, multiplier = 1 } },
-            qualityGrades = new Dictionary<string, decimal> { ["A"] = 1.2m, ["B"] = 1m, ["C"] = 0.8m },
-            exclusivityMultiplier = 2,
-            purposeMultipliers = new Dictionary<string, decimal>
-            {
-                ["research"] = 0.7m, ["internal-operations"] = 1m, ["product-development"] = 1.3m, ["ai-training"] = 1.5m, ["derived-products-resale"] = 2m,
-            },
-            durationStepAbove12 = 0.05, durationStepBelow12 = 0.05, floorPercent = 70, ceilingPercent = 150, platformFeePercent = 10, wellDescribedFeePercent = 7,
-        },
-    };
-
     private static object Voucher() => new
     {
         name = "matrix", forSmes = true, subsidyPercent = 10, capPerAgreementKrw = 100_000, budgetKrw = 1_000_000,
@@ -229,7 +274,7 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
 
     private static async Task<Guid> DraftBaselineAsync(HttpClient admin)
     {
-        var created = await admin.PostAsJsonAsync("/api/pricing/baselines", DefaultBaseline());
+        var created = await admin.PostAsJsonAsync("/api/pricing/baselines", Negotiations.DefaultBaseline());
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -241,6 +286,27 @@ public sealed class AuthorizationMatrixTests(AllInOneFixture fixture) : IClassFi
         await Eventually.HoldsAsync(async () => (await providerX.PostAsJsonAsync("/api/pricing/quotes",
             new { datasetId = id, purpose = "research", durationMonths = 12 })).IsSuccessStatusCode, TimeSpan.FromSeconds(15), "the listing to reach Pricing");
         return id;
+    }
+
+    private static (Guid Listing, decimal Price)? _negotiable;
+
+    /// <summary>One listing of provider X, negotiable in Contracts, and a price inside its band.</summary>
+    private static async Task<(Guid Listing, decimal Price)> NegotiableAsync(HttpClient providerX, HttpClient buyer)
+    {
+        if (_negotiable is not { } known)
+        {
+            var listing = await Negotiations.PublishListingAsync(providerX);
+            var band = await Negotiations.BandAsync(buyer, listing);
+            _negotiable = known = (listing, band.GetProperty("referencePriceKrw").GetDecimal());
+        }
+
+        return known;
+    }
+
+    private static async Task<JsonElement> NegotiationAsync(HttpClient providerX, HttpClient buyerA, string state)
+    {
+        var (listing, price) = await NegotiableAsync(providerX, buyerA);
+        return await Negotiations.DriveAsync(buyerA, providerX, listing, price, state);
     }
 
     private static async Task<Guid> PublishedOfXAsync(HttpClient providerX)

@@ -107,6 +107,51 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_whole_negotiation_through_the_gateway_ends_in_a_grant_verified_with_the_public_jwks_only()
+    {
+        using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
+        var baseline = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", Negotiations.DefaultBaseline()), HttpStatusCode.Created);
+        await Negotiations.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
+        var provider = fixture.Provider;
+        using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
+        var listing = await Negotiations.PublishListingAsync(provider);
+        var band = await Negotiations.BandAsync(buyer, listing);
+        var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
+
+        var n = await Negotiations.OpenAsync(buyer, listing, floor);
+        var id = n.GetProperty("id").GetGuid();
+        await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = reference });
+        await Negotiations.ActOkAsync(buyer, id, "accept");
+        n = await Negotiations.VerifyAsync(buyer, await Negotiations.ActOkAsync(provider, id, "agree"));
+        n = await Negotiations.ActOkAsync(provider, id, "finalize");
+        Assert.Equal("FINALIZED", n.GetProperty("state").GetString());
+        var agreementId = n.GetProperty("agreementId").GetGuid();
+        var grant = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.OK))
+            .GetProperty("grant").GetString()!;
+
+        // The provider's side: only the JWKS, fetched anonymously through the gateway, and its own organisation id.
+        using var anonymous = Cluster.Gateway.CreateClient();
+        var jwks = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await anonymous.GetStringAsync("/api/contracts/jwks"));
+        var providerOrganisation = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
+            .ReadJsonWebToken(provider.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("org_id").Value;
+        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(grant, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            ValidIssuer = "urn:marketplace:contracts",
+            ValidAudience = providerOrganisation,
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidAlgorithms = ["ES256"],
+        });
+        Assert.True(result.IsValid, result.Exception?.ToString());
+        Assert.Equal(listing.ToString(), result.Claims["dataset_id"]);
+        var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreementId}");
+        Assert.Equal(agreement.GetProperty("hash").GetString(), result.Claims["agreement_hash"]);
+
+        // Pricing records the agreement from ContractFinalized, over RabbitMQ.
+        await Eventually.HoldsAsync(async () => await Sql.CountAsync(Cluster.ConnectionString("pricing"),
+            "SELECT count(*) FROM agreements WHERE agreement_id = @id", ("id", agreementId)) == 1, TimeSpan.FromSeconds(20), "Pricing to record the agreement");
+    }
+
+    [Fact]
     public async Task The_same_message_delivered_twice_is_applied_once()
     {
         var datasetId = Guid.NewGuid();

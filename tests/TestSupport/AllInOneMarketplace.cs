@@ -4,18 +4,24 @@ using Marketplace.BuildingBlocks.Hosting;
 
 namespace Marketplace.TestSupport;
 
-/// <summary>An all-in-one marketplace as README's first command runs it (demo organisations, listings, baselines).</summary>
+/// <summary>
+/// One all-in-one marketplace as README's first command runs it (no configuration at all: the defaults of
+/// <c>--target all</c>, with demo organisations, listings, baselines), shared by a test class.
+/// </summary>
 public sealed class AllInOneMarketplace : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("marketplace-all-").FullName;
+    public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("marketplace-all-").FullName;
 
     public HostProcess Host { get; private set; } = null!;
 
     public Uri BaseAddress => Host.BaseAddress!;
 
+    /// <summary>Where the host keeps its development keys (tests sign their own forged tokens with them).</summary>
+    public string KeysFolder => Path.Combine(WorkingDirectory, "data", "keys");
+
     public async Task InitializeAsync()
     {
-        Host = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
+        Host = HostProcess.Start("all", new Dictionary<string, string>(), WorkingDirectory);
         await Host.WaitUntilHealthyAsync();
     }
 
@@ -30,6 +36,6 @@ public sealed class AllInOneMarketplace : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(WorkingDirectory, recursive: true);
     }
 }

@@ -94,4 +94,22 @@ public static class Negotiations
         Assert.Equal(state, n.GetProperty("state").GetString());
         return n;
     }
+
+    /// <summary>A baseline for the default category (categories without their own), as an administrator posts it.</summary>
+    public static object DefaultBaseline() => new
+    {
+        basePrice = 5_000_000,
+        factors = new
+        {
+            volumeTiers = new[] { new { from = 0, multiplier = 1 } },
+            historyTiers = new[] { new { from = 0, multiplier = 1 } },
+            qualityGrades = new Dictionary<string, decimal> { ["A"] = 1.2m, ["B"] = 1m, ["C"] = 0.8m },
+            exclusivityMultiplier = 2,
+            purposeMultipliers = new Dictionary<string, decimal>
+            {
+                ["research"] = 0.7m, ["internal-operations"] = 1m, ["product-development"] = 1.3m, ["ai-training"] = 1.5m, ["derived-products-resale"] = 2m,
+            },
+            durationStepAbove12 = 0.05, durationStepBelow12 = 0.05, floorPercent = 70, ceilingPercent = 150, platformFeePercent = 10, wellDescribedFeePercent = 7,
+        },
+    };
 }
