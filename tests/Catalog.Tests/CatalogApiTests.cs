@@ -6,7 +6,7 @@ using Marketplace.BuildingBlocks.Hosting;
 namespace Marketplace.Catalog.Tests;
 
 /// <summary>Search, visibility, paging and the lifecycle through the real API; run once on SQLite and once on PostgreSQL.</summary>
-public abstract class CatalogApiTests(MarketplaceHost market)
+public abstract class CatalogApiTests(AllInOneMarketplace market)
 {
     private Task<HttpClient> As(string demoClient) => Tokens.DemoAsync(market.BaseAddress, demoClient);
 
@@ -279,6 +279,6 @@ public abstract class CatalogApiTests(MarketplaceHost market)
     }
 }
 
-public sealed class CatalogApiOnSqlite(SqliteMarketplace market) : CatalogApiTests(market), IClassFixture<SqliteMarketplace>;
+public sealed class CatalogApiOnSqlite(AllInOneMarketplace market) : CatalogApiTests(market), IClassFixture<AllInOneMarketplace>;
 
-public sealed class CatalogApiOnPostgres(PostgresMarketplace market) : CatalogApiTests(market), IClassFixture<PostgresMarketplace>;
+public sealed class CatalogApiOnPostgres(PostgresAllInOneMarketplace market) : CatalogApiTests(market), IClassFixture<PostgresAllInOneMarketplace>;

@@ -10,10 +10,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace Marketplace.Contracts.Tests;
 
 /// <summary>
-/// Negotiation through the real API of an all-in-one marketplace (SQLite, in-memory bus, demo data),
-/// with real tokens for two buyers, two providers and an administrator.
+/// Negotiation through the real API of an all-in-one marketplace with its demo data, once on SQLite with
+/// the in-memory bus (as README's first command runs it) and once on PostgreSQL, with real tokens for two
+/// buyers, two providers and an administrator.
 /// </summary>
-public sealed class ContractsApiTests(AllInOneMarketplace market) : IClassFixture<AllInOneMarketplace>
+public abstract class ContractsApiTests(AllInOneMarketplace market)
 {
     private Task<HttpClient> As(string client) => Tokens.DemoAsync(market.BaseAddress, client);
 
@@ -412,3 +413,7 @@ public sealed class ContractsApiTests(AllInOneMarketplace market) : IClassFixtur
         return result;
     }
 }
+
+public sealed class ContractsApiOnSqlite(AllInOneMarketplace market) : ContractsApiTests(market), IClassFixture<AllInOneMarketplace>;
+
+public sealed class ContractsApiOnPostgres(PostgresAllInOneMarketplace market) : ContractsApiTests(market), IClassFixture<PostgresAllInOneMarketplace>;

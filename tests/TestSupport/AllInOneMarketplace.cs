@@ -8,7 +8,7 @@ namespace Marketplace.TestSupport;
 /// One all-in-one marketplace as README's first command runs it (no configuration at all: the defaults of
 /// <c>--target all</c>, with demo organisations, listings, baselines), shared by a test class.
 /// </summary>
-public sealed class AllInOneMarketplace : IAsyncLifetime
+public class AllInOneMarketplace : IAsyncLifetime
 {
     public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("marketplace-all-").FullName;
 
@@ -21,9 +21,12 @@ public sealed class AllInOneMarketplace : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = HostProcess.Start("all", new Dictionary<string, string>(), WorkingDirectory);
+        Host = HostProcess.Start("all", Configuration(), WorkingDirectory);
         await Host.WaitUntilHealthyAsync();
     }
+
+    /// <summary>None: SQLite files and the in-memory bus, as README's first command runs it.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Configuration() => new Dictionary<string, string>();
 
     /// <summary>A public demo listing matching the catalog query.</summary>
     public async Task<Guid> DemoListingAsync(string query)
