@@ -59,7 +59,7 @@ internal static class DomainFixtures
             case NegotiationAction.Offer: n.Offer(by, "user", Terms, 1_100_000m, Check, now, Period); break;
             case NegotiationAction.Counter: n.Counter(by, "user", Terms, 900_000m, Check, now, Period); break;
             case NegotiationAction.Accept: n.Accept(by, "user", now, Period); break;
-            case NegotiationAction.Agree: n.Agree(by, "user", Guid.NewGuid(), now, Period); break;
+            case NegotiationAction.Agree: n.Agree(by, "user", Guid.NewGuid(), new string('a', 64), now, Period); break;
             case NegotiationAction.Verify: n.Verify(by, "user", now, Period); break;
             case NegotiationAction.Finalize: n.Finalize(by, "user", now); break;
             default: n.Terminate(by, "user", "other", now); break;

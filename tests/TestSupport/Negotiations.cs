@@ -67,6 +67,7 @@ public static class Negotiations
     public static async Task<JsonElement> VerifyAsync(HttpClient buyer, JsonElement negotiation)
     {
         var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{negotiation.GetProperty("agreementId").GetGuid()}");
+        Assert.Equal(agreement.GetProperty("hash").GetString(), negotiation.GetProperty("agreementHash").GetString());
         return await ActOkAsync(buyer, negotiation.GetProperty("id").GetGuid(), "verify", new { agreementHash = agreement.GetProperty("hash").GetString() });
     }
 

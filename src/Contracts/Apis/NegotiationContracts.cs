@@ -30,6 +30,7 @@ public sealed record NegotiationResponse(
     PriceCheck PriceCheck,
     DateTime? DueAt,
     Guid? AgreementId,
+    string? AgreementHash,
     Guid? RenewalOf,
     string? TerminationReason,
     int Revision,
@@ -41,7 +42,7 @@ public sealed record NegotiationResponse(
     public static NegotiationResponse From(Negotiation n) => new(
         n.Id, NegotiationRules.Name(n.State), n.Turn?.ToString().ToLowerInvariant() ?? (n.State == NegotiationState.Verified ? "platform" : null),
         n.DatasetId, n.ListingVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, n.Terms, n.PriceKrw, n.Check, n.DueAt,
-        n.AgreementId, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
+        n.AgreementId, n.AgreementHash, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 
 public sealed record NegotiationPage(IReadOnlyList<NegotiationResponse> Items, int Total);

@@ -125,9 +125,10 @@ public static class NegotiationsApi
         {
             var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
             var agreementId = Guid.CreateVersion7();
-            n.Agree(party, user.SubjectOf(), agreementId, now, o.Value.ResponsePeriod);
             var document = CanonicalJson.Serialize(AgreementDocument.Of(agreementId, n, listing));
-            var agreement = Agreement.Draft(agreementId, n, document, CanonicalJson.Sha256Hex(document), new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
+            var hash = CanonicalJson.Sha256Hex(document);
+            n.Agree(party, user.SubjectOf(), agreementId, hash, now, o.Value.ResponsePeriod);
+            var agreement = Agreement.Draft(agreementId, n, document, hash, new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
             db.Agreements.Add(agreement);
             return agreement;
         }, ct);

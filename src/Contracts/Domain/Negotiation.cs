@@ -43,6 +43,9 @@ public sealed class Negotiation
 
     public Guid? AgreementId { get; private set; }
 
+    /// <summary>The SHA-256 of the agreement document the provider signed; the buyer names it to verify.</summary>
+    public string? AgreementHash { get; private set; }
+
     /// <summary>The agreement this negotiation renews, if it does.</summary>
     public Guid? RenewalOf { get; private set; }
 
@@ -118,10 +121,11 @@ public sealed class Negotiation
     }
 
     /// <summary>The provider agrees, signing the agreement drafted from the accepted round.</summary>
-    public void Agree(Party by, string subject, Guid agreementId, DateTime now, TimeSpan period)
+    public void Agree(Party by, string subject, Guid agreementId, string agreementHash, DateTime now, TimeSpan period)
     {
         EnsureAllowed(NegotiationAction.Agree, by);
         AgreementId = agreementId;
+        AgreementHash = agreementHash;
         Move("agree", by, subject, NegotiationState.Agreed, now, period, null);
     }
 

@@ -25,6 +25,7 @@ internal sealed class NegotiationConfiguration : IEntityTypeConfiguration<Negoti
         b.Property(x => x.History).HasColumnName("history").AsJson();
         b.Property(x => x.DueAt).HasColumnName("due_at");
         b.Property(x => x.AgreementId).HasColumnName("agreement_id");
+        b.Property(x => x.AgreementHash).HasColumnName("agreement_hash").HasMaxLength(64);
         b.Property(x => x.RenewalOf).HasColumnName("renewal_of");
         b.Property(x => x.TerminationReason).HasColumnName("termination_reason").HasMaxLength(40);
         b.Property(x => x.CreatedAt).HasColumnName("created_at");

@@ -312,6 +312,11 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AgreementHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agreement_hash");
+
                     b.Property<Guid?>("AgreementId")
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");

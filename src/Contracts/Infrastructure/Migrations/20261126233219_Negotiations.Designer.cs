@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Contracts.Infrastructure.Migrations
 {
     [DbContext(typeof(ContractsDb))]
-    [Migration("20261126231633_Negotiations")]
+    [Migration("20261126233219_Negotiations")]
     partial class Negotiations
     {
         /// <inheritdoc />
@@ -314,6 +314,11 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("AgreementHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agreement_hash");
 
                     b.Property<Guid?>("AgreementId")
                         .HasColumnType("uuid")

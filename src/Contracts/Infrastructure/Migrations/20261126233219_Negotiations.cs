@@ -95,6 +95,7 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     history = table.Column<string>(type: "text", nullable: false),
                     due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     agreement_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    agreement_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     renewal_of = table.Column<Guid>(type: "uuid", nullable: true),
                     termination_reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
