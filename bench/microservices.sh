@@ -5,7 +5,8 @@ export GATEWAY_PORT="${GATEWAY_PORT:-5200}"
 microservices_log=$(mktemp)
 scripts/run-microservices.sh > "$microservices_log" 2>&1 &
 microservices_runner=$!
-trap 'kill -INT $microservices_runner 2>/dev/null; wait $microservices_runner 2>/dev/null || true' EXIT
+# TERM, not INT: a background job of a non-interactive shell ignores SIGINT, and the services would outlive the benchmark.
+trap 'kill -TERM $microservices_runner 2>/dev/null; wait $microservices_runner 2>/dev/null || true' EXIT
 deadline=$((SECONDS + 180))
 until grep -q "is ready" "$microservices_log"; do
   [ $SECONDS -lt $deadline ] || { cat "$microservices_log"; exit 1; }

@@ -135,12 +135,17 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var token = grant.GetProperty("grant").GetString()!;
         var claims = (await ValidateAsync(token, jwks, audience: DemoOrganisations.ProviderX.ToString())).Claims;
         Assert.Equal((listing.ToString(), hash, DemoOrganisations.BuyerB.ToString()), ((string)claims["dataset_id"], (string)claims["agreement_hash"], (string)claims["buyer_org"]));
-        var jwt = new JsonWebToken(token);
-        Assert.Equal(agreement.GetProperty("endsAt").GetDateTime(), jwt.ValidTo);
+        Assert.Equal(agreement.GetProperty("endsAt").GetDateTime(), new JsonWebToken(token).ValidTo);
 
-        // A tampered grant fails.
+        // The provider's data endpoint of examples/ProviderDataEndpoint, with the JWKS saved once.
+        var verifier = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), DemoOrganisations.ProviderX);
+        Assert.Null(await verifier.RefuseAsync(token, listing));
+        Assert.Equal("the grant is for another dataset", await verifier.RefuseAsync(token, Guid.NewGuid()));
         var tampered = token[..^4] + (token[^4] == 'A' ? "B" : "A") + token[^3..];
-        Assert.False((await Validator().ValidateTokenAsync(tampered, Parameters(jwks, DemoOrganisations.ProviderX.ToString()))).IsValid);
+        Assert.NotNull(await verifier.RefuseAsync(tampered, listing));
+        Assert.NotNull(await verifier.RefuseAsync(agreement.GetProperty("receipt").GetString(), listing));
+        var otherProvider = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), DemoOrganisations.ProviderY);
+        Assert.NotNull(await otherProvider.RefuseAsync(token, listing));
         // Only the buyer fetches grants.
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null)).StatusCode);
 
@@ -366,13 +371,20 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal(old.GetProperty("terms").GetProperty("securityMeasures").ToString(), renewal.GetProperty("terms").GetProperty("securityMeasures").ToString());
         Assert.Equal(DateOnly.FromDateTime(old.GetProperty("endsAt").GetDateTime()).ToString("yyyy-MM-dd"), renewal.GetProperty("terms").GetProperty("startDate").GetString());
 
-        await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.OK);
+        var issued = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.OK))
+            .GetProperty("grant").GetString();
         var ended = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "breach-of-terms" }), HttpStatusCode.OK);
         Assert.Equal(("terminated", "provider"), (ended.GetProperty("status").GetString(), ended.GetProperty("terminatedBy").GetString()));
 
         var revocations = await provider.GetFromJsonAsync<JsonElement>($"/api/contracts/revocations?since={since:O}");
         var revoked = Assert.Single(revocations.GetProperty("revoked").EnumerateArray(), r => r.GetProperty("agreementId").GetGuid() == agreement);
         Assert.Equal("breach-of-terms", revoked.GetProperty("reason").GetString());
+        // A grant issued before the termination is still signed and unexpired: the provider refuses it from the list it polled.
+        using var anonymous = market.Host.CreateClient();
+        var verifier = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), DemoOrganisations.ProviderX);
+        Assert.Null(await verifier.RefuseAsync(issued, listing));
+        verifier.UpdateRevocations(revocations.GetProperty("revoked").EnumerateArray().Select(r => r.GetProperty("agreementId").GetString()!));
+        Assert.Equal("the agreement was terminated", await verifier.RefuseAsync(issued, listing));
         await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Conflict);
         await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" }), HttpStatusCode.Conflict);
         using var other = await As("demo-provider-y");
@@ -393,8 +405,6 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         return baselines.EnumerateArray().First().GetProperty("factors");
     }
 
-    private static JsonWebTokenHandler Validator() => new();
-
     private static TokenValidationParameters Parameters(JsonWebKeySet jwks, string? audience) => new()
     {
         ValidIssuer = "urn:marketplace:contracts",
@@ -408,7 +418,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
 
     private static async Task<TokenValidationResult> ValidateAsync(string token, JsonWebKeySet jwks, string? audience)
     {
-        var result = await Validator().ValidateTokenAsync(token, Parameters(jwks, audience));
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, Parameters(jwks, audience));
         Assert.True(result.IsValid, result.Exception?.ToString());
         return result;
     }

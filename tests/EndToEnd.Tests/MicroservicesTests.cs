@@ -129,22 +129,14 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         var grant = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.OK))
             .GetProperty("grant").GetString()!;
 
-        // The provider's side: only the JWKS, fetched anonymously through the gateway, and its own organisation id.
+        // The provider's side (examples/ProviderDataEndpoint): only the JWKS, fetched anonymously through the
+        // gateway, and its own organisation id.
         using var anonymous = Cluster.Gateway.CreateClient();
-        var jwks = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await anonymous.GetStringAsync("/api/contracts/jwks"));
-        var providerOrganisation = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
-            .ReadJsonWebToken(provider.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("org_id").Value;
-        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(grant, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
-        {
-            ValidIssuer = "urn:marketplace:contracts",
-            ValidAudience = providerOrganisation,
-            IssuerSigningKeys = jwks.GetSigningKeys(),
-            ValidAlgorithms = ["ES256"],
-        });
-        Assert.True(result.IsValid, result.Exception?.ToString());
-        Assert.Equal(listing.ToString(), result.Claims["dataset_id"]);
-        var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreementId}");
-        Assert.Equal(agreement.GetProperty("hash").GetString(), result.Claims["agreement_hash"]);
+        var providerOrganisation = Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
+            .ReadJsonWebToken(provider.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("org_id").Value);
+        var verifier = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), providerOrganisation);
+        Assert.Null(await verifier.RefuseAsync(grant, listing));
+        Assert.NotNull(await verifier.RefuseAsync(grant, Guid.NewGuid()));
 
         // Pricing records the agreement from ContractFinalized, over RabbitMQ.
         await Eventually.HoldsAsync(async () => await Sql.CountAsync(Cluster.ConnectionString("pricing"),
