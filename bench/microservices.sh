@@ -2,6 +2,10 @@
 # Sourced by the benchmarks: starts scripts/run-microservices.sh in the background (gateway on
 # GATEWAY_PORT), waits until it is ready, and stops it when the sourcing script exits.
 export GATEWAY_PORT="${GATEWAY_PORT:-5200}"
+# A benchmark sends everything as one to three clients: lift the gateway's per-client rate limit
+# (200 burst, 100/s) far above the load, so the endpoints are measured, not the limiter.
+export Marketplace__Gateway__RateLimit__TokenLimit=5000
+export Marketplace__Gateway__RateLimit__TokensPerPeriod=5000
 microservices_log=$(mktemp)
 scripts/run-microservices.sh > "$microservices_log" 2>&1 &
 microservices_runner=$!

@@ -6,10 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GATEWAY_PORT="${GATEWAY_PORT:-5400}"
-# Three clients send every request: lift the per-client rate limit (200 burst, 100/s) above the load,
-# so the endpoints are measured, not the limiter.
-export Marketplace__Gateway__RateLimit__TokenLimit=5000
-export Marketplace__Gateway__RateLimit__TokensPerPeriod=5000
 # shellcheck source=bench/microservices.sh
 source bench/microservices.sh
 dotnet run -c Release --project bench/Negotiations -- "http://127.0.0.1:$GATEWAY_PORT" "${1:-1000}" "${2:-50}"

@@ -7,10 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GATEWAY_PORT="${GATEWAY_PORT:-5400}"
-# One client sends every request: lift the per-client rate limit (200 burst, 100/s) above the load,
-# so the endpoint is measured, not the limiter.
-export Marketplace__Gateway__RateLimit__TokenLimit=5000
-export Marketplace__Gateway__RateLimit__TokensPerPeriod=5000
 # shellcheck source=bench/microservices.sh
 source bench/microservices.sh
 # shellcheck disable=SC1091

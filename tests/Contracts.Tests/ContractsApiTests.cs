@@ -27,7 +27,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var otherProvider = await As("demo-provider-y");
         using var admin = await As("demo-admin");
         var listing = await Negotiations.PublishListingAsync(provider);
-        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
         var callers = new (string Name, HttpClient Client)[] { ("buyer", buyer), ("provider", provider), ("other buyer", otherBuyer), ("other provider", otherProvider), ("admin", admin) };
         // Who may take each action in which state, and what follows; everything else is refused.
         var allowed = new Dictionary<(string State, string Action, string Caller), string>
@@ -222,7 +222,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider);
-        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
         var n = await Negotiations.DriveAsync(buyer, provider, listing, price, "OFFERED");
         var id = n.GetProperty("id").GetGuid();
 
@@ -248,7 +248,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider);
-        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
         var open = await Negotiations.DriveAsync(buyer, provider, listing, price, "AGREED");
         var finalized = await Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED");
 
@@ -274,7 +274,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider);
-        var price = (await Negotiations.BandAsync(buyerA, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyerA, listing);
         var n = await Negotiations.DriveAsync(buyerA, provider, listing, price, "FINALIZED");
         var (id, agreement) = (n.GetProperty("id").GetGuid(), n.GetProperty("agreementId").GetGuid());
 
@@ -298,7 +298,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider, visibleTo: [DemoOrganisations.BuyerA]);
-        var price = (await Negotiations.BandAsync(buyerA, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyerA, listing);
 
         await Negotiations.OpenAsync(buyerA, listing, price);
         var problem = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyerB, listing, price), HttpStatusCode.NotFound);
@@ -313,7 +313,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider, exclusivity: false);
-        var price = (await Negotiations.BandAsync(buyer, listing)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
 
         async Task Expect(HttpStatusCode status, string field, object body)
         {
@@ -353,7 +353,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider);
         var terms = new { purposes = new[] { "research", "ai-training" }, durationMonths = 6, securityMeasures = new[] { "encryption-at-rest" } };
-        var price = (await Negotiations.BandAsync(buyer, listing, terms)).GetProperty("referencePriceKrw").GetDecimal();
+        var price = await Negotiations.ReferencePriceAsync(buyer, listing, terms);
         var n = await Negotiations.OpenAsync(buyer, listing, price, terms);
         Assert.Equal("ai-training", n.GetProperty("priceCheck").GetProperty("pricingPurpose").GetString());
         var id = n.GetProperty("id").GetGuid();

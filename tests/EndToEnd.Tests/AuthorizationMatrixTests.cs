@@ -296,8 +296,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         if (_negotiable is not { } known)
         {
             var listing = await Negotiations.PublishListingAsync(providerX);
-            var band = await Negotiations.BandAsync(buyer, listing);
-            _negotiable = known = (listing, band.GetProperty("referencePriceKrw").GetDecimal());
+            _negotiable = known = (listing, await Negotiations.ReferencePriceAsync(buyer, listing));
         }
 
         return known;

@@ -54,6 +54,10 @@ public static class Negotiations
             return response.StatusCode == HttpStatusCode.UnprocessableEntity && body.TryGetProperty("band", out var band) ? band : null;
         }, TimeSpan.FromSeconds(20), $"a band for {datasetId}").ContinueWith(t => t.Result!.Value);
 
+    /// <summary>The reference price for these terms now: the middle of the band, always inside it.</summary>
+    public static async Task<decimal> ReferencePriceAsync(HttpClient buyer, Guid datasetId, object? terms = null) =>
+        (await BandAsync(buyer, datasetId, terms)).GetProperty("referencePriceKrw").GetDecimal();
+
     public static async Task<JsonElement> OpenAsync(HttpClient buyer, Guid datasetId, decimal price, object? terms = null) =>
         await ExpectAsync(await RequestAsync(buyer, datasetId, price, terms), HttpStatusCode.Created);
 

@@ -98,20 +98,10 @@ public static class NegotiationsApi
     }
 
     public static Task<Ok<NegotiationResponse>> Offer(Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Offer, async (n, party, now) =>
-        {
-            var (terms, price, check) = await ProposalAsync(db, n, request, now, ct);
-            n.Offer(party, user.SubjectOf(), terms, price, check, now, o.Value.ResponsePeriod);
-            return null;
-        }, ct);
+        ProposeAsync(NegotiationAction.Offer, id, request, user, db, clock, o.Value, ct);
 
     public static Task<Ok<NegotiationResponse>> Counter(Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Counter, async (n, party, now) =>
-        {
-            var (terms, price, check) = await ProposalAsync(db, n, request, now, ct);
-            n.Counter(party, user.SubjectOf(), terms, price, check, now, o.Value.ResponsePeriod);
-            return null;
-        }, ct);
+        ProposeAsync(NegotiationAction.Counter, id, request, user, db, clock, o.Value, ct);
 
     public static Task<Ok<NegotiationResponse>> Accept(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
         ActAsync(db, id, user, clock, NegotiationAction.Accept, (n, party, now) =>
@@ -226,14 +216,27 @@ public static class NegotiationsApi
         return TypedResults.Ok(NegotiationResponse.From(n));
     }
 
-    private static async Task<(ContractTerms Terms, decimal Price, PriceCheck Check)> ProposalAsync(
-        ContractsDb db, Negotiation n, ProposalRequest request, DateTime now, CancellationToken ct)
-    {
-        var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? n.PriceKrw);
-        var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now));
-        var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
-        ContractTermsRequest.EnsureOffered(terms, listing);
-        // The band of the baseline version in force now: a version published mid-negotiation applies to new proposals.
-        return (terms, price, await PriceBands.CheckAsync(db, listing, terms, price, now, ct));
-    }
+    /// <summary>An offer or a counter: the proposal on the table with the request's changes, checked against the band in force now.</summary>
+    private static Task<Ok<NegotiationResponse>> ProposeAsync(
+        NegotiationAction action, Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, ContractsOptions options,
+        CancellationToken ct) =>
+        ActAsync(db, id, user, clock, action, async (n, party, now) =>
+        {
+            var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? n.PriceKrw);
+            var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now));
+            var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+            ContractTermsRequest.EnsureOffered(terms, listing);
+            // The band of the baseline version in force now: a version published mid-negotiation applies to new proposals.
+            var check = await PriceBands.CheckAsync(db, listing, terms, price, now, ct);
+            if (action == NegotiationAction.Offer)
+            {
+                n.Offer(party, user.SubjectOf(), terms, price, check, now, options.ResponsePeriod);
+            }
+            else
+            {
+                n.Counter(party, user.SubjectOf(), terms, price, check, now, options.ResponsePeriod);
+            }
+
+            return null;
+        }, ct);
 }
