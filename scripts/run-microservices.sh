@@ -41,6 +41,8 @@ export Marketplace__Identity__Issuer="http://127.0.0.1:$GATEWAY_PORT"
 export Marketplace__Demo__Seed=true
 
 start() { # target port
+  # The previous run's log is kept beside the new one (a failure seen in a benchmark stays readable).
+  [ -f "$logs/$1.log" ] && mv "$logs/$1.log" "$logs/$1.previous.log"
   dotnet "$host_dll" --target "$1" --urls "http://127.0.0.1:$2" > "$logs/$1.log" 2>&1 &
   pids+=($!)
 }
