@@ -101,13 +101,13 @@ public static class AgreementsApi
             return TypedResults.NotFound();
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         if (a.Status != AgreementStatus.Finalized)
         {
             throw new ConflictException("Only a finalized agreement is terminated here; end a negotiation in progress at /negotiations/{id}/terminate.")
-                .With("status", a.StatusAt(clock.GetUtcNow().UtcDateTime));
+                .With("status", a.StatusAt(now));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var by = party.ToString().ToLowerInvariant();
         a.Terminate(by, reason, now);
         var negotiation = await db.Negotiations.AsNoTracking().FirstAsync(n => n.Id == a.NegotiationId, ct);

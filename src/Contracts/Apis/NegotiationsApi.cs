@@ -70,10 +70,9 @@ public static class NegotiationsApi
     public static async Task<Ok<NegotiationPage>> ListNegotiations(
         ClaimsPrincipal user, ContractsDb db, string? state = null, int offset = 0, int limit = 20, CancellationToken ct = default)
     {
-        NegotiationState? wanted = null;
+        var wanted = state is null ? null : NegotiationRules.Parse(state);
         new Validator()
-            .Require(state is null || (Enum.TryParse<NegotiationState>(state, ignoreCase: true, out var parsed) && (wanted = parsed) is not null), "state",
-                "One of REQUESTED, OFFERED, ACCEPTED, AGREED, VERIFIED, FINALIZED, TERMINATED.")
+            .Require(state is null || wanted is not null, "state", "One of REQUESTED, OFFERED, ACCEPTED, AGREED, VERIFIED, FINALIZED, TERMINATED.")
             .Require(offset >= 0, "offset", "Must be 0 or more.")
             .Require(limit is >= 1 and <= 100, "limit", "Must be 1 to 100.")
             .ThrowIfInvalid();

@@ -34,6 +34,10 @@ public static class NegotiationRules
         _ => null,
     };
 
+    /// <summary>A state from its wire name in any case; null for anything else (numbers included).</summary>
+    public static NegotiationState? Parse(string name) =>
+        Enum.GetValues<NegotiationState>().Select(s => (NegotiationState?)s).FirstOrDefault(s => Name(s!.Value).Equals(name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The wire name, as the Dataspace Protocol spells it.</summary>
     public static string Name(NegotiationState state) => state.ToString().ToUpperInvariant();
 }
