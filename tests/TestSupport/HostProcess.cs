@@ -11,6 +11,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private int _disposed;
 
     private HostProcess(Process process, Uri? baseAddress)
     {
@@ -79,14 +80,24 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"{path} was not healthy after {limit.TotalSeconds} s:\n{Output}");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown, no flush, no last pass of anything; as a crash or an OOM kill ends it.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await KillAsync();
         _process.Dispose();
     }
 

@@ -29,11 +29,13 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
         var correlationId = context.Headers.Get<string>(CorrelationIdMiddleware.Header);
         // Events the handler emits, and every log line of this message, carry the originating request's id.
         CorrelationContext.Current = correlationId;
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = correlationId });
+        using var scope = logger.BeginScope("CorrelationId:{CorrelationId}", correlationId);
 
+        var delivery = context.GetServiceOrCreateInstance<InProcessDelivery>();
         if (await AlreadyProcessedAsync(messageId, consumer, ct))
         {
             logger.LogInformation("Skipping duplicate {MessageType} {MessageId} in {Consumer}", typeof(TMessage).Name, messageId, consumer);
+            delivery.Acknowledge(messageId, consumer);
             return;
         }
 
@@ -61,6 +63,8 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
             // A concurrent delivery of the same message committed first; its result stands.
             logger.LogInformation("Concurrent duplicate {MessageType} {MessageId} in {Consumer} dropped", typeof(TMessage).Name, messageId, consumer);
         }
+
+        delivery.Acknowledge(messageId, consumer);
     }
 
     /// <summary>Stages the message's effect on <see cref="Db"/>; the base class saves it with the inbox row.</summary>

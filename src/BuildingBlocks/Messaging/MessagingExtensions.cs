@@ -14,6 +14,7 @@ public static class MessagingExtensions
     public static WebApplicationBuilder AddMessageBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
     {
         var options = builder.Configuration.GetMarketplaceOptions().Bus;
+        builder.Services.AddSingleton<InProcessDelivery>();
         builder.Services.AddMassTransit(bus =>
         {
             // MassTransit 8.5 reports usage to its vendor over the internet by default; a marketplace
@@ -47,8 +48,15 @@ public static class MessagingExtensions
     /// service do.
     /// </summary>
     public static void AddModuleConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string module)
-        where TConsumer : class, IConsumer =>
+        where TConsumer : class, IConsumer
+    {
         bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = $"{module}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}");
+        // Which consumers must have committed an event before the in-memory bus counts it as delivered.
+        foreach (var consumed in typeof(TConsumer).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+        {
+            bus.AddSingleton(new ConsumerBinding(consumed.GetGenericArguments()[0], typeof(TConsumer).Name));
+        }
+    }
 
     private static void ConfigureEndpoints<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> cfg)
         where T : IReceiveEndpointConfigurator

@@ -13,19 +13,23 @@ namespace Marketplace.BuildingBlocks.Messaging;
 /// <summary>
 /// Publishes a module's outbox rows in order and marks them sent. Woken by <see cref="OutboxSignal{TDb}"/>
 /// after each commit, and polls as a fallback (after a crash or a broker outage nothing waits for a signal).
-/// Delivery is at least once: a row is marked sent after the broker confirmed it, so a crash in between
-/// publishes it again and the consumers' inboxes drop the copy.
+/// Delivery is at least once: a row is marked sent after the broker confirmed it (RabbitMQ) or after every
+/// consumer in the process committed it (in-memory bus, <see cref="InProcessDelivery"/>), so a crash in
+/// between publishes it again and the consumers' inboxes drop the copy.
 /// </summary>
 public sealed class OutboxDispatcher<TDb>(
     IServiceScopeFactory scopes,
     OutboxSignal<TDb> signal,
     IBus bus,
     IBusControl busControl,
+    InProcessDelivery delivery,
     IOptions<MarketplaceOptions> marketplace,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService where TDb : ModuleDbContext
 {
+    private readonly bool _inMemory = marketplace.Value.Bus.Transport == BusTransport.InMemory;
+
     private Task WhenStartedAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -87,11 +91,15 @@ public sealed class OutboxDispatcher<TDb>(
 
         var batch = await UnsentAsync(db, options.BatchSize, ct);
         var result = batch.Count == options.BatchSize ? BatchResult.Full : BatchResult.Done;
+        var published = new List<(OutboxMessage Message, Task Delivered)>(batch.Count);
         foreach (var message in batch)
         {
             try
             {
                 var (payload, type) = message.Deserialize();
+                // RabbitMQ's publish returns once the broker confirmed the message; the in-memory bus's as soon as
+                // it is queued, so there the row waits until every consumer has committed it.
+                var delivered = _inMemory ? delivery.ExpectAsync(message.MessageId, type) : Task.CompletedTask;
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(options.PublishTimeout);
                 await bus.Publish(payload, type, context =>
@@ -102,15 +110,42 @@ public sealed class OutboxDispatcher<TDb>(
                         context.Headers.Set(CorrelationIdMiddleware.Header, message.CorrelationId);
                     }
                 }, timeout.Token);
-                message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                published.Add((message, delivered));
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 // Keep order: stop at the first failure and retry from this row after a back-off.
                 logger.LogWarning(ex, "Publishing outbox message {MessageId} ({Type}) failed", message.MessageId, message.Type);
                 message.MarkFailed(ex.Message);
+                delivery.Forget(message.MessageId);
                 result = BatchResult.Failed;
                 break;
+            }
+        }
+
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            wait.CancelAfter(options.PublishTimeout);
+            foreach (var (message, delivered) in published)
+            {
+                try
+                {
+                    await delivered.WaitAsync(wait.Token);
+                    message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // Unsent rows are published again; consumers that already committed them skip the copy.
+                    logger.LogWarning("Outbox message {MessageId} ({Type}) was not committed by every consumer within {Timeout}", message.MessageId, message.Type, options.PublishTimeout);
+                    foreach (var (unconfirmed, _) in published.SkipWhile(p => p.Message != message))
+                    {
+                        delivery.Forget(unconfirmed.MessageId);
+                    }
+
+                    message.MarkFailed("Not every consumer committed it in time.");
+                    result = BatchResult.Failed;
+                    break;
+                }
             }
         }
 

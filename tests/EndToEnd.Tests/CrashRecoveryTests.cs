@@ -1,0 +1,177 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.BuildingBlocks.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// All-in-one mode killed with SIGKILL at seeded random moments under a bounded load of publications and
+/// negotiations, restarted on the same data folder each time: every event committed before a kill reaches
+/// every consumer exactly once.
+/// </summary>
+public sealed class CrashRecoveryTests : IDisposable
+{
+    /// <summary>Which consumers (module database, consumer) every event type must reach in all-in-one mode.</summary>
+    private static readonly Dictionary<string, (string Module, string Consumer)[]> Consumers = new()
+    {
+        ["DatasetPublished"] = [("contracts", "UpsertDatasetReadModelConsumer"), ("pricing", "ListPublishedDatasetConsumer")],
+        ["DatasetUpdated"] = [("contracts", "UpdateDatasetReadModelConsumer"), ("pricing", "ListUpdatedDatasetConsumer")],
+        ["DatasetWithdrawn"] = [("contracts", "EndNegotiationsOnWithdrawalConsumer"), ("pricing", "UnlistWithdrawnDatasetConsumer")],
+        ["DatasetSuspended"] = [("contracts", "EndNegotiationsOnSuspensionConsumer"), ("pricing", "UnlistSuspendedDatasetConsumer")],
+        ["BaselinePublished"] = [("contracts", "KeepBaselineCopyConsumer")],
+        ["ContractFinalized"] = [("pricing", "ReserveVoucherSubsidyConsumer"), ("pricing", "RecordAgreementConsumer")],
+    };
+
+    private static readonly string[] Modules = ["catalog", "contracts", "pricing", "identity"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("marketplace-crash-").FullName;
+
+    [Fact]
+    public async Task Events_committed_before_a_kill_reach_every_consumer_exactly_once_after_restart()
+    {
+        var random = new Random(20261130);
+        var kills = 0;
+        var published = 0;
+        var finalized = 0;
+        for (; kills < 5; kills++)
+        {
+            await using var host = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
+            await host.WaitUntilHealthyAsync();
+            using var provider = await Tokens.DemoAsync(host.BaseAddress!, "demo-provider-x");
+            using var buyer = await Tokens.DemoAsync(host.BaseAddress!, "demo-buyer-b");
+            var listing = await DemoListingAsync(host);
+            var price = await Negotiations.ReferencePriceAsync(buyer, listing);
+
+            using var stop = new CancellationTokenSource();
+            var load = new[]
+            {
+                Loop(() => PublishAsync(provider), () => Interlocked.Increment(ref published), stop.Token),
+                Loop(() => Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
+                Loop(() => Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
+            };
+
+            // Wait for real progress first, so the kill lands among commits, then at a seeded random moment.
+            await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref published) > kills && Volatile.Read(ref finalized) > kills),
+                TimeSpan.FromSeconds(120), "the load to make progress");
+            await Task.Delay(random.Next(0, 1500));
+            await host.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(load);
+        }
+
+        await using (var last = HostProcess.Start("all", new Dictionary<string, string>(), _folder))
+        {
+            await last.WaitUntilHealthyAsync();
+            await Eventually.HoldsAsync(async () => await UnsentAsync() == 0, TimeSpan.FromSeconds(120), "every outbox to be delivered");
+        }
+
+        var events = await EventsAsync();
+        Assert.Equal(5, kills);
+        Assert.True(events.Count(e => e.Type == "DatasetPublished") >= published, "every publication the API confirmed has its event");
+        Assert.True(events.Count(e => e.Type == "ContractFinalized") >= finalized, "every finalization the API confirmed has its event");
+        var missing = new List<string>();
+        foreach (var (messageId, type) in events)
+        {
+            foreach (var (module, consumer) in Consumers.GetValueOrDefault(type, []))
+            {
+                var times = await ScalarAsync(module, "SELECT count(*) FROM inbox_messages WHERE message_id = $id AND consumer = $consumer",
+                    ("$id", messageId), ("$consumer", consumer));
+                if (times != 1)
+                {
+                    missing.Add($"{type} {messageId} reached {consumer} {times} times");
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+        // Exactly once in effect, too: one agreement record per finalized agreement.
+        Assert.Equal(events.Count(e => e.Type == "ContractFinalized"), await ScalarAsync("pricing", "SELECT count(*) FROM agreements"));
+    }
+
+    private static async Task Loop(Func<Task> work, Action done, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await work();
+                done();
+            }
+            catch (Exception) when (!stop.IsCancellationRequested)
+            {
+                // The process was killed under this request; the next loop round ends.
+                await Task.Delay(50, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task PublishAsync(HttpClient provider)
+    {
+        var draft = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", SliceClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
+        await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{draft.GetProperty("id").GetGuid()}/publish", null), System.Net.HttpStatusCode.OK);
+    }
+
+    private static async Task<Guid> DemoListingAsync(HostProcess host)
+    {
+        using var anonymous = host.CreateClient();
+        var page = await anonymous.GetFromJsonAsync<JsonElement>(
+            $"/api/catalog/datasets?processStage=production&dataType=sensor-time-series&provider={DemoOrganisations.ProviderX}&limit=1");
+        return page.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private async Task<long> UnsentAsync()
+    {
+        long unsent = 0;
+        foreach (var module in Modules)
+        {
+            unsent += await ScalarAsync(module, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+        }
+
+        return unsent;
+    }
+
+    private async Task<List<(string MessageId, string Type)>> EventsAsync()
+    {
+        var events = new List<(string, string)>();
+        foreach (var module in Modules)
+        {
+            await using var connection = Open(module);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT message_id, type FROM outbox_messages";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                events.Add((reader.GetString(0), reader.GetString(1).Split('.')[^1]));
+            }
+        }
+
+        return events;
+    }
+
+    private async Task<long> ScalarAsync(string module, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open(module);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private SqliteConnection Open(string module)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "data", module + ".db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
