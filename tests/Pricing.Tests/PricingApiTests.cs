@@ -35,6 +35,40 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_buyer_covered_by_two_programmes_gets_one_subsidy_from_the_one_that_pays_most_never_more_than_the_price()
+    {
+        using var admin = await As("demo-admin");
+        using var buyer = await As("demo-buyer-b"); // an SME: the demo programme pays it 50 %
+        using var provider = await As("demo-provider-x");
+        var now = DateTime.UtcNow;
+        var full = await PricingApi.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/vouchers", new
+        {
+            name = "Full subsidy for Smart Factory Lab", forSmes = false, organisations = new[] { DemoOrganisations.BuyerB },
+            subsidyPercent = 100, capPerAgreementKrw = 100_000_000, budgetKrw = 1_000_000_000, validFrom = now.AddMinutes(-1), validTo = now.AddDays(1),
+        }), HttpStatusCode.Created);
+        var vouchers = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
+        var before = vouchers.EnumerateArray().ToDictionary(v => v.GetProperty("id").GetGuid(), v => v.GetProperty("reservedKrw").GetDecimal());
+
+        var listing = await market.DemoListingAsync("processStage=production&dataType=sensor-time-series");
+        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
+        var quote = await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(buyer, listing, purpose: "research"), HttpStatusCode.OK);
+        Assert.Equal(full.GetProperty("id").GetGuid(), quote.GetProperty("voucher").GetProperty("programmeId").GetGuid());
+        await Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED");
+
+        var fullUrl = $"/api/pricing/vouchers/{full.GetProperty("id").GetGuid()}";
+        var after = await Eventually.GetAsync<JsonElement?>(async () =>
+        {
+            var programme = await admin.GetFromJsonAsync<JsonElement>(fullUrl);
+            return programme.GetProperty("reservations").GetInt32() > 0 ? programme : null;
+        }, TimeSpan.FromSeconds(30), "the subsidy to be reserved");
+        Assert.Equal(price, after!.Value.GetProperty("reservedKrw").GetDecimal());
+        // No other programme paid anything towards it: subsidies never stack.
+        var others = (await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers")).EnumerateArray()
+            .Where(v => v.GetProperty("id").GetGuid() != full.GetProperty("id").GetGuid());
+        Assert.All(others, v => Assert.Equal(before[v.GetProperty("id").GetGuid()], v.GetProperty("reservedKrw").GetDecimal()));
+    }
+
+    [Fact]
     public async Task A_quote_at_a_moment_uses_the_version_in_force_then_and_old_versions_never_change()
     {
         using var admin = await As("demo-admin");

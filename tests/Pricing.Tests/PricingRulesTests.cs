@@ -60,6 +60,20 @@ public sealed class PricingRulesTests
     }
 
     [Fact]
+    public void One_agreement_draws_on_the_single_programme_that_pays_the_buyer_most_and_never_beyond_the_price()
+    {
+        var buyer = Guid.NewGuid();
+        var half = VoucherProgramme.Create("half", forSmes: true, [], 50m, capPerAgreement: 10_000_000m, budget: 100_000_000m, Now, Now.AddDays(30), "a", Now);
+        var whole = VoucherProgramme.Create("whole", forSmes: false, [buyer], 100m, capPerAgreement: 10_000_000m, budget: 100_000_000m, Now, Now.AddDays(30), "a", Now);
+        var elsewhere = VoucherProgramme.Create("other", forSmes: false, [Guid.NewGuid()], 100m, 10_000_000m, 100_000_000m, Now, Now.AddDays(30), "a", Now);
+
+        Assert.Same(whole, VoucherProgramme.BestFor([half, whole, elsewhere], buyer, buyerIsSme: true, Now, 5_600_000m));
+        Assert.Equal(5_600_000m, whole.SubsidyFor(5_600_000m));
+        Assert.Same(half, VoucherProgramme.BestFor([half, elsewhere], buyer, buyerIsSme: true, Now, 5_600_000m));
+        Assert.Null(VoucherProgramme.BestFor([elsewhere], buyer, buyerIsSme: true, Now, 5_600_000m));
+    }
+
+    [Fact]
     public void Statistics_show_only_categories_with_five_agreements_and_hint_when_most_sit_at_an_edge()
     {
         var now = Now;

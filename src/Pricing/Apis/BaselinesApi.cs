@@ -19,13 +19,13 @@ public static class BaselinesApi
     public static IEndpointRouteBuilder MapBaselinesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(PricingModule.ModuleName, "/baselines", "Baselines").ProducesValidationProblem();
-        api.MapPost("/", CreateDraft).RequireAuthorization(MarketplaceRoles.Admin).WithName("CreateBaselineDraft")
+        api.MapPost("/", CreateDraft).RequireAuthorization(MarketplacePolicies.Admin).WithName("CreateBaselineDraft")
             .WithSummary("Draft a baseline for a category (process stage × data type), or the default");
-        api.MapPut("/{id:guid}", ReviseDraft).RequireAuthorization(MarketplaceRoles.Admin).WithName("ReviseBaselineDraft")
+        api.MapPut("/{id:guid}", ReviseDraft).RequireAuthorization(MarketplacePolicies.Admin).WithName("ReviseBaselineDraft")
             .WithSummary("Change a draft; published versions never change").ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/preview", Preview).RequireAuthorization(MarketplaceRoles.Admin).WithName("PreviewBaseline")
+        api.MapPost("/{id:guid}/preview", Preview).RequireAuthorization(MarketplacePolicies.Admin).WithName("PreviewBaseline")
             .WithSummary("What these listings (at most 50) would cost under this baseline");
-        api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(MarketplaceRoles.Admin).WithName("PublishBaseline")
+        api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(MarketplacePolicies.Admin).WithName("PublishBaseline")
             .WithSummary("Publish a draft as the category's next version, effective now or later").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", List).RequireAuthorization().WithName("ListBaselines")
             .WithSummary("Published baseline versions, newest first (administrators: drafts too)");
@@ -77,14 +77,8 @@ public static class BaselinesApi
         baseline.Publish(latest + 1, request.EffectiveFrom?.ToUniversalTime() ?? now, user.SubjectOf(), now);
         // The whole version travels, so Contracts checks prices against the band without asking Pricing.
         db.AddEvent(baseline.ToEvent());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("Another version of this category was published at the same moment; publish again.");
-        }
+        // Another version of the category published at the same moment takes the number first: 409.
+        await db.SaveChangesAsync(ct);
 
         prices.Invalidate();
         return TypedResults.Ok(BaselineResponse.From(baseline));

@@ -60,11 +60,10 @@ public static class QuotesApi
         return new QuoteTerms(purpose!, durationMonths!.Value, exclusive);
     }
 
-    /// <summary>The covering programme that pays most; its remainder may be up to a second old (a quote reserves nothing).</summary>
+    /// <summary>The programme a finalized agreement would draw on; its remainder may be up to a second old (a quote reserves nothing).</summary>
     private static VoucherOffer? BestVoucher(PriceListCache.Snapshot snapshot, Guid buyer, bool sme, DateTime at, decimal price)
     {
-        var best = snapshot.Vouchers.Where(p => p.Covers(buyer, sme, at)).MaxBy(p => p.SubsidyFor(price));
-        var subsidy = best?.SubsidyFor(price) ?? 0;
-        return best is null || subsidy <= 0 ? null : new VoucherOffer(best.Id, best.Name, subsidy, price - subsidy);
+        var best = VoucherProgramme.BestFor(snapshot.Vouchers, buyer, sme, at, price);
+        return best is null ? null : new VoucherOffer(best.Id, best.Name, best.SubsidyFor(price), price - best.SubsidyFor(price));
     }
 }

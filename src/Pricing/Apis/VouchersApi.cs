@@ -17,7 +17,7 @@ public static class VouchersApi
     public static IEndpointRouteBuilder MapVouchersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(PricingModule.ModuleName, "/vouchers", "Vouchers").ProducesValidationProblem()
-            .RequireAuthorization(MarketplaceRoles.Admin);
+            .RequireAuthorization(MarketplacePolicies.Admin);
         api.MapPost("/", Create).WithName("CreateVoucherProgramme").WithSummary("Start a voucher programme");
         api.MapGet("/", List).WithName("ListVoucherProgrammes").WithSummary("Voucher programmes with their budgets and reservations");
         api.MapGet("/{id:guid}", Get).WithName("GetVoucherProgramme").WithSummary("One voucher programme with its budget and reservations");

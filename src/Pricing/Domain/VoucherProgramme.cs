@@ -51,8 +51,8 @@ public sealed class VoucherProgramme
             .Require(forSmes || organisations.Length > 0, "forSmes", "Name who is eligible: SMEs, named organisations, or both.")
             .Require(organisations.Length <= 1000 && organisations.All(o => o != Guid.Empty), "organisations", "At most 1000 organisation ids, none empty.")
             .Require(subsidyPercent is > 0 and <= 100, "subsidyPercent", "Must be more than 0 and at most 100.")
-            .Require(capPerAgreement > 0 && capPerAgreement == decimal.Truncate(capPerAgreement), "capPerAgreementKrw", "Must be whole won above 0.")
-            .Require(budget > 0 && budget == decimal.Truncate(budget) && budget <= 1_000_000_000_000m, "budgetKrw", "Must be whole won above 0, at most 1,000,000,000,000.")
+            .Require(capPerAgreement > 0 && Money.IsWholeWon(capPerAgreement), "capPerAgreementKrw", "Must be whole won above 0, at most 1,000,000,000,000.")
+            .Require(budget > 0 && Money.IsWholeWon(budget), "budgetKrw", "Must be whole won above 0, at most 1,000,000,000,000.")
             .Require(validFrom < validTo, "validTo", "Must be after validFrom.")
             .ThrowIfInvalid();
         return new VoucherProgramme
@@ -74,9 +74,18 @@ public sealed class VoucherProgramme
     public bool Covers(Guid buyer, bool buyerIsSme, DateTime at) =>
         at >= ValidFrom && at < ValidTo && ((ForSmes && buyerIsSme) || Organisations.Contains(buyer));
 
-    /// <summary>What this programme would pay towards <paramref name="price"/>: the percentage, capped, within what is left.</summary>
+    /// <summary>What this programme would pay towards <paramref name="price"/>: the percentage, capped, within what is left, never more than the price.</summary>
     public decimal SubsidyFor(decimal price) =>
-        Math.Max(0m, Math.Min(Math.Min(ReferencePrice.Won(price * SubsidyPercent / 100m), CapPerAgreementKrw), RemainingKrw));
+        Math.Max(0m, Math.Min(Math.Min(Math.Min(ReferencePrice.Won(price * SubsidyPercent / 100m), CapPerAgreementKrw), RemainingKrw), price));
+
+    /// <summary>
+    /// The one programme that subsidises an agreement: of those covering the buyer, the one that pays the buyer
+    /// most (the earliest created on a tie), or none. Subsidies never stack: one agreement, at most one voucher.
+    /// </summary>
+    public static VoucherProgramme? BestFor(IEnumerable<VoucherProgramme> programmes, Guid buyer, bool buyerIsSme, DateTime at, decimal price) =>
+        programmes.Where(p => p.Covers(buyer, buyerIsSme, at) && p.SubsidyFor(price) > 0)
+            .OrderByDescending(p => p.SubsidyFor(price)).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .FirstOrDefault();
 
     public VoucherReservation Reserve(Guid agreementId, Guid buyer, decimal price, DateTime now)
     {

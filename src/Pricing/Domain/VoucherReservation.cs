@@ -1,4 +1,4 @@
 namespace Marketplace.Pricing.Domain;
 
-/// <summary>A subsidy set aside for one agreement; one per programme and agreement.</summary>
+/// <summary>A subsidy set aside for one agreement; at most one per agreement.</summary>
 public sealed record VoucherReservation(Guid ProgrammeId, Guid AgreementId, Guid BuyerOrganisationId, decimal AmountKrw, DateTime ReservedAt);

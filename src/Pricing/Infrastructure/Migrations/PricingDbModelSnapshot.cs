@@ -348,11 +348,8 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
 
             modelBuilder.Entity("Marketplace.Pricing.Domain.VoucherReservation", b =>
                 {
-                    b.Property<Guid>("ProgrammeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("programme_id");
-
                     b.Property<Guid>("AgreementId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");
 
@@ -365,13 +362,17 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_organisation_id");
 
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
                     b.Property<DateTime>("ReservedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reserved_at");
 
-                    b.HasKey("ProgrammeId", "AgreementId");
+                    b.HasKey("AgreementId");
 
-                    b.HasIndex("AgreementId");
+                    b.HasIndex("ProgrammeId");
 
                     b.ToTable("voucher_reservations", (string)null);
                 });
