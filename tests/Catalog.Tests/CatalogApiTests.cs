@@ -182,6 +182,24 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     }
 
     [Fact]
+    public async Task Racing_publications_and_edits_of_one_listing_get_one_success_or_409_never_500()
+    {
+        using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
+        var tag = Listings.NewTag();
+        var id = await Listings.CreateAsync(provider, Listings.Document(tag));
+
+        var publications = await Concurrently.SendAsync(50, () => provider.PostAsync($"/api/catalog/datasets/{id}/publish", null));
+        Assert.Equal(1, Concurrently.SucceededOrConflicted(publications));
+
+        var edits = await Concurrently.SendAsync(50, () => provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Listings.Document(tag, titleEn: "Edited")));
+        var succeeded = Concurrently.SucceededOrConflicted(edits);
+        Assert.True(succeeded >= 1);
+        // Every successful edit made exactly one version, numbered without gaps after the first publication's.
+        var versions = await provider.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{id}/versions");
+        Assert.Equal(Enumerable.Range(1, succeeded + 1).Reverse(), versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
     public async Task Bad_input_on_every_write_gets_a_problem_naming_the_field()
     {
         using var provider = await As("demo-provider-x");

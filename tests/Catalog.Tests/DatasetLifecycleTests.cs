@@ -8,20 +8,51 @@ public sealed class DatasetLifecycleTests
     private static readonly DateTime Now = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly Guid Provider = Guid.NewGuid();
 
-    private static Dataset Draft() => Dataset.CreateDraft(Provider, new DatasetMetadata { TitleEn = "v1", Keywords = ["press"] }, Now);
+    /// <summary>The least a listing needs to be published.</summary>
+    private static readonly DatasetMetadata Publishable = new()
+    {
+        DescriptionEn = "Vibration of a press line",
+        Classification = new Classification { ProcessStage = "maintenance", DataTypes = ["vibration-acoustic"] },
+        Terms = new OfferedTerms { Purposes = ["research"] },
+    };
+
+    private static Dataset Draft() => Dataset.CreateDraft(Provider, Publishable with { TitleEn = "v1", Keywords = ["press"] }, Now);
+
+    [Fact]
+    public void Publishing_requires_a_description_the_process_stage_a_data_type_and_offered_purposes_naming_each_missing_one()
+    {
+        var bare = Dataset.CreateDraft(Provider, new DatasetMetadata { TitleEn = "only a title" }, Now);
+
+        var refused = Assert.Throws<RuleViolationException>(() => bare.Publish("me", Now));
+
+        Assert.Equal(["classification.dataTypes", "classification.processStage", "descriptionKo", "terms.purposes"], refused.Errors.Keys.Order());
+        Assert.Equal(DatasetStatus.Draft, bare.Status);
+    }
+
+    [Fact]
+    public void A_published_listing_never_loses_what_publishing_requires()
+    {
+        var dataset = Draft();
+        dataset.Publish("me", Now);
+
+        var refused = Assert.Throws<RuleViolationException>(() => dataset.Edit(new DatasetMetadata { TitleEn = "titles only" }, "me", Now));
+
+        Assert.Contains("classification.processStage", refused.Errors.Keys);
+        Assert.Equal((1, "v1"), (dataset.Version, dataset.TitleEn));
+    }
 
     [Fact]
     public void A_draft_is_edited_in_place_and_a_published_listing_gets_a_new_version()
     {
         var dataset = Draft();
-        Assert.False(dataset.Edit(new DatasetMetadata { TitleEn = "v1 fixed" }, "me", Now));
+        Assert.False(dataset.Edit(Publishable with { TitleEn = "v1 fixed" }, "me", Now));
         Assert.Equal(1, dataset.Version);
         Assert.Empty(dataset.Versions);
 
         dataset.Publish("me", Now);
         Assert.Equal(1, Assert.Single(dataset.Versions).Version);
 
-        Assert.True(dataset.Edit(new DatasetMetadata { TitleEn = "v2" }, "me", Now.AddDays(1)));
+        Assert.True(dataset.Edit(Publishable with { TitleEn = "v2" }, "me", Now.AddDays(1)));
         Assert.Equal(2, dataset.Version);
         Assert.Equal(["v1 fixed", "v2"], dataset.Versions.Select(v => v.Metadata.TitleEn));
         Assert.Equal(Now, dataset.PublishedAt);
@@ -64,7 +95,7 @@ public sealed class DatasetLifecycleTests
     public void Only_the_named_organisations_see_a_restricted_listing_and_nobody_else_sees_a_draft()
     {
         var partner = Guid.NewGuid();
-        var dataset = Dataset.CreateDraft(Provider, new DatasetMetadata
+        var dataset = Dataset.CreateDraft(Provider, Publishable with
         {
             TitleEn = "restricted",
             Visibility = new Visibility { Restricted = true, Organisations = [partner] },
@@ -121,7 +152,7 @@ public sealed class DatasetLifecycleTests
             case "suspend": dataset.Suspend("reason", Now); break;
             case "reinstate": dataset.Reinstate(Now); break;
             case "withdraw": dataset.Withdraw(Now); break;
-            case "edit": dataset.Edit(new DatasetMetadata { TitleEn = "changed" }, "me", Now); break;
+            case "edit": dataset.Edit(Publishable with { TitleEn = "changed" }, "me", Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

@@ -50,28 +50,28 @@ public sealed class MetadataRulesTests
         MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = rows, DeclaredSynthetic = true } });
 
         Assert.Equal("Preview.DeclaredSynthetic", Assert.Throws<RuleViolationException>(() =>
-            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = rows } })).Field);
+            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = rows } })).Errors.Keys.Single());
         var tooMany = JsonSerializer.SerializeToElement(Enumerable.Range(0, 21).Select(i => new { t = i }));
         Assert.Equal("Preview.Sample", Assert.Throws<RuleViolationException>(() =>
-            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = tooMany, DeclaredSynthetic = true } })).Field);
+            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = tooMany, DeclaredSynthetic = true } })).Errors.Keys.Single());
         var tooLarge = JsonSerializer.SerializeToElement(new { note = new string('x', DatasetLimits.PreviewBytes) });
         Assert.Equal("Preview.Sample", Assert.Throws<RuleViolationException>(() =>
-            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = tooLarge, DeclaredSynthetic = true } })).Field);
+            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = tooLarge, DeclaredSynthetic = true } })).Errors.Keys.Single());
     }
 
     [Fact]
     public void Embedded_files_are_refused_with_the_field_named()
     {
         var dataUri = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-        Assert.Equal("DescriptionEn", Assert.Throws<RuleViolationException>(() => MetadataRules.Validate(Valid with { DescriptionEn = dataUri })).Field);
+        Assert.Equal("DescriptionEn", Assert.Throws<RuleViolationException>(() => MetadataRules.Validate(Valid with { DescriptionEn = dataUri })).Errors.Keys.Single());
 
         var blob = Convert.ToBase64String(new byte[1200].Select((_, i) => (byte)(i * 7)).ToArray());
         Assert.Equal("Quality.KnownIssues", Assert.Throws<RuleViolationException>(() =>
-            MetadataRules.Validate(Valid with { Quality = new QualityIndicators { KnownIssues = blob } })).Field);
+            MetadataRules.Validate(Valid with { Quality = new QualityIndicators { KnownIssues = blob } })).Errors.Keys.Single());
 
         var sample = JsonSerializer.SerializeToElement(new[] { new { photo = dataUri } });
         Assert.Equal("Preview.Sample", Assert.Throws<RuleViolationException>(() =>
-            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = sample, DeclaredSynthetic = true } })).Field);
+            MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = sample, DeclaredSynthetic = true } })).Errors.Keys.Single());
 
         // Long ordinary prose is not a file.
         MetadataRules.Validate(Valid with { DescriptionEn = string.Join(' ', Enumerable.Repeat("vibration of the press frame", 100)) });

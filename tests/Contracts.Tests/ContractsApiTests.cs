@@ -216,30 +216,26 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal(version, agreed.GetProperty("rounds")[0].GetProperty("check").GetProperty("baselineVersion").GetInt32());
     }
 
-    [Fact]
-    public async Task Of_fifty_concurrent_accepts_exactly_one_wins_and_the_others_get_409()
+    [Theory]
+    [InlineData("OFFERED", "accept", "ACCEPTED")]
+    [InlineData("ACCEPTED", "agree", "AGREED")]
+    [InlineData("VERIFIED", "finalize", "FINALIZED")]
+    public async Task Of_fifty_concurrent_actions_exactly_one_wins_and_the_others_get_409(string from, string action, string to)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
         var listing = await Negotiations.PublishListingAsync(provider);
         var price = await Negotiations.ReferencePriceAsync(buyer, listing);
-        var n = await Negotiations.DriveAsync(buyer, provider, listing, price, "OFFERED");
+        var n = await Negotiations.DriveAsync(buyer, provider, listing, price, from);
         var id = n.GetProperty("id").GetGuid();
+        var actor = action == "agree" ? provider : buyer;
 
-        using var start = new SemaphoreSlim(0);
-        var accepts = Enumerable.Range(0, 50).Select(async _ =>
-        {
-            await start.WaitAsync();
-            return (await Negotiations.ActAsync(buyer, id, "accept")).StatusCode;
-        }).ToList();
-        start.Release(50);
-        var statuses = await Task.WhenAll(accepts);
+        var answers = await Concurrently.SendAsync(50, () => Negotiations.ActAsync(actor, id, action));
 
-        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
-        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        Assert.Equal(1, Concurrently.SucceededOrConflicted(answers));
         var after = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
-        Assert.Equal(("ACCEPTED", n.GetProperty("revision").GetInt32() + 1), (after.GetProperty("state").GetString(), after.GetProperty("revision").GetInt32()));
-        Assert.Single(after.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "accept");
+        Assert.Equal((to, n.GetProperty("revision").GetInt32() + 1), (after.GetProperty("state").GetString(), after.GetProperty("revision").GetInt32()));
+        Assert.Single(after.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == action);
     }
 
     [Fact]

@@ -44,8 +44,8 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await providerY.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null)).StatusCode);
 
-        await SliceClient.PublishAsync(providerX, draft.Id);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
+        await SliceClient.PublishAsync(providerX, another.Id);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{another.Id}")).StatusCode);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         {
             var draft = await SliceClient.CreateDraftAsync(pending);
             var refused = await pending.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null);
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            await AssertNotVerifiedAsync(refused);
         }
 
         using var buyer = await Tokens.DemoAsync(BaseAddress, "demo-buyer-a");
@@ -69,6 +69,27 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         using var verified = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
         var second = await SliceClient.CreateDraftAsync(verified);
         await SliceClient.PublishAsync(verified, second.Id);
+    }
+
+    [Fact]
+    public async Task An_unverified_buyer_may_quote_but_not_request_a_contract_and_is_told_why()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
+        using var pending = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
+        var listing = await fixture.DemoListingAsync("processStage=production&dataType=sensor-time-series");
+
+        var quote = await pending.PostAsJsonAsync("/api/pricing/quotes", new { datasetId = listing, purpose = "research", durationMonths = 12, exclusive = false });
+        Assert.Equal(HttpStatusCode.OK, quote.StatusCode);
+        await AssertNotVerifiedAsync(await Negotiations.RequestAsync(pending, listing, 10_000_000m));
+    }
+
+    private static async Task AssertNotVerifiedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("not been verified", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -107,7 +128,21 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("BusinessRegistrationNumber", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("BusinessRegistrationNumber", out _) || problem.GetProperty("errors").TryGetProperty("businessRegistrationNumber", out _));
+    }
+
+    [Fact]
+    public async Task Racing_registrations_with_one_business_registration_number_get_one_201_and_409s()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var number = Organisations.NewBusinessRegistrationNumber();
+
+        var answers = await Concurrently.SendAsync(20, () => anonymous.PostAsJsonAsync("/api/identity/organisations", new
+        {
+            nameEn = "Race Manufacturing", businessRegistrationNumber = number, contactEmail = $"race-{number}@example.test", isSme = true, roles = new[] { "buyer" },
+        }));
+
+        Assert.Equal(1, Concurrently.SucceededOrConflicted(answers));
     }
 
     [Fact]

@@ -52,6 +52,58 @@ public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<All
         Assert.Equal(new[] { colleagueEmail, registered.ContactEmail }.Order(), people.EnumerateArray().Select(p => p.GetProperty("email").GetString()!).Order());
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/\r\n/evil.example")]
+    [InlineData("/\v/evil.example")]
+    [InlineData("/\u3000/evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData(" /evil")]
+    public async Task Sign_in_never_redirects_off_site_whatever_the_return_url(string returnUrl)
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
+        Assert.Equal(HttpStatusCode.Created, (await People.AcceptInvitationAsync(registered.InvitationUrl, "Lee Sora", Password)).StatusCode);
+        using var browser = People.Browser(BaseAddress);
+        var page = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
+
+        var signedIn = await People.PostFormAsync(browser, "/account/login", page, new()
+        {
+            ["email"] = registered.ContactEmail,
+            ["password"] = Password,
+            ["returnUrl"] = returnUrl,
+        });
+
+        // Never a redirect to wherever the browser would resolve the address: the default page, or (control
+        // characters, which no form field may carry) a 400 problem naming the field.
+        Assert.Null(signedIn.Headers.Location);
+        Assert.True(returnUrl.Any(char.IsControl) ? signedIn.StatusCode == HttpStatusCode.BadRequest : signedIn.StatusCode == HttpStatusCode.OK,
+            $"{(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task A_local_return_url_is_followed_after_sign_in()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
+        Assert.Equal(HttpStatusCode.Created, (await People.AcceptInvitationAsync(registered.InvitationUrl, "Lee Sora", Password)).StatusCode);
+        using var browser = People.Browser(BaseAddress);
+        var page = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
+
+        var signedIn = await People.PostFormAsync(browser, "/account/login", page, new()
+        {
+            ["email"] = registered.ContactEmail,
+            ["password"] = Password,
+            ["returnUrl"] = "/connect/authorize?client_id=marketplace-web&scope=openid",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/connect/authorize?client_id=marketplace-web&scope=openid", signedIn.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Refresh_tokens_roll_and_stop_working_once_the_person_is_disabled()
     {

@@ -28,6 +28,7 @@ public static class Negotiations
         {
             titleKo = "프레스 진동 데이터",
             titleEn = "Press vibration data",
+            descriptionKo = "프레스 라인의 진동 센서 데이터",
             classification = new { processStage, dataTypes = new[] { dataType } },
             structure = new { recordCount = 2_000_000, coverageFrom = "2023-01-01", coverageTo = "2024-12-31" },
             terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36, exclusivityAvailable = exclusivity },

@@ -17,14 +17,25 @@ public static class SliceClient
     public sealed record NegotiableDataset(
         Guid DatasetId, int Version, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, DateTime PublishedAt, DateTime SyncedAt);
 
-    /// <summary>Creates a draft as the provider whose token <paramref name="provider"/> carries.</summary>
+    /// <summary>
+    /// The least a listing needs to be published: titles, a description, the process stage, a data type and
+    /// the offered terms.
+    /// </summary>
+    public static object PublishableDocument(
+        string titleKo = "사출성형기 온도 센서 데이터", string processStage = "production", string dataType = "sensor-time-series") => new
+    {
+        titleKo,
+        titleEn = "Injection moulding machine temperature sensors",
+        descriptionKo = "사출성형기 금형 온도를 1초 간격으로 기록한 센서 데이터",
+        descriptionEn = "Mould temperature of injection moulding machines, one record a second",
+        classification = new { processStage, dataTypes = new[] { dataType } },
+        terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
+    };
+
+    /// <summary>Creates a publishable draft as the provider whose token <paramref name="provider"/> carries.</summary>
     public static async Task<Dataset> CreateDraftAsync(HttpClient provider, string titleKo = "사출성형기 온도 센서 데이터")
     {
-        var response = await provider.PostAsJsonAsync("/api/catalog/datasets", new
-        {
-            titleKo,
-            titleEn = "Injection moulding machine temperature sensors",
-        });
+        var response = await provider.PostAsJsonAsync("/api/catalog/datasets", PublishableDocument(titleKo));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Dataset>())!;
     }

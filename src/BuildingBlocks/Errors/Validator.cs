@@ -23,11 +23,23 @@ public sealed class Validator
     public Validator MaxLength(string? value, int max, string field) =>
         Require(value is null || value.Length <= max, field, $"Must be at most {max} characters.");
 
+    /// <summary>Malformed input: 400 naming every field.</summary>
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0)
         {
-            throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new ValidationException(Errors());
         }
     }
+
+    /// <summary>Well-formed input that a business rule refuses: 422 naming every field.</summary>
+    public void ThrowIfBroken(string rule)
+    {
+        if (_errors.Count > 0)
+        {
+            throw new RuleViolationException(rule, Errors());
+        }
+    }
+
+    private Dictionary<string, string[]> Errors() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

@@ -43,13 +43,18 @@ public static class AuthenticationExtensions
         });
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        var verified = new VerifiedOrganisationRequirement();
+        builder.Services.AddSingleton<IAuthorizationHandler>(verified);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ExplainedForbiddance>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(MarketplaceRoles.Provider, p => p.RequireRole(MarketplaceRoles.Provider))
-            .AddPolicy(MarketplaceRoles.Buyer, p => p.RequireRole(MarketplaceRoles.Buyer))
-            .AddPolicy(MarketplaceRoles.Admin, p => p.RequireRole(MarketplaceRoles.Admin))
-            .AddPolicy(MarketplaceRoles.Trader, p => p.RequireRole(MarketplaceRoles.Buyer, MarketplaceRoles.Provider))
-            .AddPolicy(MarketplaceRoles.OrganisationAdmin, p => p.RequireClaim(MarketplaceClaims.OrganisationAdmin, "true"));
+            .AddPolicy(MarketplacePolicies.Provider, p => p.RequireRole(MarketplaceRoles.Provider))
+            .AddPolicy(MarketplacePolicies.Buyer, p => p.RequireRole(MarketplaceRoles.Buyer))
+            .AddPolicy(MarketplacePolicies.Admin, p => p.RequireRole(MarketplaceRoles.Admin))
+            .AddPolicy(MarketplacePolicies.VerifiedProvider, p => p.RequireRole(MarketplaceRoles.Provider).AddRequirements(verified))
+            .AddPolicy(MarketplacePolicies.VerifiedBuyer, p => p.RequireRole(MarketplaceRoles.Buyer).AddRequirements(verified))
+            .AddPolicy(MarketplacePolicies.VerifiedTrader, p => p.RequireRole(MarketplaceRoles.Buyer, MarketplaceRoles.Provider).AddRequirements(verified))
+            .AddPolicy(MarketplacePolicies.OrganisationAdmin, p => p.RequireClaim(MarketplaceClaims.OrganisationAdmin, "true"));
         return builder;
     }
 }

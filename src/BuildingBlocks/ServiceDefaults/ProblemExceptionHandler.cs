@@ -1,8 +1,9 @@
 using Marketplace.BuildingBlocks.Errors;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Marketplace.BuildingBlocks.Persistence;
 
 namespace Marketplace.BuildingBlocks.ServiceDefaults;
 
@@ -20,15 +21,29 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Detail = v.Message,
             },
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
+            ConflictException { Field: { } field } => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = exception.Message,
+            },
             ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; reload it and try again."),
-            RuleViolationException { Field: { } field } r => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [r.Message] })
+            _ when WriteConflict.Is(exception) => Problem(StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; reload it and try again."),
+            RuleViolationException { Errors.Count: > 0 } r => new HttpValidationProblemDetails(r.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "Business rule violated",
                 Detail = r.Message,
             },
             RuleViolationException => Problem(StatusCodes.Status422UnprocessableEntity, "Business rule violated", exception.Message),
+            // A body member of the wrong type, or one JsonInputRules refuses: 400 naming it as the client spelled it.
+            BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [Member(path)] = [Reason(json)] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid request",
+                Detail = "The request body does not match the expected shape.",
+            },
             // Malformed JSON, wrong content type, body too large: the framework's own 4xx with its explanation.
             BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message),
             _ => null,
@@ -54,6 +69,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary><c>$.terms.territory[0]</c> → <c>terms.territory[0]</c>; the whole body is <c>$</c>.</summary>
+    private static string Member(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    /// <summary>The serializer's own sentence without the position it appends (the member is the key already).</summary>
+    private static string Reason(JsonException json)
+    {
+        var message = json.Message;
+        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

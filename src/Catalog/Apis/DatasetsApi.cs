@@ -22,25 +22,25 @@ public static class DatasetsApi
         var api = MaxBodySize.On(app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Datasets"), DatasetLimits.RequestBodyBytes)
             .ProducesValidationProblem();
 
-        api.MapPost("/", CreateDataset).RequireAuthorization(MarketplaceRoles.Provider)
+        api.MapPost("/", CreateDataset).RequireAuthorization(MarketplacePolicies.Provider)
             .WithName("CreateDataset").WithSummary("Create a draft listing of your organisation")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{id:guid}", GetDataset).AllowAnonymous()
             .WithName("GetDataset").WithSummary("One listing (drafts, suspended and withdrawn listings: only their provider and administrators; restricted: only the named organisations)");
-        api.MapPut("/{id:guid}", EditDataset).RequireAuthorization(MarketplaceRoles.Provider)
+        api.MapPut("/{id:guid}", EditDataset).RequireAuthorization(MarketplacePolicies.Provider)
             .WithName("EditDataset").WithSummary("Edit a listing of your organisation; a published one gets a new version")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/{id:guid}/publish", PublishDataset).RequireAuthorization(MarketplaceRoles.Provider)
+        api.MapPost("/{id:guid}/publish", PublishDataset).RequireAuthorization(MarketplacePolicies.VerifiedProvider)
             .WithName("PublishDataset").WithSummary("Publish a draft listing of your organisation (verified organisations only)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/{id:guid}/withdraw", WithdrawDataset).RequireAuthorization(MarketplaceRoles.Provider)
+        api.MapPost("/{id:guid}/withdraw", WithdrawDataset).RequireAuthorization(MarketplacePolicies.Provider)
             .WithName("WithdrawDataset").WithSummary("Withdraw a listing of your organisation for good")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/suspend", SuspendDataset).RequireAuthorization(MarketplaceRoles.Admin)
+        api.MapPost("/{id:guid}/suspend", SuspendDataset).RequireAuthorization(MarketplacePolicies.Admin)
             .WithName("SuspendDataset").WithSummary("Take a published listing off the marketplace (administrators)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/reinstate", ReinstateDataset).RequireAuthorization(MarketplaceRoles.Admin)
+        api.MapPost("/{id:guid}/reinstate", ReinstateDataset).RequireAuthorization(MarketplacePolicies.Admin)
             .WithName("ReinstateDataset").WithSummary("List a suspended listing again (administrators)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/versions", ListVersions).AllowAnonymous()
@@ -96,11 +96,6 @@ public static class DatasetsApi
         if (dataset is null)
         {
             return TypedResults.NotFound();
-        }
-
-        if (!user.IsOrganisationVerified())
-        {
-            throw new RuleViolationException("Your organisation must be verified by an administrator before it can publish listings.");
         }
 
         dataset.Publish(user.SubjectOf(), clock.GetUtcNow().UtcDateTime);

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.ServiceDefaults;
@@ -25,25 +26,23 @@ public static class DcatApi
         return app;
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound>> GetDatasetDcat(Guid id, HttpContext http, CatalogDb db, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, NotFound>> GetDatasetDcat(Guid id, HttpContext http, PublicAddress address, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
         return dataset is not null && http.User.MaySee(dataset) && dataset.PublishedAt is not null
-            ? TypedResults.Content(DcatDocument.ForDataset(dataset, BaseUrl(http)).ToJsonString(), DcatDocument.MediaType)
+            ? TypedResults.Content(DcatDocument.ForDataset(dataset, address.Root).ToJsonString(), DcatDocument.MediaType)
             : TypedResults.NotFound();
     }
 
-    public static async Task<ContentHttpResult> GetCatalogDcat(HttpContext http, DatasetSearch search, int? limit, string? cursor, CancellationToken ct)
+    public static async Task<ContentHttpResult> GetCatalogDcat(HttpContext http, PublicAddress address, DatasetSearch search, int? limit, string? cursor, CancellationToken ct)
     {
         new Validator().Require(limit is null or >= 1, "limit", "Must be at least 1.").ThrowIfInvalid();
         var criteria = new SearchCriteria { Sort = SearchSort.Newest, Limit = Math.Min(limit ?? SearchRequest.MaxLimit, SearchRequest.MaxLimit) };
         var page = await search.SearchAsync(criteria, CatalogCaller.ViewerOf(http.User), SearchCursor.Decode(cursor, criteria.Fingerprint()), ct);
-        var baseUrl = BaseUrl(http);
+        var baseUrl = address.Root;
         var pageUrl = $"{baseUrl}/api/catalog/dcat?limit={criteria.Limit}" + (cursor is null ? "" : $"&cursor={cursor}");
         var nextUrl = page.Next is null ? null : $"{baseUrl}/api/catalog/dcat?limit={criteria.Limit}&cursor={page.Next.Encode()}";
         var document = DcatDocument.ForCatalog(page.Items.Select(r => r.Dataset), baseUrl, pageUrl, nextUrl);
         return TypedResults.Content(document.ToJsonString(), DcatDocument.MediaType);
     }
-
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 }

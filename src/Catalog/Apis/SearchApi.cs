@@ -29,7 +29,7 @@ public static class SearchApi
         var api = app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Search").ProducesValidationProblem();
         api.MapGet("/", Search).AllowAnonymous().WithName("SearchDatasets")
             .WithSummary("Search published listings in Korean and English, with filters, facet counts and keyset pages");
-        api.MapGet("/mine", Mine).RequireAuthorization(MarketplaceRoles.Provider).WithName("ListMyDatasets")
+        api.MapGet("/mine", Mine).RequireAuthorization(MarketplacePolicies.Provider).WithName("ListMyDatasets")
             .WithSummary("Your organisation's listings in every state (drafts included), newest first");
         return app;
     }
@@ -53,7 +53,11 @@ public static class SearchApi
     public static async Task<Ok<MyDatasetsResponse>> Mine(
         ClaimsPrincipal user, DatasetSearch search, DatasetStatus? status, int? limit, string? cursor, CancellationToken ct)
     {
-        new Validator().Require(limit is null or >= 1, "limit", "Must be at least 1.").ThrowIfInvalid();
+        new Validator()
+            .Require(limit is null or >= 1, "limit", "Must be at least 1.")
+            // Enum binding takes any number ("99"); only the named states exist.
+            .Require(status is null || Enum.IsDefined(status.Value), "status", "One of: draft, published, suspended, withdrawn.")
+            .ThrowIfInvalid();
         var after = SearchCursor.Decode(cursor, DatasetSearch.OwnFingerprint(status));
         var (items, next) = await search.OwnAsync(user.OrganisationIdOf(), status, Math.Min(limit ?? SearchRequest.DefaultLimit, SearchRequest.MaxLimit), after, ct);
         return TypedResults.Ok(new MyDatasetsResponse([.. items.Select(d => DatasetSummary.From(d, 0))], next?.Encode()));

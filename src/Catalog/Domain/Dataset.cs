@@ -98,6 +98,8 @@ public sealed class Dataset
 
         if (Status != DatasetStatus.Draft)
         {
+            // Buyers see it, and negotiations price it: it never loses what publishing required.
+            PublishingRules.Check(metadata);
             Version++;
             _versions.Add(DatasetVersion.Of(this, metadata, editedBy, now));
         }
@@ -109,6 +111,7 @@ public sealed class Dataset
     public void Publish(string publishedBy, DateTime now)
     {
         Require(DatasetStatus.Draft, "only a draft can be published");
+        PublishingRules.Check(Metadata);
         Status = DatasetStatus.Published;
         PublishedAt = now;
         Touch(now);

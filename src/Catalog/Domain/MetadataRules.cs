@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Pricing;
 using System.Text.Json;
 using System.Xml;
 using Marketplace.BuildingBlocks.Errors;
@@ -66,8 +67,7 @@ public static class MetadataRules
             .Require(t.MinDurationMonths is null or (>= 1 and <= DatasetLimits.MaxDurationMonths), $"{terms}.{nameof(t.MinDurationMonths)}", $"Must be 1 to {DatasetLimits.MaxDurationMonths} months.")
             .Require(t.MaxDurationMonths is null or (>= 1 and <= DatasetLimits.MaxDurationMonths), $"{terms}.{nameof(t.MaxDurationMonths)}", $"Must be 1 to {DatasetLimits.MaxDurationMonths} months.")
             .Require(t.MinDurationMonths is null || t.MaxDurationMonths is null || t.MinDurationMonths <= t.MaxDurationMonths, $"{terms}.{nameof(t.MaxDurationMonths)}", "Must not be below MinDurationMonths.")
-            .Require(t.AskingPriceKrw is not { } price || (price is >= 0 and <= 1_000_000_000_000m && price == decimal.Truncate(price)), $"{terms}.{nameof(t.AskingPriceKrw)}",
-                "Must be whole won between 0 and 1,000,000,000,000.");
+            .Require(t.AskingPriceKrw is null || Money.IsWholeWon(t.AskingPriceKrw), $"{terms}.{nameof(t.AskingPriceKrw)}", Money.WholeWonRule);
 
         var vis = m.Visibility;
         const string visibility = nameof(m.Visibility);

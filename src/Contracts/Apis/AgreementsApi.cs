@@ -28,13 +28,13 @@ public static class AgreementsApi
         api.MapGet("/{id:guid}/text", GetAgreementText).RequireAuthorization()
             .WithName("GetAgreementText").WithSummary("The agreement to read, in Korean (lang=ko, the default) or English (lang=en), as Markdown")
             .Produces<string>(200, "text/markdown");
-        api.MapPost("/{id:guid}/grants", IssueGrant).RequireAuthorization(MarketplaceRoles.Buyer)
+        api.MapPost("/{id:guid}/grants", IssueGrant).RequireAuthorization(MarketplacePolicies.VerifiedBuyer)
             .WithName("IssueAccessGrant").WithSummary("An access grant (signed JWT) for a finalized agreement in force (its buyer)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/terminate", TerminateAgreement).RequireAuthorization(MarketplaceRoles.Trader)
+        api.MapPost("/{id:guid}/terminate", TerminateAgreement).RequireAuthorization(MarketplacePolicies.VerifiedTrader)
             .WithName("TerminateAgreement").WithSummary("End a finalized agreement early under its terms (either party); its grants are revoked")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/renew", RenewAgreement).RequireAuthorization(MarketplaceRoles.Buyer)
+        api.MapPost("/{id:guid}/renew", RenewAgreement).RequireAuthorization(MarketplacePolicies.VerifiedBuyer)
             .WithName("RenewAgreement").WithSummary("Start a new negotiation pre-filled from this agreement (its buyer)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);

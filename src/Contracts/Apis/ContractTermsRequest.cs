@@ -60,8 +60,7 @@ public sealed partial record ContractTermsRequest(
             .Require(terms.SecurityMeasures.All(m => Taxonomy.IsKnown(TermsVocabulary.SecurityMeasures, m)), "terms.securityMeasures",
                 $"Each one of: {string.Join(", ", TermsVocabulary.SecurityMeasures.Select(t => t.Code))}.")
             .Require(terms.DeletionDays is >= 0 and <= 365, "terms.deletionDays", "Must be 0 to 365 days.")
-            .Require(terms.LiabilityCapKrw >= 0 && terms.LiabilityCapKrw == decimal.Truncate(terms.LiabilityCapKrw) && terms.LiabilityCapKrw <= MaxKrw,
-                "terms.liabilityCapKrw", "Whole won, 0 or more.")
+            .Require(Money.IsWholeWon(terms.LiabilityCapKrw), "terms.liabilityCapKrw", Money.WholeWonRule)
             .Require(Taxonomy.IsKnown(TermsVocabulary.DisputeResolution, terms.DisputeResolution), "terms.disputeResolution",
                 $"One of: {string.Join(", ", TermsVocabulary.DisputeResolution.Select(t => t.Code))}.")
             .ThrowIfInvalid();
@@ -72,7 +71,7 @@ public sealed partial record ContractTermsRequest(
     public static decimal ValidPrice(decimal? price)
     {
         new Validator()
-            .Require(price is > 0 && price == decimal.Truncate(price.Value) && price <= MaxKrw, "priceKrw", "A price in whole won above 0.")
+            .Require(price > 0 && Money.IsWholeWon(price), "priceKrw", "A price in whole won above 0, at most 1,000,000,000,000.")
             .ThrowIfInvalid();
         return price!.Value;
     }
@@ -97,9 +96,6 @@ public sealed partial record ContractTermsRequest(
             throw new RuleViolationException("This listing is not offered exclusively.", "terms.exclusive");
         }
     }
-
-    /// <summary>Prices stay well inside the range canonical JSON writes exactly (2^53).</summary>
-    private const decimal MaxKrw = 1_000_000_000_000_000m;
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCode();

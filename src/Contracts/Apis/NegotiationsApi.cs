@@ -25,7 +25,7 @@ public static class NegotiationsApi
     public static IEndpointRouteBuilder MapNegotiationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(ContractsModule.ModuleName, "/negotiations", "Negotiations").ProducesValidationProblem();
-        api.MapPost("/", RequestNegotiation).RequireAuthorization(MarketplaceRoles.Buyer)
+        api.MapPost("/", RequestNegotiation).RequireAuthorization(MarketplacePolicies.VerifiedBuyer)
             .WithName("RequestNegotiation").WithSummary("Request a published listing with proposed terms and a price inside the band (buyers)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListNegotiations).RequireAuthorization()
@@ -45,7 +45,7 @@ public static class NegotiationsApi
 
     private static void Action(RouteGroupBuilder api, string action, Delegate handler, string summary, bool proposes = false)
     {
-        var endpoint = api.MapPost($"/{{id:guid}}/{action}", handler).RequireAuthorization(MarketplaceRoles.Trader)
+        var endpoint = api.MapPost($"/{{id:guid}}/{action}", handler).RequireAuthorization(MarketplacePolicies.VerifiedTrader)
             .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Negotiation").WithSummary(summary)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         if (proposes)

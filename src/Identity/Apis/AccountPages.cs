@@ -127,9 +127,18 @@ public static class AccountPages
     private static async Task<IFormCollection?> FormAsync(HttpContext http, IAntiforgery antiforgery) =>
         http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync() : null;
 
-    /// <summary>Only paths on this site: a sign-in never sends the browser elsewhere.</summary>
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// Only paths on this site: a sign-in never sends the browser elsewhere. Browsers parse URLs the WHATWG
+    /// way, which drops tabs and newlines and reads a backslash as a slash, so <c>/&#9;/evil.example</c>
+    /// becomes <c>//evil.example</c>, another host: no control characters, whitespace or backslashes at all,
+    /// and the path must resolve on this origin.
+    /// </summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.Length <= 2048 && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\' || char.IsSurrogate(c) || c is '\u200B' or '\uFEFF')
+        && Uri.TryCreate(SameOrigin, url, out var resolved) && resolved.Authority == SameOrigin.Authority && resolved.Scheme == SameOrigin.Scheme;
+
+    private static readonly Uri SameOrigin = new("https://marketplace.invalid/");
 
     private static async Task<string> OrganisationNameAsync(IdentityDb db, Guid id, CancellationToken ct) =>
         await db.Organisations.FindAsync([id], ct) is { } o ? $"{o.NameKo} {o.NameEn}".Trim() : "";
