@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.Security;
 using Marketplace.Contracts.Apis;
 using Marketplace.Contracts.Infrastructure;
 using Marketplace.Contracts.IntegrationEvents;
@@ -19,6 +20,8 @@ public sealed class ContractsModule : DataModule<ContractsDb>
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {
         builder.Services.Configure<ContractsOptions>(builder.Configuration.GetSection(ContractsOptions.Section));
+        // The platform's signing keys are kept in the database encrypted with Data Protection.
+        builder.AddMarketplaceDataProtection();
         builder.Services.AddSingleton<PlatformSigner>();
         builder.Services.AddHostedService<NegotiationExpiry>();
     }

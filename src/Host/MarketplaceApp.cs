@@ -48,6 +48,7 @@ public static class MarketplaceApp
         }
 
         // Deny by default: everything after this needs a signed-in caller unless marked anonymous.
+        app.UseUnmatchedRequestAnswers();
         app.UseAuthorization();
         app.MapHealthEndpoints();
         if (modules.Any(m => m.UsesMessageBus))
@@ -72,10 +73,19 @@ public static class MarketplaceApp
             ["Marketplace:Bus:Transport"] = "InMemory",
             ["Marketplace:Demo:Seed"] = "true",
         }
+        : target == "gateway"
+        ? new()
+        {
+            ["Marketplace:Database:Provider"] = "Postgres",
+            ["Marketplace:Bus:Transport"] = "RabbitMq",
+        }
         : new()
         {
             ["Marketplace:Database:Provider"] = "Postgres",
             ["Marketplace:Bus:Transport"] = "RabbitMq",
+            // A service behind the gateway believes the client address the gateway forwards (on loopback here).
+            ["Marketplace:TrustedProxies:0"] = "127.0.0.1",
+            ["Marketplace:TrustedProxies:1"] = "::1",
         };
 
     private static void AnnounceAddresses(WebApplication app, string target)

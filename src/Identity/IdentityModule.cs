@@ -1,9 +1,9 @@
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Identity.Apis;
 using Marketplace.Identity.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +33,8 @@ public sealed class IdentityModule : DataModule<IdentityDb>
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.AllowRefreshTokenFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess);
-                if (!string.IsNullOrWhiteSpace(identity.Issuer))
-                {
-                    server.SetIssuer(new Uri(identity.Issuer));
-                }
+                // One issuer whatever address or Host header a client used: a token from 127.0.0.1 is valid at localhost.
+                server.SetIssuer(PublicAddress.From(builder.Configuration).BaseUrl);
 
                 TokenKeys.Add(server, builder.Configuration, dataFolder);
                 // Access tokens are signed JWTs that every service (and a provider's system) verifies with the JWKS.
@@ -59,15 +57,34 @@ public sealed class IdentityModule : DataModule<IdentityDb>
             cookie.SlidingExpiration = true;
         });
         builder.Services.AddAntiforgery(a => a.Cookie.Name = "marketplace.antiforgery");
-        // Cookies and anti-forgery tokens are protected with keys kept beside the token keys, so sessions
-        // survive a restart. Replicas of Identity on several machines need this folder shared.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("marketplace-identity")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataFolder), "keys", "data-protection")));
+        // Cookies and anti-forgery tokens survive a restart; replicas of Identity share the key folder.
+        builder.AddMarketplaceDataProtection();
 
         builder.Services.AddScoped<ApiClientIssuer>();
         builder.Services.AddScoped<PersonAccounts>();
         builder.Services.AddHostedService<IdentitySeeder>();
+    }
+
+    /// <summary>
+    /// The token server and the account pages read forms before any endpoint runs: check them first. They
+    /// build absolute URLs (discovery, sign-in redirects) from the request: make it the public address, so a
+    /// client's <c>Host</c> header never reaches them.
+    /// </summary>
+    public override void UsePublicMiddleware(WebApplication app)
+    {
+        app.UseFormInputRules();
+        var address = app.Services.GetRequiredService<PublicAddress>().BaseUrl;
+        app.Use((context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/.well-known") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/account"))
+            {
+                context.Request.Scheme = address.Scheme;
+                context.Request.Host = HostString.FromUriComponent(address);
+            }
+
+            return next(context);
+        });
     }
 
     public override void MapEndpoints(WebApplication app)

@@ -12,6 +12,77 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
 
     private string WorkingDirectory => fixture.WorkingDirectory;
 
+    [Theory]
+    [InlineData("GET", "/api/catalog/nothing", 404)]
+    [InlineData("GET", "/api/catalog/datasets/not-a-guid", 404)]
+    [InlineData("GET", "/api/nothing/at/all", 404)]
+    [InlineData("DELETE", "/api/catalog/taxonomy", 405)]
+    public async Task A_mistyped_path_or_method_is_404_or_405_for_anyone_not_401(string method, string path, int status)
+    {
+        using var anonymous = Host.CreateClient();
+        using var signedIn = await Tokens.DemoAsync(Host.BaseAddress!, "demo-buyer-a");
+        foreach (var client in new[] { anonymous, signedIn })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            if (status == 405)
+            {
+                Assert.Contains("GET", response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var allow) ? allow : []));
+            }
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_data_folder_is_readable_by_its_owner_only_and_the_platform_signing_key_is_encrypted_at_rest()
+    {
+        using var anonymous = Host.CreateClient();
+        (await anonymous.GetAsync("/api/contracts/jwks")).EnsureSuccessStatusCode(); // the platform key exists from here on
+
+        var data = Path.Combine(WorkingDirectory, "data");
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        foreach (var folder in Directory.GetDirectories(data, "*", SearchOption.AllDirectories).Append(data))
+        {
+            Assert.True(File.GetUnixFileMode(folder) == ownerOnly, $"{folder} is {File.GetUnixFileMode(folder)}");
+        }
+
+        foreach (var file in Directory.GetFiles(data, "*.db").Concat(Directory.GetFiles(Path.Combine(data, "keys"))))
+        {
+            Assert.True((File.GetUnixFileMode(file) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) == 0, $"{file} is {File.GetUnixFileMode(file)}");
+        }
+
+        await using var contractsDb = new SqliteConnection($"Data Source={Path.Combine(data, "contracts.db")};Mode=ReadOnly");
+        await contractsDb.OpenAsync();
+        await using var query = contractsDb.CreateCommand();
+        query.CommandText = "SELECT private_key FROM signing_keys";
+        var stored = (string)(await query.ExecuteScalarAsync())!;
+        Assert.StartsWith("dp1:", stored);
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create();
+        Assert.ThrowsAny<Exception>(() => ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(stored["dp1:".Length..]), out _));
+    }
+
+    [Fact]
+    public async Task The_host_header_decides_neither_the_issuer_nor_links_and_a_token_works_at_every_address_of_the_host()
+    {
+        using var client = Host.CreateClient();
+        var listing = await fixture.DemoListingAsync("processStage=production&dataType=sensor-time-series");
+        foreach (var path in new[] { "/.well-known/openid-configuration", $"/api/catalog/datasets/{listing}/dcat" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Host = "evil.example";
+            var body = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("evil.example", body);
+            Assert.Contains(Host.BaseAddress!.Authority, body);
+        }
+
+        // Issued at 127.0.0.1, accepted at localhost: one issuer, whatever address the client used.
+        var token = await Tokens.RequestAsync(client, "demo-buyer-a", "demo-buyer-a-secret");
+        using var viaLocalhost = new HttpClient { BaseAddress = new UriBuilder(Host.BaseAddress!) { Host = "localhost" }.Uri };
+        viaLocalhost.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await viaLocalhost.GetAsync("/api/contracts/negotiations")).StatusCode);
+    }
+
     [Fact]
     public async Task Published_dataset_reaches_contracts_read_model()
     {

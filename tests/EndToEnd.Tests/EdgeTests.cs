@@ -30,6 +30,10 @@ public sealed class EdgeTests
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After names a wait");
+        // A caller cannot pose as another address: X-Forwarded-For counts only from a configured proxy.
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, url);
+        spoofed.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.SendAsync(spoofed)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
     }

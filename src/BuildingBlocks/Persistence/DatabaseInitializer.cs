@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,12 +66,10 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
 
     private static async Task CreateSqliteAsync(TDb db, CancellationToken ct)
     {
-        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        // The files hold the organisations' data and Contracts' signing keys: 700 folder, 600 files.
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        PrivateFolder.Ensure(Path.GetDirectoryName(file)!);
+        PrivateFolder.EnsureFile(file);
 
         await db.Database.EnsureCreatedAsync(ct);
         // WAL lets the API read while the outbox dispatcher writes.

@@ -21,9 +21,11 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         context.Response.Headers[Header] = id;
         context.TraceIdentifier = id;
         CorrelationContext.Current = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
         {
             await next(context);
+            // An access log line inside the scope, for operators who turn this category to Debug.
+            logger.LogDebug("{Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode);
         }
     }
 

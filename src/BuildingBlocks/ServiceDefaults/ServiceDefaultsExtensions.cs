@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using System.Text.Json.Serialization;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Security;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +25,13 @@ public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>Addresses whose X-Forwarded-For, -Proto and -Host are believed.</summary>
+    public const string TrustedProxiesKey = "Marketplace:TrustedProxies";
+
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, HostingTarget target)
     {
         builder.Services.AddSingleton(target);
+        builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<MarketplaceOptions>(builder.Configuration.GetSection(MarketplaceOptions.Section));
 
@@ -38,9 +45,28 @@ public static class ServiceDefaultsExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             // A JSON null for a property declared non-nullable is a 400, not a null the handler trips over.
             o.SerializerOptions.RespectNullableAnnotations = true;
+            JsonInputRules.Apply(o.SerializerOptions);
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
-        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        // X-Forwarded-* only from the proxies named in Marketplace:TrustedProxies (none by default; the gateway's
+        // address for services behind it): otherwise any caller could choose the address rate limits count.
+        var trusted = builder.Configuration.GetSection(TrustedProxiesKey).Get<string[]>() ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Empty lists would mean "believe everyone" to the middleware: with no trusted proxy, read no header.
+            o.ForwardedHeaders = trusted.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in trusted)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        // One line per entry, control characters escaped, the correlation id a field; JSON by configuration.
+        builder.Logging.AddConsole(o => o.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? TextConsoleFormatter.Name)
+            .AddConsoleFormatter<TextConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
         builder.Services.AddHealthChecks();
         builder.AddOpenTelemetry(target);
         builder.AddMarketplaceAuthentication(target);
@@ -76,11 +102,12 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        // Client address and scheme as the gateway saw them (X-Forwarded-*, trusted from loopback proxies only).
+        // Client address and scheme as the gateway saw them (X-Forwarded-*, from trusted proxies only).
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseQueryInputRules();
         MaxBodySize.Use(app);
         return app;
     }

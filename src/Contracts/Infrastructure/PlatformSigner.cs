@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Marketplace.Contracts.Domain;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,9 @@ namespace Marketplace.Contracts.Infrastructure;
 /// keys as a JWKS, so a provider verifies both offline. The key is made on first use and kept in the
 /// database (every replica signs with the newest key and publishes all of them).
 /// </summary>
-public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<ContractsOptions> options, TimeProvider clock)
+public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<ContractsOptions> options, TimeProvider clock, IDataProtectionProvider protection)
 {
+    private const string Protected = "dp1:";
     public const string ReceiptType = "agreement-receipt+jwt";
     public const string GrantType = "access-grant+jwt";
 
@@ -68,7 +70,7 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
         await KeysAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<ContractsDb>().SigningKeys.AsNoTracking().ToListAsync(ct);
-        return new PublicKeySet(stored.Select(ToSecurityKey).Select(key =>
+        return new PublicKeySet(stored.Where(k => k.PrivateKey.StartsWith(Protected, StringComparison.Ordinal)).Select(ToSecurityKey).Select(key =>
         {
             var p = key.ECDsa.ExportParameters(false);
             return new PublicKey("EC", "P-256", "sig", SecurityAlgorithms.EcdsaSha256, key.KeyId, Base64UrlEncoder.Encode(p.Q.X), Base64UrlEncoder.Encode(p.Q.Y));
@@ -106,12 +108,16 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
         ["signed_at"] = s.At.ToString("O"),
     };
 
-    private static ECDsaSecurityKey ToSecurityKey(SigningKey k)
+    private IDataProtector Protector => protection.CreateProtector("Marketplace.Contracts.PlatformSigningKey.v1");
+
+    private ECDsaSecurityKey ToSecurityKey(SigningKey k)
     {
         var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(k.PrivateKey), out _);
+        ecdsa.ImportPkcs8PrivateKey(Protector.Unprotect(Convert.FromBase64String(k.PrivateKey[Protected.Length..])), out _);
         return new ECDsaSecurityKey(ecdsa) { KeyId = k.KeyId };
     }
+
+    private string Protect(byte[] pkcs8) => Protected + Convert.ToBase64String(Protector.Protect(pkcs8));
 
     /// <summary>Newest first.</summary>
     private async Task<IReadOnlyList<ECDsaSecurityKey>> KeysAsync(CancellationToken ct)
@@ -131,14 +137,20 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ContractsDb>();
-            var stored = await db.SigningKeys.AsNoTracking().ToListAsync(ct);
+            var stored = await db.SigningKeys.ToListAsync(ct);
+            foreach (var plain in stored.Where(k => !k.PrivateKey.StartsWith(Protected, StringComparison.Ordinal)))
+            {
+                plain.PrivateKey = Protect(Convert.FromBase64String(plain.PrivateKey));
+            }
+
+            await db.SaveChangesAsync(ct);
             if (stored.Count == 0)
             {
                 using var made = ECDsa.Create(ECCurve.NamedCurves.nistP256);
                 var key = new SigningKey
                 {
                     KeyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-                    PrivateKey = Convert.ToBase64String(made.ExportPkcs8PrivateKey()),
+                    PrivateKey = Protect(made.ExportPkcs8PrivateKey()),
                     CreatedAt = clock.GetUtcNow().UtcDateTime,
                 };
                 db.SigningKeys.Add(key);

@@ -8,7 +8,10 @@ public sealed class SigningKey
 {
     public string KeyId { get; set; } = "";
 
-    /// <summary>The private key, PKCS #8, base64.</summary>
+    /// <summary>
+    /// The private key, PKCS #8, encrypted with ASP.NET Core Data Protection (prefix <c>dp1:</c>); never plain.
+    /// Rows written before encryption (plain base64) are encrypted in place the first time they are loaded.
+    /// </summary>
     public string PrivateKey { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.Identity.Domain;
 using Microsoft.AspNetCore.Http;
 
@@ -29,9 +30,9 @@ public sealed record InvitePersonRequest(string? Email, bool OrganisationAdmin);
 /// <summary>The acceptance link appears here once (pass it to the person); only its hash is kept.</summary>
 public sealed record InvitationCreatedResponse(Guid Id, string Email, bool OrganisationAdmin, DateTime ExpiresAt, string AcceptUrl)
 {
-    public static InvitationCreatedResponse From(Invitation invitation, string code, HttpContext http) =>
+    public static InvitationCreatedResponse From(Invitation invitation, string code, PublicAddress address) =>
         new(invitation.Id, invitation.Email, invitation.IsOrganisationAdmin, invitation.ExpiresAt,
-            $"{http.Request.Scheme}://{http.Request.Host}{AccountPages.InvitationPath}?code={code}");
+            $"{address.Root}{AccountPages.InvitationPath}?code={code}");
 }
 
 public sealed record PersonResponse(Guid Id, string Email, string DisplayName, bool OrganisationAdmin, DateTime CreatedAt, DateTime? DisabledAt)

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Security;
@@ -22,33 +23,30 @@ public static class OrganisationsApi
             .ProducesValidationProblem();
 
         api.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
-            .WithSummary("Register an organisation; returns its first API client (the secret is shown once)");
+            .WithSummary("Register an organisation; returns its first API client (the secret is shown once)").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}", Get).RequireAuthorization().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
-        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplaceRoles.Admin).WithName("VerifyOrganisation");
-        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplaceRoles.Admin).WithName("RejectOrganisation");
-        api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("CreateApiClient")
+        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithName("VerifyOrganisation");
+        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplacePolicies.Admin).WithName("RejectOrganisation");
+        api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
-        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("RevokeApiClient")
+        api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("RevokeApiClient")
             .WithSummary("Revoke an API client: its new token requests fail");
-        api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("InvitePerson")
+        api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("InvitePerson")
             .WithSummary("Invite a person into your organisation; the acceptance link is shown once and valid for 7 days");
-        api.MapGet("/{id:guid}/people", ListPeople).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("ListPeople")
+        api.MapGet("/{id:guid}/people", ListPeople).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("ListPeople")
             .WithSummary("The people of your organisation");
-        api.MapDelete("/{id:guid}/people/{personId:guid}", DisablePerson).RequireAuthorization(MarketplaceRoles.OrganisationAdmin).WithName("DisablePerson")
+        api.MapDelete("/{id:guid}/people/{personId:guid}", DisablePerson).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("DisablePerson")
             .WithSummary("Disable a person: they can no longer sign in and their refresh tokens stop working");
         return app;
     }
 
-    public static async Task<Results<Created<RegistrationResponse>, Conflict<HttpValidationProblemDetails>>> Register(
-        RegisterOrganisationRequest request, HttpContext http, IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<RegistrationResponse>> Register(
+        RegisterOrganisationRequest request, PublicAddress address, IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
     {
         var number = request.Validate();
         if (await db.Organisations.AnyAsync(o => o.BusinessRegistrationNumber == number, ct))
         {
-            return TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [nameof(request.BusinessRegistrationNumber)] = ["An organisation with this number is already registered."],
-            }) { Status = StatusCodes.Status409Conflict, Title = "Already registered" });
+            throw new ConflictException("An organisation with this number is already registered.", "businessRegistrationNumber");
         }
 
         var roles = request.Roles ?? [];
@@ -69,7 +67,7 @@ public static class OrganisationsApi
 
         return TypedResults.Created($"/api/identity/organisations/{organisation.Id}", new RegistrationResponse(
             OrganisationResponse.From(organisation), new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, true),
-            InvitationCreatedResponse.From(invitation, code, http)));
+            InvitationCreatedResponse.From(invitation, code, address)));
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
@@ -113,7 +111,7 @@ public static class OrganisationsApi
     }
 
     public static async Task<Results<Created<InvitationCreatedResponse>, NotFound>> Invite(
-        Guid id, InvitePersonRequest request, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, InvitePersonRequest request, HttpContext http, PublicAddress address, IdentityDb db, TimeProvider clock, CancellationToken ct)
     {
         var email = request.Email?.Trim().ToLowerInvariant();
         new Validator()
@@ -133,7 +131,7 @@ public static class OrganisationsApi
             id, email!, request.OrganisationAdmin, http.User.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/identity/organisations/{id}/invitations/{invitation.Id}", InvitationCreatedResponse.From(invitation, code, http));
+        return TypedResults.Created($"/api/identity/organisations/{id}/invitations/{invitation.Id}", InvitationCreatedResponse.From(invitation, code, address));
     }
 
     public static async Task<Results<Ok<PersonResponse[]>, NotFound>> ListPeople(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)

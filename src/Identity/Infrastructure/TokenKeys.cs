@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
@@ -28,8 +29,7 @@ public static class TokenKeys
             return;
         }
 
-        var folder = Path.Combine(Path.GetFullPath(dataFolder), "keys");
-        Directory.CreateDirectory(folder);
+        var folder = PrivateFolder.Ensure(Path.Combine(dataFolder, "keys"));
         server.AddSigningKey(DevelopmentSigningKey(Path.Combine(folder, "signing-es256.pem")));
         server.AddEncryptionKey(new SymmetricSecurityKey(DevelopmentEncryptionKey(Path.Combine(folder, "encryption.key"))));
     }
@@ -44,7 +44,7 @@ public static class TokenKeys
         else
         {
             key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            WritePrivate(file, key.ExportPkcs8PrivateKeyPem());
+            PrivateFolder.WriteSecret(file, key.ExportPkcs8PrivateKeyPem());
         }
 
         var thumbprint = Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16].ToLowerInvariant();
@@ -59,16 +59,8 @@ public static class TokenKeys
         }
 
         var bytes = RandomNumberGenerator.GetBytes(32);
-        WritePrivate(file, Convert.ToBase64String(bytes));
+        PrivateFolder.WriteSecret(file, Convert.ToBase64String(bytes));
         return bytes;
     }
 
-    private static void WritePrivate(string file, string content)
-    {
-        File.WriteAllText(file, content);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
 }

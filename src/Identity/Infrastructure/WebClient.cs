@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Security;
 using Microsoft.Extensions.Configuration;
 using OpenIddict.Abstractions;
@@ -26,14 +27,8 @@ public sealed class WebClient
     public static WebClient From(IConfiguration configuration)
     {
         var client = configuration.GetSection(Section).Get<WebClient>() ?? new WebClient();
-        var issuer = configuration[$"{IdentityOptions.Section}:Issuer"];
-        var bases = !string.IsNullOrWhiteSpace(issuer)
-            ? [issuer]
-            : (configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var swagger = bases.Select(b => new UriBuilder(b.Replace("://*", "://localhost").Replace("://+", "://localhost"))
-        {
-            Path = SwaggerRedirectPath,
-        }.Uri.ToString());
+        var bases = PublicAddress.ListeningAddresses(configuration).Prepend(PublicAddress.From(configuration).Root);
+        var swagger = bases.Select(b => new UriBuilder(b) { Path = SwaggerRedirectPath }.Uri.ToString());
         client.RedirectUris = [.. client.RedirectUris.Concat(swagger).Distinct()];
         return client;
     }

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>What the console logs say: one line per entry, the correlation id on each, nothing a client can forge.</summary>
+public sealed class LogTests
+{
+    [Fact]
+    public async Task Every_request_line_carries_the_correlation_id_and_a_newline_in_a_value_cannot_start_a_line()
+    {
+        await using var host = StartVerbose(new Dictionary<string, string>());
+        await host.WaitUntilHealthyAsync();
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/datasets/x%0Aforged%20line%0D%0Aforged");
+        request.Headers.Add("X-Correlation-Id", "log-check-1");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(request)).StatusCode);
+
+        var lines = await Eventually.GetAsync(() => Task.FromResult<string[]?>(
+            host.Output.Split('\n').Where(l => l.Contains("log-check-1")).ToArray() is { Length: > 0 } found ? found : null),
+            TimeSpan.FromSeconds(30), "a log line of the request");
+        Assert.All(lines, l => Assert.Contains("CorrelationId=log-check-1", l));
+        Assert.DoesNotContain(host.Output.Split('\n'), l => l.StartsWith("forged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_json_format_writes_one_json_object_per_line_with_the_correlation_id_as_a_field()
+    {
+        await using var host = StartVerbose(new Dictionary<string, string> { ["Logging:Console:FormatterName"] = "json" });
+        await host.WaitUntilHealthyAsync();
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/taxonomy");
+        request.Headers.Add("X-Correlation-Id", "log-check-2");
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var line = await Eventually.GetAsync(() => Task.FromResult(host.Output.Split('\n').FirstOrDefault(l => l.Contains("log-check-2"))),
+            TimeSpan.FromSeconds(30), "a log line of the request");
+        using var entry = JsonDocument.Parse(line);
+        Assert.Contains(entry.RootElement.GetProperty("Scopes").EnumerateArray(),
+            s => s.TryGetProperty("CorrelationId", out var id) && id.GetString() == "log-check-2");
+    }
+
+    private static HostProcess StartVerbose(Dictionary<string, string> configuration)
+    {
+        configuration["Logging:LogLevel:Marketplace.BuildingBlocks.ServiceDefaults.CorrelationIdMiddleware"] = "Debug";
+        configuration["Marketplace:DataFolder"] = Directory.CreateTempSubdirectory("marketplace-logs-").FullName;
+        configuration["Marketplace:Demo:Seed"] = "false";
+        return HostProcess.Start("all", configuration);
+    }
+}
