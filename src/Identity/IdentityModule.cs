@@ -22,6 +22,10 @@ public sealed class IdentityModule : DataModule<IdentityDb>
     {
         var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
         var dataFolder = builder.Configuration.GetMarketplaceOptions().DataFolder;
+        var tokenServer = builder.Configuration.GetSection(TokenServerOptions.Section).Get<TokenServerOptions>() ?? new TokenServerOptions();
+        builder.Services.Configure<TokenServerOptions>(builder.Configuration.GetSection(TokenServerOptions.Section));
+        builder.Services.AddSingleton<TokenEndpointLimits>();
+        builder.Services.AddHostedService<TokenPruning>();
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
             .AddServer(server =>
@@ -33,6 +37,8 @@ public sealed class IdentityModule : DataModule<IdentityDb>
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.AllowRefreshTokenFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess);
+                // Short-lived: a revoked client, a disabled person or a suspended organisation keeps a token at most this long.
+                server.SetAccessTokenLifetime(tokenServer.AccessTokenLifetime);
                 // One issuer whatever address or Host header a client used: a token from 127.0.0.1 is valid at localhost.
                 server.SetIssuer(PublicAddress.From(builder.Configuration).BaseUrl);
 
@@ -73,6 +79,7 @@ public sealed class IdentityModule : DataModule<IdentityDb>
     public override void UsePublicMiddleware(WebApplication app)
     {
         app.UseFormInputRules();
+        TokenEndpointLimits.Use(app);
         var address = app.Services.GetRequiredService<PublicAddress>().BaseUrl;
         app.Use((context, next) =>
         {

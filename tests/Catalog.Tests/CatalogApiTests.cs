@@ -200,6 +200,72 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     }
 
     [Fact]
+    public async Task Put_demands_the_whole_document_and_patch_changes_only_what_it_names_without_stripping_a_published_listing()
+    {
+        using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
+        var tag = Listings.NewTag();
+        var id = await Listings.PublishedAsync(provider, Listings.Document(tag));
+        var url = $"/api/catalog/datasets/{id}";
+
+        // The .http example's old edit: titles and keywords only. As a PUT it would have emptied the rest.
+        var partial = new { titleKo = "프레스 진동 데이터 (개정)", titleEn = "Press vibration data (revised)", keywords = new[] { tag, "revised" } };
+        var incomplete = await provider.PutAsJsonAsync(url, partial);
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        var missing = (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.All(new[] { "classification", "structure", "terms", "descriptionKo" }, m => Assert.True(missing.TryGetProperty(m, out _), m));
+
+        var patched = await provider.PatchAsync(url, new StringContent(JsonSerializer.Serialize(partial), System.Text.Encoding.UTF8, "application/merge-patch+json"));
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var listing = await patched.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, listing.GetProperty("version").GetInt32());
+        var metadata = listing.GetProperty("metadata");
+        Assert.Equal("Press vibration data (revised)", metadata.GetProperty("titleEn").GetString());
+        Assert.Equal("maintenance", metadata.GetProperty("classification").GetProperty("processStage").GetString());
+        Assert.Equal(2, metadata.GetProperty("terms").GetProperty("purposes").GetArrayLength());
+        Assert.Equal("A listing made by a test", metadata.GetProperty("descriptionEn").GetString());
+
+        // null removes a member; a published listing may not lose what publishing requires.
+        var stripping = await provider.PatchAsync(url, new StringContent("""{"classification":{"processStage":null}}""", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+        await AssertProblemAsync(stripping, 422, "classification.processStage");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await provider.PatchAsync(url, JsonContent.Create(partial))).StatusCode);
+        Assert.Equal(2, (await provider.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_is_412_and_the_current_etag_lets_the_edit_through()
+    {
+        using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
+        var tag = Listings.NewTag();
+        var id = await Listings.CreateAsync(provider, Listings.Document(tag));
+        var url = $"/api/catalog/datasets/{id}";
+        var read = await provider.GetAsync(url);
+        var etag = read.Headers.ETag!;
+
+        async Task<HttpResponseMessage> PutAsync(string? ifMatch, string title)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(Listings.Document(tag, titleEn: title)) };
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return await provider.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutAsync("\"stale\"", "Lost update")).StatusCode);
+        var first = await PutAsync(etag.ToString(), "First edit");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(etag, first.Headers.ETag);
+        // The second writer read before the first edit: its change would be lost, so it is refused.
+        var late = await PutAsync(etag.ToString(), "Second edit");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, late.StatusCode);
+        Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("First edit", (await provider.GetFromJsonAsync<JsonElement>(url)).GetProperty("metadata").GetProperty("titleEn").GetString());
+        // Without If-Match the write goes through (documented: last writer wins).
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(null, "Unconditional")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_on_every_write_gets_a_problem_naming_the_field()
     {
         using var provider = await As("demo-provider-x");

@@ -33,6 +33,8 @@ public static class Listings
                 formats = formats ?? ["csv"],
                 updateFrequency = "monthly",
             },
+            quality = new { completenessPercent = 97.5, labelled = false },
+            preview = (object?)null,
             terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 3, maxDurationMonths = 24, askingPriceKrw = 5_000_000 },
             visibility = new { restricted = restrictedTo is not null, organisations = restrictedTo ?? [] },
         })!.AsObject();

@@ -93,6 +93,21 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
     }
 
     [Fact]
+    public async Task Verifying_with_a_stale_if_match_is_412_so_two_administrators_do_not_overwrite_each_other()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        using var admin = await Tokens.DemoAsync(BaseAddress, "demo-admin");
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
+        var read = await admin.GetAsync($"/api/identity/organisations/{registered.OrganisationId}");
+        Assert.NotNull(read.Headers.ETag);
+        (await admin.PostAsync($"/api/identity/organisations/{registered.OrganisationId}/reject", null)).EnsureSuccessStatusCode();
+
+        using var verify = new HttpRequestMessage(HttpMethod.Post, $"/api/identity/organisations/{registered.OrganisationId}/verify");
+        verify.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await admin.SendAsync(verify)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_revoked_api_client_can_no_longer_obtain_tokens()
     {
         using var anonymous = fixture.Host.CreateClient();

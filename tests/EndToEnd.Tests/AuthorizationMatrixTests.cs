@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         // A draft of provider X: visible to X and administrators; others get 404, not 403, so drafts cannot be probed.
         ["GET /api/catalog/datasets/{id}"] = [404, 404, 404, 200, 404, 200, 404, 404],
         ["PUT /api/catalog/datasets/{id}"] = [401, 403, 403, 200, 404, 403, 403, 404],
+        ["PATCH /api/catalog/datasets/{id}"] = [401, 403, 403, 200, 404, 403, 403, 404],
         ["POST /api/catalog/datasets/{id}/publish"] = [401, 403, 403, 200, 404, 403, 403, 403],
         // From here on: a published listing of provider X (suspended for reinstate).
         ["POST /api/catalog/datasets/{id}/withdraw"] = [401, 403, 403, 200, 404, 403, 403, 404],
@@ -158,7 +159,12 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "GET /api/catalog/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}");
             case "PUT /api/catalog/datasets/{id}":
-                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}", new { titleEn = "Matrix edited" });
+                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}", SliceClient.CompleteDocument("Matrix edited"));
+            case "PATCH /api/catalog/datasets/{id}":
+                return new(HttpMethod.Patch, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}")
+                {
+                    Content = new StringContent("""{"titleEn":"Matrix patched"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"),
+                };
             case "POST /api/catalog/datasets/{id}/publish":
                 return new(HttpMethod.Post, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}/publish");
             case "POST /api/catalog/datasets/{id}/withdraw":

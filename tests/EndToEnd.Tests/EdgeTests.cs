@@ -39,6 +39,68 @@ public sealed class EdgeTests
     }
 
     [Fact]
+    public async Task Guessing_a_client_secret_is_stopped_with_429_while_the_client_itself_and_others_go_on()
+    {
+        await using var host = HostProcess.Start("all", new Dictionary<string, string>
+        {
+            ["Marketplace:Identity:TokenServer:FailureBurst"] = "5",
+            ["Marketplace:Identity:TokenServer:FailureReplenishment"] = "00:10:00",
+            ["Marketplace:DataFolder"] = Directory.CreateTempSubdirectory("marketplace-edge-").FullName,
+        });
+        await host.WaitUntilHealthyAsync();
+        using var anonymous = host.CreateClient();
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 12; i++)
+        {
+            answers.Add(await Tokens.RequestRawAsync(anonymous, "demo-buyer-b", $"guess-{i}"));
+        }
+
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
+        var limited = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(7, limited.Count);
+        Assert.All(limited, a => Assert.True(a.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After names a wait"));
+        Assert.Equal("application/problem+json", limited[0].Content.Headers.ContentType?.MediaType);
+        // Another client from the same address goes on: an address may fail five times as often as a client
+        // (a guesser rotating client ids is stopped there).
+        Assert.Equal(HttpStatusCode.OK, (await Tokens.RequestRawAsync(anonymous, "demo-buyer-a", "demo-buyer-a-secret")).StatusCode);
+        for (var i = 0; i < 25; i++)
+        {
+            await Tokens.RequestRawAsync(anonymous, $"no-such-client-{i}", "guess");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Tokens.RequestRawAsync(anonymous, "demo-buyer-a", "demo-buyer-a-secret")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Access_tokens_live_as_long_as_configured_and_expired_ones_are_pruned()
+    {
+        var folder = Directory.CreateTempSubdirectory("marketplace-edge-").FullName;
+        await using var host = HostProcess.Start("all", new Dictionary<string, string>
+        {
+            ["Marketplace:Identity:TokenServer:AccessTokenLifetime"] = "00:00:02",
+            ["Marketplace:Identity:TokenServer:PruneInterval"] = "00:00:01",
+            ["Marketplace:Identity:TokenServer:PruneMinimumAge"] = "00:00:00",
+            ["Marketplace:DataFolder"] = folder,
+        });
+        await host.WaitUntilHealthyAsync();
+        using var anonymous = host.CreateClient();
+        var token = await Tokens.RequestAsync(anonymous, "demo-buyer-a", "demo-buyer-a-secret");
+        var lifetime = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ReadJsonWebToken(token);
+        Assert.Equal(TimeSpan.FromSeconds(2), lifetime.ValidTo - lifetime.IssuedAt);
+
+        // Once expired, the token's row goes: the table does not grow with every token ever issued.
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "identity.db")};Mode=ReadOnly;Pooling=False");
+            await db.OpenAsync();
+            await using var count = db.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM OpenIddictTokens";
+            return (long)(await count.ExecuteScalarAsync())! == 0;
+        }, TimeSpan.FromSeconds(60), "expired tokens to be pruned");
+    }
+
+    [Fact]
     public async Task Oversized_bodies_get_413_and_every_response_carries_a_correlation_id()
     {
         await using var host = HostProcess.Start("all", new Dictionary<string, string>

@@ -69,6 +69,26 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_baseline_draft_and_a_voucher_programme_carry_an_etag_and_a_stale_if_match_is_412()
+    {
+        using var admin = await As("demo-admin");
+        var draft = await PricingApi.DraftAsync(admin, PricingApi.Baseline("design", "cad-3d", 7_000_000m));
+        var read = await admin.GetAsync($"/api/pricing/baselines/{draft}");
+        Assert.NotNull(read.Headers.ETag);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/pricing/baselines/{draft}") { Content = JsonContent.Create(PricingApi.Baseline("design", "cad-3d", 8_000_000m)) };
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"stale\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await admin.SendAsync(stale)).StatusCode);
+        using var current = new HttpRequestMessage(HttpMethod.Put, $"/api/pricing/baselines/{draft}") { Content = JsonContent.Create(PricingApi.Baseline("design", "cad-3d", 8_000_000m)) };
+        current.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(current)).StatusCode);
+
+        var vouchers = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
+        var voucher = await admin.GetAsync($"/api/pricing/vouchers/{vouchers[0].GetProperty("id").GetGuid()}");
+        Assert.NotNull(voucher.Headers.ETag);
+    }
+
+    [Fact]
     public async Task A_quote_at_a_moment_uses_the_version_in_force_then_and_old_versions_never_change()
     {
         using var admin = await As("demo-admin");

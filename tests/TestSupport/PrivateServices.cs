@@ -31,9 +31,7 @@ public sealed class PrivateServices : IAsyncDisposable
     public static async Task<PrivateServices> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"marketplace-private-{Guid.NewGuid():N}");
-        // The Erlang distribution port is the AMQP port + 20000, so keep the AMQP port low enough.
-        var rabbitPort = Random.Shared.Next(30000, 45000);
-        var services = new PrivateServices(FreePort.Next(), rabbitPort, folder);
+        var services = new PrivateServices(FreePort.Next(), FreePort.NextForRabbitMq(), folder);
         await services.RunAsync("start");
         return services;
     }

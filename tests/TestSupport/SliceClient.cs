@@ -32,6 +32,22 @@ public static class SliceClient
         terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
     };
 
+    /// <summary>The publishable document with every member present, as <c>PUT</c> (which replaces the whole document) wants it.</summary>
+    public static Dictionary<string, object?> CompleteDocument(string titleKo = "사출성형기 온도 센서 데이터") => new()
+    {
+        ["titleKo"] = titleKo,
+        ["titleEn"] = "Injection moulding machine temperature sensors",
+        ["descriptionKo"] = "사출성형기 금형 온도를 1초 간격으로 기록한 센서 데이터",
+        ["descriptionEn"] = "Mould temperature of injection moulding machines, one record a second",
+        ["keywords"] = new[] { "사출" },
+        ["classification"] = new { processStage = "production", dataTypes = new[] { "sensor-time-series" } },
+        ["structure"] = new { },
+        ["quality"] = new { },
+        ["preview"] = null,
+        ["terms"] = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
+        ["visibility"] = new { restricted = false },
+    };
+
     /// <summary>Creates a publishable draft as the provider whose token <paramref name="provider"/> carries.</summary>
     public static async Task<Dataset> CreateDraftAsync(HttpClient provider, string titleKo = "사출성형기 온도 센서 데이터")
     {

@@ -21,6 +21,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Detail = v.Message,
             },
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
+            PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", exception.Message),
             ConflictException { Field: { } field } => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] })
             {
                 Status = StatusCodes.Status409Conflict,
@@ -37,13 +38,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             },
             RuleViolationException => Problem(StatusCodes.Status422UnprocessableEntity, "Business rule violated", exception.Message),
             // A body member of the wrong type, or one JsonInputRules refuses: 400 naming it as the client spelled it.
-            BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [Member(path)] = [Reason(json)] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid request",
-                Detail = "The request body does not match the expected shape.",
-            },
+            BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => JsonProblem(path, json),
+            JsonException { Path: { } path } json => JsonProblem(path, json),
             // Malformed JSON, wrong content type, body too large: the framework's own 4xx with its explanation.
             BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message),
             _ => null,
@@ -70,6 +66,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             Exception = exception,
         });
     }
+
+    /// <summary>A body member of the wrong type, or one JsonInputRules refuses: 400 naming it as the client spelled it.</summary>
+    private static HttpValidationProblemDetails JsonProblem(string path, JsonException json) =>
+        new(new Dictionary<string, string[]> { [Member(path)] = [Reason(json)] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = "The request body does not match the expected shape.",
+        };
 
     /// <summary><c>$.terms.territory[0]</c> → <c>terms.territory[0]</c>; the whole body is <c>$</c>.</summary>
     private static string Member(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;

@@ -10,6 +10,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
 
 namespace Marketplace.Catalog.Apis;
 
@@ -25,12 +29,18 @@ public static class DatasetsApi
         api.MapPost("/", CreateDataset).RequireAuthorization(MarketplacePolicies.Provider)
             .WithName("CreateDataset").WithSummary("Create a draft listing of your organisation")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/{id:guid}", GetDataset).AllowAnonymous()
+        api.MapGet("/{id:guid}", GetDataset).AllowAnonymous().WithEntityTag()
             .WithName("GetDataset").WithSummary("One listing (drafts, suspended and withdrawn listings: only their provider and administrators; restricted: only the named organisations)");
-        api.MapPut("/{id:guid}", EditDataset).RequireAuthorization(MarketplacePolicies.Provider)
-            .WithName("EditDataset").WithSummary("Edit a listing of your organisation; a published one gets a new version")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        api.MapPut("/{id:guid}", ReplaceDataset).RequireAuthorization(MarketplacePolicies.Provider).WithEntityTag()
+            .WithName("ReplaceDataset").WithSummary("Replace the whole metadata document of a listing of your organisation; a published one gets a new version")
+            .Accepts<DatasetMetadata>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPatch("/{id:guid}", PatchDataset).RequireAuthorization(MarketplacePolicies.Provider).WithEntityTag()
+            .WithName("PatchDataset").WithSummary("Change some members of a listing of your organisation (JSON Merge Patch, RFC 7396); a published one gets a new version")
+            .Accepts<JsonObject>(ListingDocument.MergePatchMediaType)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{id:guid}/publish", PublishDataset).RequireAuthorization(MarketplacePolicies.VerifiedProvider)
             .WithName("PublishDataset").WithSummary("Publish a draft listing of your organisation (verified organisations only)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -69,18 +79,47 @@ public static class DatasetsApi
             : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<DatasetResponse>, NotFound>> EditDataset(
-        Guid id, DatasetMetadata request, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<DatasetResponse>, NotFound>> ReplaceDataset(
+        Guid id, JsonObject document, HttpContext http, CatalogDb db, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct) =>
+        await EditAsync(id, _ => ListingDocument.Complete(document, json.Value.SerializerOptions), http, db, clock, ct);
+
+    public static async Task<Results<Ok<DatasetResponse>, NotFound>> PatchDataset(
+        Guid id, HttpRequest request, CatalogDb db, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
-        MetadataRules.Validate(request);
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), ListingDocument.MergePatchMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException($"Send a JSON Merge Patch ({ListingDocument.MergePatchMediaType}).", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        JsonNode? patch;
+        try
+        {
+            patch = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The body is not valid JSON.", e);
+        }
+
+        return await EditAsync(id, current => ListingDocument.Merge(current, patch, json.Value.SerializerOptions), request.HttpContext, db, clock, ct);
+    }
+
+    /// <summary>Both verbs: the new document from the current one, checked, then a new version if buyers see it.</summary>
+    private static async Task<Results<Ok<DatasetResponse>, NotFound>> EditAsync(
+        Guid id, Func<DatasetMetadata, DatasetMetadata> change, HttpContext http, CatalogDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var user = http.User;
         var dataset = await OwnAsync(id, user, db, ct);
         if (dataset is null)
         {
             return TypedResults.NotFound();
         }
 
+        EntityTags.RequireMatch(http, DatasetResponse.From(dataset, mayManage: true));
+        var metadata = change(dataset.Metadata);
+        MetadataRules.Validate(metadata);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (dataset.Edit(request, user.SubjectOf(), now))
+        if (dataset.Edit(metadata, user.SubjectOf(), now))
         {
             db.AddEvent(new DatasetUpdated(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, now, dataset.Facts()));
         }

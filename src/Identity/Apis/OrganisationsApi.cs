@@ -24,9 +24,9 @@ public static class OrganisationsApi
 
         api.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
             .WithSummary("Register an organisation; returns its first API client (the secret is shown once)").ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/{id:guid}", Get).RequireAuthorization().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
-        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithName("VerifyOrganisation");
-        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplacePolicies.Admin).WithName("RejectOrganisation");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization().WithEntityTag().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
+        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("VerifyOrganisation");
+        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("RejectOrganisation");
         api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
         api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("RevokeApiClient")
@@ -76,11 +76,11 @@ public static class OrganisationsApi
         return organisation is null ? TypedResults.NotFound() : TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 
-    public static Task<Ok<OrganisationResponse>> Verify(Guid id, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
-        ReviewAsync(id, db, o => o.Verify(clock.GetUtcNow().UtcDateTime), ct);
+    public static Task<Ok<OrganisationResponse>> Verify(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        ReviewAsync(id, http, db, o => o.Verify(clock.GetUtcNow().UtcDateTime), ct);
 
-    public static Task<Ok<OrganisationResponse>> Reject(Guid id, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
-        ReviewAsync(id, db, o => o.Reject(clock.GetUtcNow().UtcDateTime), ct);
+    public static Task<Ok<OrganisationResponse>> Reject(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        ReviewAsync(id, http, db, o => o.Reject(clock.GetUtcNow().UtcDateTime), ct);
 
     public static async Task<Results<Created<ApiClientCreatedResponse>, NotFound>> CreateClient(
         Guid id, CreateApiClientRequest request, ClaimsPrincipal user, IdentityDb db, ApiClientIssuer clients, CancellationToken ct)
@@ -159,10 +159,11 @@ public static class OrganisationsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<OrganisationResponse>> ReviewAsync(Guid id, IdentityDb db, Action<Organisation> review, CancellationToken ct)
+    private static async Task<Ok<OrganisationResponse>> ReviewAsync(Guid id, HttpContext http, IdentityDb db, Action<Organisation> review, CancellationToken ct)
     {
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct)
             ?? throw new NotFoundException("Organisation", id);
+        EntityTags.RequireMatch(http, OrganisationResponse.From(organisation));
         review(organisation);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));

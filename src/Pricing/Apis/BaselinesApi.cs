@@ -21,7 +21,7 @@ public static class BaselinesApi
         var api = app.MapModuleGroup(PricingModule.ModuleName, "/baselines", "Baselines").ProducesValidationProblem();
         api.MapPost("/", CreateDraft).RequireAuthorization(MarketplacePolicies.Admin).WithName("CreateBaselineDraft")
             .WithSummary("Draft a baseline for a category (process stage × data type), or the default");
-        api.MapPut("/{id:guid}", ReviseDraft).RequireAuthorization(MarketplacePolicies.Admin).WithName("ReviseBaselineDraft")
+        api.MapPut("/{id:guid}", ReviseDraft).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("ReviseBaselineDraft")
             .WithSummary("Change a draft; published versions never change").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/preview", Preview).RequireAuthorization(MarketplacePolicies.Admin).WithName("PreviewBaseline")
             .WithSummary("What these listings (at most 50) would cost under this baseline");
@@ -29,7 +29,7 @@ public static class BaselinesApi
             .WithSummary("Publish a draft as the category's next version, effective now or later").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", List).RequireAuthorization().WithName("ListBaselines")
             .WithSummary("Published baseline versions, newest first (administrators: drafts too)");
-        api.MapGet("/{id:guid}", Get).RequireAuthorization().WithName("GetBaseline").WithSummary("One baseline version (drafts: administrators only)");
+        api.MapGet("/{id:guid}", Get).RequireAuthorization().WithEntityTag().WithName("GetBaseline").WithSummary("One baseline version (drafts: administrators only)");
         return app;
     }
 
@@ -43,9 +43,10 @@ public static class BaselinesApi
         return TypedResults.Created($"/api/pricing/baselines/{baseline.Id}", BaselineResponse.From(baseline));
     }
 
-    public static async Task<Ok<BaselineResponse>> ReviseDraft(Guid id, BaselineRequest request, PricingDb db, CancellationToken ct)
+    public static async Task<Ok<BaselineResponse>> ReviseDraft(Guid id, BaselineRequest request, HttpContext http, PricingDb db, CancellationToken ct)
     {
         var baseline = await FindAsync(id, db, ct);
+        EntityTags.RequireMatch(http, BaselineResponse.From(baseline));
         new Validator()
             .Require(request.ProcessStage == baseline.ProcessStage && request.DataType == baseline.DataType, "processStage",
                 "A draft keeps its category; draft a new baseline for another one.")

@@ -20,7 +20,7 @@ public static class VouchersApi
             .RequireAuthorization(MarketplacePolicies.Admin);
         api.MapPost("/", Create).WithName("CreateVoucherProgramme").WithSummary("Start a voucher programme");
         api.MapGet("/", List).WithName("ListVoucherProgrammes").WithSummary("Voucher programmes with their budgets and reservations");
-        api.MapGet("/{id:guid}", Get).WithName("GetVoucherProgramme").WithSummary("One voucher programme with its budget and reservations");
+        api.MapGet("/{id:guid}", Get).WithEntityTag().WithName("GetVoucherProgramme").WithSummary("One voucher programme with its budget and reservations");
         return app;
     }
 

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marketplace.BuildingBlocks.Errors;
+
+namespace Marketplace.Catalog.Domain;
+
+/// <summary>
+/// A listing's metadata as the client sends it: <c>PUT</c> replaces the whole document, so every member
+/// must be there (an absent one would silently be emptied); <c>PATCH</c> is a JSON Merge Patch (RFC 7396)
+/// over the current document: members it names change, <c>null</c> removes, the rest stays.
+/// </summary>
+public static class ListingDocument
+{
+    public const string MergePatchMediaType = "application/merge-patch+json";
+
+    /// <summary>Every member of <see cref="DatasetMetadata"/>, as a client spells it.</summary>
+    public static readonly string[] Members =
+        ["titleKo", "titleEn", "descriptionKo", "descriptionEn", "keywords", "classification", "structure", "quality", "preview", "terms", "visibility"];
+
+    /// <summary>A complete document, or a 400 naming each missing member (a member may be null, not absent).</summary>
+    public static DatasetMetadata Complete(JsonObject document, JsonSerializerOptions options)
+    {
+        var validator = new Validator();
+        foreach (var member in Members)
+        {
+            validator.Require(document.ContainsKey(member), member,
+                "PUT replaces the whole document: send every member (null where there is nothing), or change some with PATCH.");
+        }
+
+        validator.ThrowIfInvalid();
+        return Read(document, options);
+    }
+
+    /// <summary>The current document with <paramref name="patch"/> merged in (RFC 7396).</summary>
+    public static DatasetMetadata Merge(DatasetMetadata current, JsonNode? patch, JsonSerializerOptions options)
+    {
+        if (patch is not JsonObject)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A merge patch of a listing is a JSON object."] });
+        }
+
+        var merged = MergePatch(JsonSerializer.SerializeToNode(current, options), patch);
+        return Read((JsonObject)merged!, options);
+    }
+
+    /// <summary>RFC 7396, section 2.</summary>
+    public static JsonNode? MergePatch(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target as JsonObject is { } targetObject ? (JsonObject)targetObject.DeepClone() : [];
+        foreach (var (name, value) in patchObject)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                result[name] = MergePatch(result[name], value);
+            }
+        }
+
+        return result;
+    }
+
+    private static DatasetMetadata Read(JsonObject document, JsonSerializerOptions options) =>
+        document.Deserialize<DatasetMetadata>(options)
+        ?? throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A listing document is a JSON object."] });
+}
