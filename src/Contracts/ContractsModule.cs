@@ -26,7 +26,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
         builder.Services.AddHostedService<NegotiationExpiry>();
     }
 
-    public override void AddConsumers(IBusRegistrationConfigurator bus)
+    protected override void AddModuleConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleConsumer<UpsertDatasetReadModelConsumer>(ModuleName);
         bus.AddModuleConsumer<UpdateDatasetReadModelConsumer>(ModuleName);

@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -42,6 +43,8 @@ public static class MarketplaceApp
         }
 
         app.UseAuthentication();
+        // Tokens of organisations an administrator has since rejected or suspended: 403 in every module.
+        BarredOrganisations.UseBarredOrganisations(app);
         foreach (var module in modules)
         {
             module.UseEdgeMiddleware(app);

@@ -22,7 +22,7 @@ public sealed class PricingModule : DataModule<PricingDb>
         builder.Services.AddHostedService<PricingSeeder>();
     }
 
-    public override void AddConsumers(IBusRegistrationConfigurator bus)
+    protected override void AddModuleConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleConsumer<ListPublishedDatasetConsumer>(ModuleName);
         bus.AddModuleConsumer<ListUpdatedDatasetConsumer>(ModuleName);

@@ -108,6 +108,16 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
     }
 
     [Fact]
+    public async Task A_suspended_organisation_is_refused_by_every_module_within_seconds_and_works_again_once_reinstated()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        using var admin = await Tokens.DemoAsync(BaseAddress, "demo-admin");
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", admin);
+
+        await Organisations.SuspensionReachesEveryModuleAsync(admin, anonymous, registered);
+    }
+
+    [Fact]
     public async Task A_revoked_api_client_can_no_longer_obtain_tokens()
     {
         using var anonymous = fixture.Host.CreateClient();

@@ -77,6 +77,9 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         // A fresh, pending organisation.
         ["POST /api/identity/organisations/{id}/verify"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/identity/organisations/{id}/reject"] = [401, 403, 403, 403, 403, 200, 403, 403],
+        // A verified organisation (suspend), a suspended one (reinstate).
+        ["POST /api/identity/organisations/{id}/suspend"] = [401, 403, 403, 403, 403, 200, 403, 403],
+        ["POST /api/identity/organisations/{id}/reinstate"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/identity/organisations/{id}/clients"] = [401, 201, 404, 404, 404, 404, 404, 404],
         ["DELETE /api/identity/organisations/{id}/clients/{clientId}"] = [401, 204, 404, 404, 404, 404, 404, 404],
         ["POST /api/identity/organisations/{id}/invitations"] = [401, 201, 404, 404, 404, 404, 404, 404],
@@ -259,6 +262,13 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "POST /api/identity/organisations/{id}/reject":
                 var pending = await Organisations.RegisterAsync(clients["anonymous"], "buyer", verifyingAdmin: null);
                 return new(HttpMethod.Post, $"/api/identity/organisations/{pending.OrganisationId}/{endpoint.Split('/')[^1]}");
+            case "POST /api/identity/organisations/{id}/suspend":
+                var verified = await Organisations.RegisterAsync(clients["anonymous"], "buyer", clients["demo-admin"]);
+                return new(HttpMethod.Post, $"/api/identity/organisations/{verified.OrganisationId}/suspend");
+            case "POST /api/identity/organisations/{id}/reinstate":
+                var toReinstate = await Organisations.RegisterAsync(clients["anonymous"], "buyer", clients["demo-admin"]);
+                (await clients["demo-admin"].PostAsync($"/api/identity/organisations/{toReinstate.OrganisationId}/suspend", null)).EnsureSuccessStatusCode();
+                return new(HttpMethod.Post, $"/api/identity/organisations/{toReinstate.OrganisationId}/reinstate");
             case "POST /api/identity/organisations/{id}/clients":
                 return Json(HttpMethod.Post, $"/api/identity/organisations/{buyerAOrganisation}/clients", new { name = "matrix" });
             case "DELETE /api/identity/organisations/{id}/clients/{clientId}":

@@ -51,6 +51,16 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_suspended_organisation_is_refused_by_every_service_within_seconds_through_the_gateway()
+    {
+        using var anonymous = Cluster.Gateway.CreateClient();
+        using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", admin);
+
+        await Organisations.SuspensionReachesEveryModuleAsync(admin, anonymous, registered);
+    }
+
+    [Fact]
     public async Task Gateway_serves_every_module_document_and_the_swagger_ui()
     {
         using var client = Cluster.Gateway.CreateClient();

@@ -21,6 +21,44 @@ public static class Organisations
         return body + (10 - sum % 10) % 10;
     }
 
+    /// <summary>
+    /// Suspends the organisation of <paramref name="member"/> and waits until every module refuses its token
+    /// (403 problem), then reinstates it and waits until a new token works everywhere again.
+    /// </summary>
+    public static async Task SuspensionReachesEveryModuleAsync(HttpClient admin, HttpClient anonymous, Credentials organisation)
+    {
+        using var member = new HttpClient { BaseAddress = anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        member.DefaultRequestHeaders.Authorization = new("Bearer", await Tokens.RequestAsync(anonymous, organisation.ClientId, organisation.ClientSecret));
+        string[] everyModule =
+        [
+            "/api/catalog/datasets?limit=1", "/api/contracts/negotiations", "/api/pricing/statistics", $"/api/identity/organisations/{organisation.OrganisationId}",
+        ];
+        foreach (var path in everyModule)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(path)).StatusCode);
+        }
+
+        (await admin.PostAsync($"/api/identity/organisations/{organisation.OrganisationId}/suspend", null)).EnsureSuccessStatusCode();
+        foreach (var path in everyModule)
+        {
+            await Eventually.HoldsAsync(async () =>
+            {
+                using var refused = await member.GetAsync(path);
+                return refused.StatusCode == HttpStatusCode.Forbidden && refused.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            }, TimeSpan.FromSeconds(15), $"{path} to refuse the suspended organisation's token");
+        }
+
+        Assert.False((await Tokens.RequestRawAsync(anonymous, organisation.ClientId, organisation.ClientSecret)).IsSuccessStatusCode, "no new token while suspended");
+
+        (await admin.PostAsync($"/api/identity/organisations/{organisation.OrganisationId}/reinstate", null)).EnsureSuccessStatusCode();
+        member.DefaultRequestHeaders.Authorization = new("Bearer", await Tokens.RequestAsync(anonymous, organisation.ClientId, organisation.ClientSecret));
+        foreach (var path in everyModule)
+        {
+            await Eventually.HoldsAsync(async () => (await member.GetAsync(path)).StatusCode == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(15), $"{path} to accept the reinstated organisation");
+        }
+    }
+
     public static async Task<Credentials> RegisterAsync(HttpClient anonymous, string role, HttpClient? verifyingAdmin)
     {
         var number = NewBusinessRegistrationNumber();

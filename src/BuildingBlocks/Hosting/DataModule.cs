@@ -1,4 +1,7 @@
+using Marketplace.BuildingBlocks.Messaging;
 using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.BuildingBlocks.Security;
+using MassTransit;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 
@@ -12,6 +15,18 @@ public abstract class DataModule<TDb> : MarketplaceModule where TDb : ModuleDbCo
         builder.AddModuleDbContext<TDb>(Name);
         builder.Services.AddModuleOpenApi(Name);
         AddModuleServices(builder);
+    }
+
+    /// <summary>Every module keeps who is barred (<see cref="KeepBarredOrganisationsConsumer{TDb}"/>), then its own consumers.</summary>
+    public sealed override void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddModuleConsumer<KeepBarredOrganisationsConsumer<TDb>>(Name);
+        AddModuleConsumers(bus);
+    }
+
+    /// <summary>The module's own consumers of other modules' events.</summary>
+    protected virtual void AddModuleConsumers(IBusRegistrationConfigurator bus)
+    {
     }
 
     /// <summary>Services of the module beyond its database and document.</summary>

@@ -24,7 +24,7 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");
-        var consumer = GetType().Name;
+        var consumer = ConsumerName.Of(GetType());
         var ct = context.CancellationToken;
         var correlationId = context.Headers.Get<string>(CorrelationIdMiddleware.Header);
         // Events the handler emits, and every log line of this message, carry the originating request's id.

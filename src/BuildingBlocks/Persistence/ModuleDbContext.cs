@@ -14,6 +14,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>Organisations whose tokens this module refuses (<see cref="Security.BarredOrganisations"/>).</summary>
+    public DbSet<Security.BarredOrganisation> BarredOrganisations => Set<Security.BarredOrganisation>();
+
     /// <summary>Queues an integration event; it is written by the next <c>SaveChanges</c>.</summary>
     public void AddEvent(IIntegrationEvent integrationEvent) =>
         OutboxMessages.Add(OutboxMessage.From(integrationEvent, DateTime.UtcNow));
@@ -32,5 +35,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new Security.BarredOrganisationConfiguration());
     }
 }

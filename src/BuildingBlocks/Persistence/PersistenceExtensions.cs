@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Marketplace.BuildingBlocks.Security;
 using Npgsql;
 
 namespace Marketplace.BuildingBlocks.Persistence;
@@ -37,6 +38,7 @@ public static class PersistenceExtensions
 
         // Registered before the dispatcher so the schema exists before anything reads it.
         builder.Services.AddHostedService(sp => new DatabaseInitializer<TDb>(sp, provider, connectionString));
+        builder.Services.AddHostedService<BarredOrganisationsLoader<TDb>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{module}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

@@ -32,6 +32,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddSingleton(target);
         builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
+        builder.Services.AddSingleton<BarredOrganisations>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<MarketplaceOptions>(builder.Configuration.GetSection(MarketplaceOptions.Section));
 

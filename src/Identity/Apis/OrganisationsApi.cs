@@ -27,6 +27,11 @@ public static class OrganisationsApi
         api.MapGet("/{id:guid}", Get).RequireAuthorization().WithEntityTag().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
         api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("VerifyOrganisation");
         api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("RejectOrganisation");
+        api.MapPost("/{id:guid}/suspend", Suspend).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("SuspendOrganisation")
+            .WithSummary("Take a verified organisation off the marketplace: no new tokens, and every module refuses its current ones within seconds")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapPost("/{id:guid}/reinstate", Reinstate).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("ReinstateOrganisation")
+            .WithSummary("Let a suspended organisation take part again").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
         api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("RevokeApiClient")
@@ -81,6 +86,12 @@ public static class OrganisationsApi
 
     public static Task<Ok<OrganisationResponse>> Reject(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
         ReviewAsync(id, http, db, o => o.Reject(clock.GetUtcNow().UtcDateTime), ct);
+
+    public static Task<Ok<OrganisationResponse>> Suspend(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        ReviewAsync(id, http, db, o => o.Suspend(clock.GetUtcNow().UtcDateTime), ct);
+
+    public static Task<Ok<OrganisationResponse>> Reinstate(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        ReviewAsync(id, http, db, o => o.Reinstate(clock.GetUtcNow().UtcDateTime), ct);
 
     public static async Task<Results<Created<ApiClientCreatedResponse>, NotFound>> CreateClient(
         Guid id, CreateApiClientRequest request, ClaimsPrincipal user, IdentityDb db, ApiClientIssuer clients, CancellationToken ct)
@@ -165,6 +176,8 @@ public static class OrganisationsApi
             ?? throw new NotFoundException("Organisation", id);
         EntityTags.RequireMatch(http, OrganisationResponse.From(organisation));
         review(organisation);
+        // Same transaction: every module learns of the decision if and only if it stands.
+        db.AddEvent(organisation.StatusChanged());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }

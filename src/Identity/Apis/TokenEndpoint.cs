@@ -33,7 +33,7 @@ public static class TokenEndpoint
         {
             var client = await clients.FindActiveAsync(request.ClientId!, ct);
             var organisation = client is null ? null : await db.Organisations.FindAsync([client.OrganisationId], ct);
-            return organisation is null || organisation.Status == OrganisationStatus.Rejected
+            return organisation is null || organisation.IsBarred
                 ? Refuse(Errors.InvalidClient, "The client or its organisation may not sign in.")
                 : SignIn(TokenPrincipal.ForClient(client!, organisation));
         }
@@ -44,7 +44,7 @@ public static class TokenEndpoint
             var stored = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
             var person = Guid.TryParse(stored?.GetClaim(Claims.Subject), out var personId) ? await db.People.FindAsync([personId], ct) : null;
             var organisation = person is null ? null : await db.Organisations.FindAsync([person.OrganisationId], ct);
-            return person is null || person.DisabledAt is not null || organisation is null || organisation.Status == OrganisationStatus.Rejected
+            return person is null || person.DisabledAt is not null || organisation is null || organisation.IsBarred
                 ? Refuse(Errors.InvalidGrant, "The person may no longer sign in.")
                 : SignIn(TokenPrincipal.ForPerson(person, organisation, stored!.GetScopes()));
         }

@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.BuildingBlocks.Security;
 
 namespace Marketplace.Identity.Domain;
@@ -60,9 +61,19 @@ public sealed class Organisation
         return platform;
     }
 
-    public void Verify(DateTime now) => Review(OrganisationStatus.Verified, now);
+    public void Verify(DateTime now) => Review(OrganisationStatus.Pending, OrganisationStatus.Verified, now);
 
-    public void Reject(DateTime now) => Review(OrganisationStatus.Rejected, now);
+    public void Reject(DateTime now) => Review(OrganisationStatus.Pending, OrganisationStatus.Rejected, now);
+
+    public void Suspend(DateTime now) => Review(OrganisationStatus.Verified, OrganisationStatus.Suspended, now);
+
+    public void Reinstate(DateTime now) => Review(OrganisationStatus.Suspended, OrganisationStatus.Verified, now);
+
+    /// <summary>Rejected or suspended: no new tokens, and every module refuses the tokens it still has.</summary>
+    public bool IsBarred => Status is OrganisationStatus.Rejected or OrganisationStatus.Suspended;
+
+    /// <summary>What every module learns of this decision.</summary>
+    public OrganisationStatusChanged StatusChanged() => new(Id, Status.ToString().ToLowerInvariant(), IsBarred, ReviewedAt ?? RegisteredAt);
 
     /// <summary>Roles its access tokens carry.</summary>
     public IEnumerable<string> Roles()
@@ -83,14 +94,14 @@ public sealed class Organisation
         }
     }
 
-    private void Review(OrganisationStatus decision, DateTime now)
+    private void Review(OrganisationStatus from, OrganisationStatus to, DateTime now)
     {
-        if (Status != OrganisationStatus.Pending)
+        if (Status != from)
         {
-            throw new ConflictException($"Organisation '{Id}' is already {Status}.");
+            throw new ConflictException($"Organisation '{Id}' is {Status}; only a {from} organisation can become {to}.");
         }
 
-        Status = decision;
+        Status = to;
         ReviewedAt = now;
     }
 }

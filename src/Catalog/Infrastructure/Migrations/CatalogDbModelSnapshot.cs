@@ -106,6 +106,28 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.BuildingBlocks.Security.BarredOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("barred_organisations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Catalog.Domain.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
