@@ -49,6 +49,7 @@ public sealed class IdentityModule : DataModule<IdentityDb>
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableErrorPassthrough()
                     .DisableTransportSecurityRequirement();
             });
 

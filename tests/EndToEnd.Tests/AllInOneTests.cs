@@ -84,6 +84,26 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_platform_signing_key_rotates_after_its_lifetime_and_old_keys_stay_published()
+    {
+        await using var host = HostProcess.Start("all", new Dictionary<string, string>
+        {
+            ["Marketplace:Contracts:SigningKeyLifetime"] = "00:00:02",
+            ["Marketplace:DataFolder"] = Directory.CreateTempSubdirectory("marketplace-keys-").FullName,
+        });
+        await host.WaitUntilHealthyAsync();
+        using var client = host.CreateClient();
+        async Task<string[]> KeyIdsAsync() =>
+            [.. (await client.GetFromJsonAsync<JsonElement>("/api/contracts/jwks")).GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!)];
+
+        var first = Assert.Single(await KeyIdsAsync());
+        var rotated = await Eventually.GetAsync(async () => await KeyIdsAsync() is { Length: >= 2 } ids ? ids : null,
+            TimeSpan.FromSeconds(60), "a second platform key");
+
+        Assert.Contains(first, rotated);
+    }
+
+    [Fact]
     public async Task Published_dataset_reaches_contracts_read_model()
     {
         using var client = await Tokens.DemoAsync(Host.BaseAddress!, "demo-provider-x");

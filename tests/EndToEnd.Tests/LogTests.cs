@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Marketplace.EndToEnd.Tests;
@@ -39,6 +40,30 @@ public sealed class LogTests
         using var entry = JsonDocument.Parse(line);
         Assert.Contains(entry.RootElement.GetProperty("Scopes").EnumerateArray(),
             s => s.TryGetProperty("CorrelationId", out var id) && id.GetString() == "log-check-2");
+    }
+
+    [Fact]
+    public async Task A_sign_in_with_pkce_leaves_no_verifier_code_password_or_token_in_the_logs()
+    {
+        await using var host = HostProcess.Start("all", new Dictionary<string, string>
+        {
+            ["Marketplace:DataFolder"] = Directory.CreateTempSubdirectory("marketplace-logs-").FullName,
+        });
+        await host.WaitUntilHealthyAsync();
+        using var anonymous = host.CreateClient();
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
+        var password = $"pw-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Created, (await People.AcceptInvitationAsync(registered.InvitationUrl, "Log Check", password)).StatusCode);
+        using var browser = People.Browser(host.BaseAddress!);
+
+        var (code, verifier) = await People.AuthorizeAsync(browser, registered.ContactEmail, password);
+        var redeemed = await People.RedeemAsync(browser, code, verifier, People.SwaggerRedirect(host.BaseAddress!));
+        var token = (await redeemed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+
+        foreach (var secret in new[] { verifier, code, password, registered.ClientSecret, token })
+        {
+            Assert.DoesNotContain(secret, host.Output);
+        }
     }
 
     private static HostProcess StartVerbose(Dictionary<string, string> configuration)

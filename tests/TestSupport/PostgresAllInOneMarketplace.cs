@@ -3,7 +3,7 @@ using Npgsql;
 namespace Marketplace.TestSupport;
 
 /// <summary>The same all-in-one process on the test run's PostgreSQL, each module in a fresh database of its own.</summary>
-public sealed class PostgresAllInOneMarketplace : AllInOneMarketplace
+public class PostgresAllInOneMarketplace : AllInOneMarketplace
 {
     protected override IReadOnlyDictionary<string, string> Configuration()
     {

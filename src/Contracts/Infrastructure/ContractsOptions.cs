@@ -11,6 +11,12 @@ public sealed class ContractsOptions
     /// <summary>How often overdue negotiations are looked for (default every minute).</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long the platform signs with one key (default 180 days). After that a new key signs; the old ones
+    /// stay in the JWKS, so receipts and grants they signed keep verifying.
+    /// </summary>
+    public TimeSpan SigningKeyLifetime { get; set; } = TimeSpan.FromDays(180);
+
     /// <summary>The <c>iss</c> of receipts and access grants; verifiers check it together with the key from the JWKS.</summary>
     public string SignatureIssuer { get; set; } = "urn:marketplace:contracts";
 }

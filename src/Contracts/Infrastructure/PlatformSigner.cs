@@ -23,6 +23,9 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
 
     private readonly SemaphoreSlim _load = new(1, 1);
     private IReadOnlyList<ECDsaSecurityKey>? _keys;
+    private DateTime _newestAt;
+
+    private bool Due() => _newestAt <= clock.GetUtcNow().UtcDateTime - options.Value.SigningKeyLifetime;
 
     public string Issuer => options.Value.SignatureIssuer;
 
@@ -119,10 +122,10 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
 
     private string Protect(byte[] pkcs8) => Protected + Convert.ToBase64String(Protector.Protect(pkcs8));
 
-    /// <summary>Newest first.</summary>
+    /// <summary>Newest first; a new key once the newest is older than <see cref="ContractsOptions.SigningKeyLifetime"/>.</summary>
     private async Task<IReadOnlyList<ECDsaSecurityKey>> KeysAsync(CancellationToken ct)
     {
-        if (_keys is { } loaded)
+        if (_keys is { } loaded && !Due())
         {
             return loaded;
         }
@@ -130,7 +133,7 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
         await _load.WaitAsync(ct);
         try
         {
-            if (_keys is { } raced)
+            if (_keys is { } raced && !Due())
             {
                 return raced;
             }
@@ -144,20 +147,22 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
             }
 
             await db.SaveChangesAsync(ct);
-            if (stored.Count == 0)
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (stored.Count == 0 || stored.Max(k => k.CreatedAt) <= now - options.Value.SigningKeyLifetime)
             {
                 using var made = ECDsa.Create(ECCurve.NamedCurves.nistP256);
                 var key = new SigningKey
                 {
                     KeyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
                     PrivateKey = Protect(made.ExportPkcs8PrivateKey()),
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    CreatedAt = now,
                 };
                 db.SigningKeys.Add(key);
                 await db.SaveChangesAsync(ct);
-                stored = [key];
+                stored.Add(key);
             }
 
+            _newestAt = stored.Max(k => k.CreatedAt);
             return _keys = stored.OrderByDescending(k => k.CreatedAt).Select(ToSecurityKey).ToList();
         }
         finally

@@ -1,4 +1,3 @@
-using Marketplace.Identity.Domain;
 using Marketplace.Identity.Infrastructure;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -28,6 +27,13 @@ public static class AuthorizeEndpoint
 
     private static async Task<IResult> Authorize(HttpContext http, IdentityDb db, CancellationToken ct)
     {
+        // An error OpenIddict cannot send back to the client (no valid redirect URI): a problem document, not text.
+        if (http.GetOpenIddictServerResponse() is { Error: { } error } refusal)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid authorization request",
+                detail: refusal.ErrorDescription, extensions: new Dictionary<string, object?> { ["error"] = error });
+        }
+
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing.");
         var session = await http.AuthenticateAsync(AccountPages.CookieScheme);
@@ -35,7 +41,7 @@ public static class AuthorizeEndpoint
             ? await db.People.FindAsync([personId], ct)
             : null;
         var organisation = person is null ? null : await db.Organisations.FindAsync([person.OrganisationId], ct);
-        var mayUseSession = person is { DisabledAt: null } && organisation is not null && organisation.Status != OrganisationStatus.Rejected;
+        var mayUseSession = person is { DisabledAt: null } && organisation is not null && !organisation.IsBarred;
 
         if (!mayUseSession || request.HasPromptValue(PromptValues.Login))
         {
