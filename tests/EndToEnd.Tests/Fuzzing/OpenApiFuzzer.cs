@@ -11,7 +11,7 @@ namespace Marketplace.EndToEnd.Tests.Fuzzing;
 /// huge and control-character strings, NUL, lone surrogates, huge, negative and 40-digit numbers, malformed
 /// JSON, wrong content types, invalid GUIDs and dates, path traversal. Seeded: the same seed, the same requests.
 /// </summary>
-public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds)
+public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds, IReadOnlyDictionary<string, JsonNode> examples)
 {
     /// <summary>Stands for text a JSON writer will not write (a lone surrogate, a 40-digit number); replaced in the raw body.</summary>
     private const string LoneSurrogate = "@@lone-surrogate@@";
@@ -61,13 +61,14 @@ public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds)
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), query.Count == 0 ? path : $"{path}?{string.Join('&', query)}");
         if (operation.Body is { } body)
         {
-            request.Content = Body(operation.Document, body.ContentType, body.Schema);
+            request.Content = Body(operation.Document, body.ContentType, body.Schema, examples.GetValueOrDefault($"{operation.Method} {operation.Path}"));
         }
 
         return request;
     }
 
-    private HttpContent Body(JsonElement document, string contentType, JsonElement schema)
+    /// <summary>From a known valid example where there is one (so the breakage reaches the validators behind it), else from the schema.</summary>
+    private HttpContent Body(JsonElement document, string contentType, JsonElement schema, JsonNode? example)
     {
         var roll = random.NextDouble();
         string text;
@@ -77,7 +78,7 @@ public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds)
         }
         else
         {
-            var node = Valid(document, schema, 0);
+            var node = example is not null && Chance(0.8) ? example.DeepClone() : Valid(document, schema, 0);
             var mutations = random.Next(1, 4);
             for (var i = 0; i < mutations; i++)
             {
@@ -141,7 +142,7 @@ public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds)
     /// <summary>Breaks the node somewhere: here, or in one of its members or elements.</summary>
     private JsonNode? Mutate(JsonElement document, JsonNode? node, JsonElement schema, int depth)
     {
-        if (node is JsonObject obj && obj.Count > 0 && Chance(0.7) && depth < 6)
+        if (node is JsonObject obj && obj.Count > 0 && Chance(0.85) && depth < 6)
         {
             var member = obj.ElementAt(random.Next(obj.Count)).Key;
             switch (random.Next(4))
@@ -160,9 +161,21 @@ public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds)
             return obj;
         }
 
-        if (node is JsonArray array && Chance(0.6) && depth < 6)
+        if (node is JsonArray array && Chance(0.7) && depth < 6)
         {
-            array.Add(Chance(0.5) ? null : Hostile());
+            // Null first, alone, or last: validators that look at the first element or stop at the first bad one differ.
+            switch (random.Next(3))
+            {
+                case 0:
+                    array.Insert(0, null);
+                    break;
+                case 1:
+                    return new JsonArray((JsonNode?)null);
+                default:
+                    array.Add(Chance(0.5) ? null : Hostile());
+                    break;
+            }
+
             return array;
         }
 
