@@ -1,15 +1,23 @@
 // A provider's data endpoint that honours marketplace access grants, verified offline.
 //
-//   dotnet run --project examples/ProviderDataEndpoint -- <marketplace url> <provider organisation id> [client id] [client secret]
+//   dotnet run --project examples/ProviderDataEndpoint -- <marketplace url> <provider organisation id> <client id> <client secret>
 //
 // At start it fetches the platform's JWKS once (GET {marketplace}/api/contracts/jwks, anonymous) and saves
 // it to jwks.json; from then on every grant is checked against that file alone. With the provider's API
-// client it also polls the revocation list every minute. A buyer calls
+// client it polls the revocation list every minute: without it a terminated agreement's grant would still
+// be honoured, so it refuses to start without one. A buyer calls
 //   GET http://localhost:5080/datasets/{datasetId}/data   with   Authorization: Bearer <grant>
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ProviderDataEndpoint;
+
+if (args.Length < 4)
+{
+    Console.Error.WriteLine("usage: <marketplace url> <provider organisation id> <client id> <client secret>");
+    Console.Error.WriteLine("The provider's API client is needed to poll revoked grants; without it a terminated agreement's grant would be honoured.");
+    return 2;
+}
 
 var marketplace = new Uri(args[0]);
 var organisation = Guid.Parse(args[1]);
@@ -22,10 +30,7 @@ if (!File.Exists(jwksFile))
 }
 
 var verifier = new GrantVerifier(await File.ReadAllTextAsync(jwksFile), organisation);
-if (args.Length > 3)
-{
-    _ = PollRevocationsAsync(args[2], args[3]);
-}
+_ = PollRevocationsAsync(args[2], args[3]);
 
 var builder = WebApplication.CreateBuilder();
 builder.WebHost.UseUrls("http://localhost:5080");
@@ -40,6 +45,7 @@ app.MapGet("/datasets/{datasetId:guid}/data", async (Guid datasetId, HttpRequest
         : Results.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized);
 });
 await app.RunAsync();
+return 0;
 
 async Task PollRevocationsAsync(string clientId, string secret)
 {

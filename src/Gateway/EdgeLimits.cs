@@ -81,6 +81,7 @@ public static class EdgeLimits
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Too many requests",
                 Detail = $"This client's request budget is used up; retry after {response.Headers.RetryAfter} s.",
             },

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Marketplace.Identity;
@@ -32,11 +34,33 @@ public sealed class IdentityModule : DataModule<IdentityDb>
             {
                 server.SetTokenEndpointUris("connect/token");
                 server.SetAuthorizationEndpointUris("connect/authorize");
+                server.SetUserInfoEndpointUris("connect/userinfo");
+                server.SetEndSessionEndpointUris("connect/endsession");
+                server.SetRevocationEndpointUris("connect/revoke");
+                server.SetIntrospectionEndpointUris("connect/introspect");
                 server.AllowClientCredentialsFlow();
                 // People: authorization code with PKCE (required for every client), and rolling refresh tokens.
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // No identity token without a person: an API client asking for scope openid gets an access token only.
+                server.AddEventHandler<OpenIddictServerEvents.ProcessSignInContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (context.Request?.IsClientCredentialsGrantType() == true)
+                        {
+                            context.GenerateIdentityToken = false;
+                            context.IncludeIdentityToken = false;
+                        }
+
+                        return default;
+                    })
+                    .SetOrder(OpenIddictServerHandlers.EvaluateGeneratedTokens.Descriptor.Order + 1));
+                // S256 only: "plain" sends the verifier itself through the browser.
+                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.AllowRefreshTokenFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess);
+                // What discovery advertises is what tokens and userinfo carry.
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role, MarketplaceClaims.OrganisationId,
+                    MarketplaceClaims.OrganisationVerified, MarketplaceClaims.Sme, MarketplaceClaims.OrganisationAdmin);
                 // Short-lived: a revoked client, a disabled person or a suspended organisation keeps a token at most this long.
                 server.SetAccessTokenLifetime(tokenServer.AccessTokenLifetime);
                 // One issuer whatever address or Host header a client used: a token from 127.0.0.1 is valid at localhost.
@@ -49,6 +73,8 @@ public sealed class IdentityModule : DataModule<IdentityDb>
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .EnableErrorPassthrough()
                     .DisableTransportSecurityRequirement();
             });
@@ -99,6 +125,7 @@ public sealed class IdentityModule : DataModule<IdentityDb>
     {
         app.MapTokenEndpoint();
         app.MapAuthorizeEndpoint();
+        app.MapOpenIdEndpoints();
         app.MapAccountPages();
         app.MapOrganisationsApi();
     }

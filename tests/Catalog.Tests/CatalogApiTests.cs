@@ -272,7 +272,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         var tag = Listings.NewTag();
 
         var unknownStage = Listings.Document(tag, stage: "painting");
-        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", unknownStage), 400, "Classification.ProcessStage");
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", unknownStage), 400, "classification.processStage");
 
         var nullKeywords = Listings.Document(tag);
         nullKeywords["keywords"] = null;
@@ -280,11 +280,11 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
 
         var embedded = Listings.Document(tag);
         embedded["descriptionEn"] = "data:application/octet-stream;base64,AAECAwQFBgcICQ==";
-        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", embedded), 422, "DescriptionEn");
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", embedded), 422, "descriptionEn");
 
         var preview = Listings.Document(tag);
         preview["preview"] = JsonSerializer.SerializeToNode(new { sample = Enumerable.Range(0, 21).Select(i => new { t = i }), declaredSynthetic = true });
-        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", preview), 422, "Preview.Sample");
+        await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", preview), 422, "preview.sample");
 
         var oversized = Listings.Document(tag);
         oversized["descriptionEn"] = string.Join(' ', Enumerable.Repeat("a sentence that goes on and on", 10_000));
@@ -293,7 +293,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
 
         var id = await Listings.CreateAsync(provider, Listings.Document(tag));
-        await AssertProblemAsync(await provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Listings.Document(tag, industry: "C99")), 400, "Classification.Industry");
+        await AssertProblemAsync(await provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Listings.Document(tag, industry: "C99")), 400, "classification.industry");
 
         using var anonymous = market.Host.CreateClient();
         await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?dataType=smell"), 400, "dataType");

@@ -14,7 +14,7 @@ public sealed class MetadataRulesTests
         MetadataRules.Validate(Valid);
         MetadataRules.Validate(new DatasetMetadata { TitleKo = "프레스 진동" });
         var error = Assert.Throws<ValidationException>(() => MetadataRules.Validate(new DatasetMetadata { DescriptionEn = "no title" }));
-        Assert.Contains("TitleKo", error.Errors.Keys);
+        Assert.Contains("titleKo", error.Errors.Keys);
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public sealed class MetadataRulesTests
         Assert.Equal(
             new[]
             {
-                "Classification.DataTypes", "Classification.Industry", "Classification.Isa95Level", "Classification.ProcessStage", "Structure.CoverageTo",
-                "Structure.Formats", "Structure.SamplingInterval", "Terms.AskingPriceKrw", "Terms.MaxDurationMonths", "Terms.Purposes",
+                "classification.dataTypes", "classification.industry", "classification.isa95Level", "classification.processStage", "structure.coverageTo",
+                "structure.formats", "structure.samplingInterval", "terms.askingPriceKrw", "terms.maxDurationMonths", "terms.purposes",
             },
             error.Errors.Keys.Order());
     }
@@ -49,13 +49,13 @@ public sealed class MetadataRulesTests
         var rows = JsonSerializer.SerializeToElement(Enumerable.Range(0, 20).Select(i => new { t = i, temp = 20.5 }));
         MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = rows, DeclaredSynthetic = true } });
 
-        Assert.Equal("Preview.DeclaredSynthetic", Assert.Throws<RuleViolationException>(() =>
+        Assert.Equal("preview.declaredSynthetic", Assert.Throws<RuleViolationException>(() =>
             MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = rows } })).Errors.Keys.Single());
         var tooMany = JsonSerializer.SerializeToElement(Enumerable.Range(0, 21).Select(i => new { t = i }));
-        Assert.Equal("Preview.Sample", Assert.Throws<RuleViolationException>(() =>
+        Assert.Equal("preview.sample", Assert.Throws<RuleViolationException>(() =>
             MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = tooMany, DeclaredSynthetic = true } })).Errors.Keys.Single());
         var tooLarge = JsonSerializer.SerializeToElement(new { note = new string('x', DatasetLimits.PreviewBytes) });
-        Assert.Equal("Preview.Sample", Assert.Throws<RuleViolationException>(() =>
+        Assert.Equal("preview.sample", Assert.Throws<RuleViolationException>(() =>
             MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = tooLarge, DeclaredSynthetic = true } })).Errors.Keys.Single());
     }
 
@@ -63,14 +63,14 @@ public sealed class MetadataRulesTests
     public void Embedded_files_are_refused_with_the_field_named()
     {
         var dataUri = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-        Assert.Equal("DescriptionEn", Assert.Throws<RuleViolationException>(() => MetadataRules.Validate(Valid with { DescriptionEn = dataUri })).Errors.Keys.Single());
+        Assert.Equal("descriptionEn", Assert.Throws<RuleViolationException>(() => MetadataRules.Validate(Valid with { DescriptionEn = dataUri })).Errors.Keys.Single());
 
         var blob = Convert.ToBase64String(new byte[1200].Select((_, i) => (byte)(i * 7)).ToArray());
-        Assert.Equal("Quality.KnownIssues", Assert.Throws<RuleViolationException>(() =>
+        Assert.Equal("quality.knownIssues", Assert.Throws<RuleViolationException>(() =>
             MetadataRules.Validate(Valid with { Quality = new QualityIndicators { KnownIssues = blob } })).Errors.Keys.Single());
 
         var sample = JsonSerializer.SerializeToElement(new[] { new { photo = dataUri } });
-        Assert.Equal("Preview.Sample", Assert.Throws<RuleViolationException>(() =>
+        Assert.Equal("preview.sample", Assert.Throws<RuleViolationException>(() =>
             MetadataRules.Validate(Valid with { Preview = new SyntheticPreview { Sample = sample, DeclaredSynthetic = true } })).Errors.Keys.Single());
 
         // Long ordinary prose is not a file.

@@ -175,7 +175,7 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
 
         var tooLong = await client.PostAsJsonAsync("/api/catalog/datasets", new { titleKo = "", titleEn = new string('x', 201) });
         var problem = await AssertProblemAsync(tooLong, HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("TitleEn", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("titleEn", out _));
 
         var unknown = await client.PostAsync($"/api/catalog/datasets/{Guid.NewGuid()}/publish", null);
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound);

@@ -153,7 +153,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("BusinessRegistrationNumber", out _) || problem.GetProperty("errors").TryGetProperty("businessRegistrationNumber", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("businessRegistrationNumber", out _));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class OutageTests : IAsyncLifetime
 
         Assert.Equal(draft.TitleKo, copy.TitleKo);
         Assert.Equal(1, await OutboxAsync(cluster, "sent_at IS NOT NULL"));
-        Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM inbox_messages"));
+        Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM inbox_messages WHERE consumer = 'UpsertDatasetReadModelConsumer'"));
         Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM datasets"));
     }
 

@@ -207,7 +207,7 @@ public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<All
 
         var badEmail = await organisationAdmin.PostAsJsonAsync($"/api/identity/organisations/{organisationId}/invitations", new { email = "not-an-address" });
         Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
-        Assert.True((await badEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Email", out _));
+        Assert.True((await badEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("email", out _));
     }
 
     /// <summary>A new organisation whose contact accepted, signed in as that person (an organisation administrator).</summary>

@@ -165,7 +165,7 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await PricingApi.QuoteAsync(buyer, Guid.NewGuid())).StatusCode);
         var notExclusive = await market.DemoListingAsync("processStage=energy");
         await PricingApi.QuoteWhenListedAsync(buyer, notExclusive);
-        await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, notExclusive, exclusive: true), 422, "Exclusive");
+        await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, notExclusive, exclusive: true), 422, "exclusive");
     }
 
     private static async Task AssertFieldAsync(HttpResponseMessage response, int status, string field)

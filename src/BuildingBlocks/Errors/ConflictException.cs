@@ -4,5 +4,5 @@ namespace Marketplace.BuildingBlocks.Errors;
 public sealed class ConflictException(string message, string? field = null) : DomainException(message)
 {
     /// <summary>The member whose value conflicts (a registration number already taken), when one is to blame.</summary>
-    public string? Field { get; } = field;
+    public string? Field { get; } = field is null ? null : MemberPath.Of(field);
 }

@@ -5,7 +5,7 @@ public sealed class RuleViolationException : DomainException
 {
     public RuleViolationException(string message, string? field = null)
         : base(message) =>
-        Errors = field is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]> { [field] = [message] };
+        Errors = field is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]> { [MemberPath.Of(field)] = [message] };
 
     public RuleViolationException(string message, IReadOnlyDictionary<string, string[]> errors)
         : base(message) =>

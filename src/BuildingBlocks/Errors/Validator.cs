@@ -9,6 +9,7 @@ public sealed class Validator
     {
         if (!condition)
         {
+            field = MemberPath.Of(field);
             if (!_errors.TryGetValue(field, out var messages))
             {
                 _errors[field] = messages = [];

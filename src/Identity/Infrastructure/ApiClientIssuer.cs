@@ -24,7 +24,9 @@ public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager
             ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
             DisplayName = name,
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            // Tokens; revoking its own tokens (RFC 7009); introspecting tokens it is shown (RFC 7662), for a
+            // provider's system that cannot verify JWTs itself.
+            Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.Introspection, Permissions.GrantTypes.ClientCredentials },
         }, ct);
         db.ApiClients.Add(new ApiClient { ClientId = clientId, OrganisationId = organisationId, Name = name, IsOrganisationAdmin = isOrganisationAdmin, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);

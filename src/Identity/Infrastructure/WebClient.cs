@@ -46,6 +46,8 @@ public sealed class WebClient
             {
                 Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
+                Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
@@ -57,6 +59,8 @@ public sealed class WebClient
         foreach (var uri in RedirectUris)
         {
             descriptor.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
+            // Sign-out returns to the page the person signed in from.
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri, UriKind.Absolute));
         }
 
         if (await applications.FindByClientIdAsync(IdentityOptions.WebClientId, ct) is { } existing)
