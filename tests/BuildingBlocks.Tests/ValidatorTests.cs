@@ -8,15 +8,27 @@ public sealed class ValidatorTests
     public void Collects_every_broken_field_before_throwing()
     {
         var error = Assert.Throws<ValidationException>(() => new Validator()
-            .Require(false, "A", "first")
-            .Require(true, "B", "never")
-            .Require(false, "A", "second")
-            .MaxLength("abcd", 3, "C")
+            .Require(false, "a", "first")
+            .Require(true, "b", "never")
+            .Require(false, "a", "second")
+            .MaxLength("abcd", 3, "c")
             .ThrowIfInvalid());
 
-        Assert.Equal(["first", "second"], error.Errors["A"]);
-        Assert.Equal(["Must be at most 3 characters."], error.Errors["C"]);
-        Assert.False(error.Errors.ContainsKey("B"));
+        Assert.Equal(["first", "second"], error.Errors["a"]);
+        Assert.Equal(["Must be at most 3 characters."], error.Errors["c"]);
+        Assert.False(error.Errors.ContainsKey("b"));
+    }
+
+    [Fact]
+    public void Errors_name_members_as_json_paths_in_camel_case_whatever_the_code_called_them()
+    {
+        var error = Assert.Throws<ValidationException>(() => new Validator()
+            .Require(false, "Classification.ProcessStage", "x")
+            .Require(false, "Structure.Fields[0].Name", "x")
+            .Require(false, "terms.territory", "x")
+            .ThrowIfInvalid());
+
+        Assert.Equal(["classification.processStage", "structure.fields[0].name", "terms.territory"], error.Errors.Keys.Order());
     }
 
     [Fact]

@@ -64,18 +64,7 @@ public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<All
     [InlineData(" /evil")]
     public async Task Sign_in_never_redirects_off_site_whatever_the_return_url(string returnUrl)
     {
-        using var anonymous = fixture.Host.CreateClient();
-        var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
-        Assert.Equal(HttpStatusCode.Created, (await People.AcceptInvitationAsync(registered.InvitationUrl, "Lee Sora", Password)).StatusCode);
-        using var browser = People.Browser(BaseAddress);
-        var page = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
-
-        var signedIn = await People.PostFormAsync(browser, "/account/login", page, new()
-        {
-            ["email"] = registered.ContactEmail,
-            ["password"] = Password,
-            ["returnUrl"] = returnUrl,
-        });
+        var signedIn = await SignInOnThePageAsync(returnUrl);
 
         // Never a redirect to wherever the browser would resolve the address: the default page, or (control
         // characters, which no form field may carry) a 400 problem naming the field.
@@ -87,21 +76,26 @@ public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<All
     [Fact]
     public async Task A_local_return_url_is_followed_after_sign_in()
     {
+        var signedIn = await SignInOnThePageAsync("/connect/authorize?client_id=marketplace-web&scope=openid");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/connect/authorize?client_id=marketplace-web&scope=openid", signedIn.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>A new person signs in on the sign-in page, posting <paramref name="returnUrl"/> with the form.</summary>
+    private async Task<HttpResponseMessage> SignInOnThePageAsync(string returnUrl)
+    {
         using var anonymous = fixture.Host.CreateClient();
         var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
         Assert.Equal(HttpStatusCode.Created, (await People.AcceptInvitationAsync(registered.InvitationUrl, "Lee Sora", Password)).StatusCode);
         using var browser = People.Browser(BaseAddress);
         var page = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
-
-        var signedIn = await People.PostFormAsync(browser, "/account/login", page, new()
+        return await People.PostFormAsync(browser, "/account/login", page, new()
         {
             ["email"] = registered.ContactEmail,
             ["password"] = Password,
-            ["returnUrl"] = "/connect/authorize?client_id=marketplace-web&scope=openid",
+            ["returnUrl"] = returnUrl,
         });
-
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal("/connect/authorize?client_id=marketplace-web&scope=openid", signedIn.Headers.Location!.OriginalString);
     }
 
     [Fact]

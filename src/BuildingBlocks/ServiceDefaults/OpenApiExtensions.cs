@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -20,6 +21,7 @@ public static class OpenApiExtensions
         {
             o.ShouldInclude = d => d.GroupName == module;
             o.AddDocumentTransformer(AddSignIn);
+            o.AddOperationTransformer(DescribeAccessAndErrors);
         });
 
     /// <summary>
@@ -29,10 +31,9 @@ public static class OpenApiExtensions
     /// </summary>
     private static Task AddSignIn(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
-        const string scheme = "oauth2";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes[scheme] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[SignInScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.OAuth2,
             Description = "An organisation's API client (client credentials), or a person (authorization code + PKCE, client id marketplace-web).",
@@ -53,9 +54,63 @@ public static class OpenApiExtensions
                 },
             },
         };
-        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] }];
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// What each operation truly asks and answers: a token only where the endpoint is not anonymous (with the
+    /// 401 and 403 it then answers), 429 everywhere (the edge's limits), and every error as problem+json.
+    /// </summary>
+    private static Task DescribeAccessAndErrors(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.Responses ??= [];
+        if (!metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SignInScheme, context.Document)] = [] }];
+            operation.Responses.TryAdd("401", Problem("No valid access token was sent."));
+            operation.Responses.TryAdd("403", Problem("The token's role or organisation may not do this (or the organisation is not verified, or barred)."));
+        }
+
+        operation.Responses.TryAdd("429", Problem("Too many requests: wait the seconds Retry-After names."));
+        foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4') || r.Key.StartsWith('5')))
+        {
+            if (response is OpenApiResponse { Content: null or { Count: 0 } } bare)
+            {
+                bare.Content = ProblemContent();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private const string SignInScheme = "oauth2";
+
+    private static OpenApiResponse Problem(string description) => new() { Description = description, Content = ProblemContent() };
+
+    private static Dictionary<string, OpenApiMediaType> ProblemContent() => new()
+    {
+        ["application/problem+json"] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "RFC 9457 problem details; errors (400, 422, 409) names members as JSON paths.",
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["errors"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
+                },
+            },
+        },
+    };
 
     public static IEndpointRouteBuilder MapOpenApiDocuments(this IEndpointRouteBuilder app)
     {

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.Catalog.Domain;
 using Marketplace.Catalog.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Catalog.Apis;
 
@@ -9,22 +10,22 @@ namespace Marketplace.Catalog.Apis;
 /// (<c>dataType=a&amp;dataType=b</c>). <c>limit</c> is capped at 100.
 /// </summary>
 public sealed record SearchRequest(
-    string? Q,
-    string[]? ProcessStage,
-    string[]? Isa95Level,
-    string[]? Industry,
-    string[]? DataType,
-    string[]? Format,
-    string[]? EquipmentType,
-    long? MinRecords,
-    long? MaxRecords,
-    DateOnly? CoverageFrom,
-    DateOnly? CoverageTo,
-    DateTime? UpdatedSince,
-    Guid? Provider,
-    string? Sort,
-    int? Limit,
-    string? Cursor)
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "processStage")] string[]? ProcessStage,
+    [FromQuery(Name = "isa95Level")] string[]? Isa95Level,
+    [FromQuery(Name = "industry")] string[]? Industry,
+    [FromQuery(Name = "dataType")] string[]? DataType,
+    [FromQuery(Name = "format")] string[]? Format,
+    [FromQuery(Name = "equipmentType")] string[]? EquipmentType,
+    [FromQuery(Name = "minRecords")] long? MinRecords,
+    [FromQuery(Name = "maxRecords")] long? MaxRecords,
+    [FromQuery(Name = "coverageFrom")] DateOnly? CoverageFrom,
+    [FromQuery(Name = "coverageTo")] DateOnly? CoverageTo,
+    [FromQuery(Name = "updatedSince")] DateTime? UpdatedSince,
+    [FromQuery(Name = "provider")] Guid? Provider,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
 {
     public const int MaxLimit = 100;
     public const int DefaultLimit = 20;
