@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using Marketplace.BuildingBlocks.IntegrationEvents;
-using Marketplace.BuildingBlocks.Messaging;
-using Marketplace.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Marketplace.BuildingBlocks.Security;
 
@@ -52,46 +47,5 @@ public sealed class BarredOrganisations
 
             await next(context);
         });
-    }
-}
-
-/// <summary>Fills <see cref="BarredOrganisations"/> from a module's table at start (after its schema is ready).</summary>
-public sealed class BarredOrganisationsLoader<TDb>(IServiceScopeFactory scopes, BarredOrganisations barred) : IHostedService
-    where TDb : ModuleDbContext
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        foreach (var row in await scope.ServiceProvider.GetRequiredService<TDb>().BarredOrganisations.AsNoTracking().ToListAsync(ct))
-        {
-            barred.Apply(row.OrganisationId, row.Status, barred: true);
-        }
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-}
-
-/// <summary>Every module's copy of who is barred: upserted or removed per <see cref="OrganisationStatusChanged"/>.</summary>
-public sealed class KeepBarredOrganisationsConsumer<TDb>(TDb db, BarredOrganisations barred, TimeProvider clock, ILogger<KeepBarredOrganisationsConsumer<TDb>> logger)
-    : InboxConsumer<OrganisationStatusChanged, TDb>(db, clock, logger) where TDb : ModuleDbContext
-{
-    protected override async Task HandleAsync(OrganisationStatusChanged message, CancellationToken ct)
-    {
-        var row = await Db.BarredOrganisations.FirstOrDefaultAsync(o => o.OrganisationId == message.OrganisationId, ct);
-        if (message.Barred && row is null)
-        {
-            Db.BarredOrganisations.Add(new BarredOrganisation { OrganisationId = message.OrganisationId, Status = message.Status, Since = message.ChangedAt });
-        }
-        else if (message.Barred)
-        {
-            row!.Status = message.Status;
-        }
-        else if (row is not null)
-        {
-            Db.BarredOrganisations.Remove(row);
-        }
-
-        // Ahead of the commit at worst by a moment; a failed attempt is retried to the same state.
-        barred.Apply(message.OrganisationId, message.Status, message.Barred);
     }
 }

@@ -20,6 +20,7 @@ public static class OpenIdEndpoints
     public const string UserInfoPath = "/connect/userinfo";
     public const string EndSessionPath = "/connect/endsession";
 
+    /// <remarks>The handlers take a cancellation token so they bind as route handlers, whose result is written.</remarks>
     public static IEndpointRouteBuilder MapOpenIdEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], UserInfo).AllowAnonymous().ExcludeFromDescription();
