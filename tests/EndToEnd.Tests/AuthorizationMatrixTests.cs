@@ -81,6 +81,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         ["POST /api/identity/organisations/{id}/suspend"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/identity/organisations/{id}/reinstate"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/identity/organisations/{id}/clients"] = [401, 201, 404, 404, 404, 404, 404, 404],
+        ["GET /api/identity/organisations/{id}/clients/{clientId}"] = [401, 200, 404, 404, 404, 404, 404, 404],
+        ["GET /api/identity/organisations/{id}/invitations/{invitationId}"] = [401, 200, 404, 404, 404, 404, 404, 404],
         ["DELETE /api/identity/organisations/{id}/clients/{clientId}"] = [401, 204, 404, 404, 404, 404, 404, 404],
         ["POST /api/identity/organisations/{id}/invitations"] = [401, 201, 404, 404, 404, 404, 404, 404],
         ["GET /api/identity/organisations/{id}/people"] = [401, 200, 404, 404, 404, 404, 404, 404],
@@ -271,6 +273,12 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
                 return new(HttpMethod.Post, $"/api/identity/organisations/{toReinstate.OrganisationId}/reinstate");
             case "POST /api/identity/organisations/{id}/clients":
                 return Json(HttpMethod.Post, $"/api/identity/organisations/{buyerAOrganisation}/clients", new { name = "matrix" });
+            case "GET /api/identity/organisations/{id}/clients/{clientId}":
+            case "GET /api/identity/organisations/{id}/invitations/{invitationId}":
+                var what = endpoint.Contains("/clients/") ? "clients" : "invitations";
+                var made = await buyerA.PostAsJsonAsync($"/api/identity/organisations/{buyerAOrganisation}/{what}",
+                    what == "clients" ? new { name = "to read" } : (object)new { email = People.NewEmail() });
+                return new(HttpMethod.Get, made.Headers.Location);
             case "DELETE /api/identity/organisations/{id}/clients/{clientId}":
                 var created = await buyerA.PostAsJsonAsync($"/api/identity/organisations/{buyerAOrganisation}/clients", new { name = "to revoke" });
                 var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientId").GetString();

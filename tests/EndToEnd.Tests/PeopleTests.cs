@@ -99,6 +99,24 @@ public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<All
     }
 
     [Fact]
+    public async Task The_location_of_a_created_client_or_invitation_is_readable_by_its_creator_without_the_secret()
+    {
+        var (organisationAdmin, organisationId) = await NewOrganisationAdminAsync();
+
+        var client = await organisationAdmin.PostAsJsonAsync($"/api/identity/organisations/{organisationId}/clients", new { name = "erp" });
+        var readClient = await organisationAdmin.GetAsync(client.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, readClient.StatusCode);
+        var clientBody = await readClient.Content.ReadAsStringAsync();
+        Assert.Contains("\"name\":\"erp\"", clientBody);
+        Assert.DoesNotContain((await client.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientSecret").GetString()!, clientBody);
+
+        var invitation = await organisationAdmin.PostAsJsonAsync($"/api/identity/organisations/{organisationId}/invitations", new { email = People.NewEmail() });
+        var readInvitation = await organisationAdmin.GetAsync(invitation.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, readInvitation.StatusCode);
+        Assert.DoesNotContain("code=", await readInvitation.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Refresh_tokens_roll_and_stop_working_once_the_person_is_disabled()
     {
         var (organisationAdmin, organisationId) = await NewOrganisationAdminAsync();

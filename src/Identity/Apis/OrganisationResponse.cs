@@ -39,3 +39,15 @@ public sealed record PersonResponse(Guid Id, string Email, string DisplayName, b
 {
     public static PersonResponse From(Person p) => new(p.Id, p.Email, p.DisplayName, p.IsOrganisationAdmin, p.CreatedAt, p.DisabledAt);
 }
+
+/// <summary>An API client as its organisation's administrators read it again: never its secret.</summary>
+public sealed record ApiClientResponse(string ClientId, string Name, bool OrganisationAdmin, DateTime CreatedAt, DateTime? RevokedAt)
+{
+    public static ApiClientResponse From(ApiClient c) => new(c.ClientId, c.Name, c.IsOrganisationAdmin, c.CreatedAt, c.RevokedAt);
+}
+
+/// <summary>An invitation as its organisation's administrators read it again: never its code.</summary>
+public sealed record InvitationResponse(Guid Id, string Email, bool OrganisationAdmin, DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt)
+{
+    public static InvitationResponse From(Invitation i) => new(i.Id, i.Email, i.IsOrganisationAdmin, i.CreatedAt, i.ExpiresAt, i.AcceptedAt);
+}

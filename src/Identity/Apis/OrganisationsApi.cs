@@ -34,6 +34,10 @@ public static class OrganisationsApi
             .WithSummary("Let a suspended organisation take part again").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
+        api.MapGet("/{id:guid}/clients/{clientId}", GetClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("GetApiClient")
+            .WithSummary("One API client of your organisation (where a created client's Location points; never its secret)");
+        api.MapGet("/{id:guid}/invitations/{invitationId:guid}", GetInvitation).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("GetInvitation")
+            .WithSummary("One invitation of your organisation (where a created invitation's Location points; never its code)");
         api.MapDelete("/{id:guid}/clients/{clientId}", RevokeClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("RevokeApiClient")
             .WithSummary("Revoke an API client: its new token requests fail");
         api.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("InvitePerson")
@@ -107,6 +111,17 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/identity/organisations/{id}/clients/{client.ClientId}",
             new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, request.OrganisationAdmin));
     }
+
+    public static async Task<Results<Ok<ApiClientResponse>, NotFound>> GetClient(Guid id, string clientId, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
+        IsOwn(id, user) && await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.OrganisationId == id, ct) is { } client
+            ? TypedResults.Ok(ApiClientResponse.From(client))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<InvitationResponse>, NotFound>> GetInvitation(
+        Guid id, Guid invitationId, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
+        IsOwn(id, user) && await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == id, ct) is { } invitation
+            ? TypedResults.Ok(InvitationResponse.From(invitation))
+            : TypedResults.NotFound();
 
     public static async Task<Results<NoContent, NotFound>> RevokeClient(
         Guid id, string clientId, ClaimsPrincipal user, ApiClientIssuer clients, CancellationToken ct)
