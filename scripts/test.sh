@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the marketplace on a fresh machine that has the .NET SDK:
-# installs (apt) and starts a private PostgreSQL and RabbitMQ, installs the JSON-LD processor the DCAT
+# installs (apt) and starts a private PostgreSQL and RabbitMQ, installs the checkers the
 # tests use (npm), builds, runs all test projects,
 # stops the services again, and ends with the line "N passed, N failed, N skipped".
 # Exit code: 0 only when tests ran and none failed.
@@ -29,11 +29,11 @@ scripts/services.sh start
 # shellcheck disable=SC1091
 source "$MARKETPLACE_SERVICES_DIR/env"
 
-# The DCAT-AP tests expand the JSON-LD exports with a real JSON-LD processor (npm package jsonld).
+# Checkers the project did not write (npm): a JSON-LD processor, an OpenAPI linter, ajv and a SHACL engine.
 if ! command -v npm >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
-npm ci --prefix tests/jsonld --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
 dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
 set +e

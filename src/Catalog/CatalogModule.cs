@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.Catalog.Apis;
 using Marketplace.Catalog.Infrastructure;
@@ -12,6 +13,17 @@ public sealed class CatalogModule : DataModule<CatalogDb>
     public const string ModuleName = "catalog";
 
     public override string Name => ModuleName;
+
+    protected override ApiDocument Document => new(
+        "Marketplace Catalog",
+        "Metadata listings of manufacturing datasets (never the data): providers list, edit and publish them; anyone browses, searches in Korean or English and exports DCAT-AP 3.",
+        new Dictionary<string, string>
+        {
+            ["Taxonomy"] = "The controlled vocabularies listings are classified by (process stage, ISA-95 level, industry, data type, format, purpose), in Korean and English.",
+            ["Search"] = "Full-text search over published listings with facets and keyset paging.",
+            ["Datasets"] = "A provider's listings: drafts, published versions, edits (JSON Merge Patch or whole documents), withdrawal and suspension.",
+            ["DCAT-AP"] = "The catalog and each listing as DCAT-AP 3 JSON-LD, for harvesters and data portals.",
+        });
 
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
 using Marketplace.BuildingBlocks.Security;
@@ -16,6 +17,16 @@ public sealed class ContractsModule : DataModule<ContractsDb>
     public const string ModuleName = "contracts";
 
     public override string Name => ModuleName;
+
+    protected override ApiDocument Document => new(
+        "Marketplace Contracts",
+        "Negotiations between a buyer and a provider within the listing's price band, the signed agreement they finalize, and the access grant a provider's system verifies.",
+        new Dictionary<string, string>
+        {
+            ["Negotiable datasets"] = "The listings Contracts knows (fed by Catalog's events): what a negotiation can be opened on.",
+            ["Negotiations"] = "Request, offer, counter, accept, agree, finalize or terminate: the contract's state machine, one turn at a time.",
+            ["Agreements"] = "Finalized agreements (ODRL and Korean/English text), their hash and signatures, access grants, revocations and the platform's public keys.",
+        });
 
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {

@@ -20,6 +20,14 @@ public sealed class IdentityModule : DataModule<IdentityDb>
 
     public override string Name => ModuleName;
 
+    protected override ApiDocument Document => new(
+        "Marketplace Identity",
+        "Organisations (registration, verification, suspension), their people and API clients. Tokens come from the OpenID Connect server at /connect/*.",
+        new Dictionary<string, string>
+        {
+            ["Organisations"] = "Register an organisation, verify or reject it (administrators), and manage its people, invitations and API clients (organisation administrators).",
+        });
+
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {
         var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();

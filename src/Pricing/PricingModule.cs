@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
 using Marketplace.Pricing.Apis;
@@ -15,6 +16,17 @@ public sealed class PricingModule : DataModule<PricingDb>
     public const string ModuleName = "pricing";
 
     public override string Name => ModuleName;
+
+    protected override ApiDocument Document => new(
+        "Marketplace Pricing",
+        "Baseline price bands that administrators set per process stage and data type, quotes for a listing and terms, SME voucher programmes and market statistics.",
+        new Dictionary<string, string>
+        {
+            ["Baselines"] = "Administrators draft, publish and retire baseline prices and their factors; a published baseline sets every band of its category.",
+            ["Quotes"] = "A listing's reference price, band and fees for a purpose, duration and exclusivity, with the voucher that would apply.",
+            ["Vouchers"] = "Subsidy programmes for SME buyers: budget, cap per agreement, eligibility and reservations.",
+            ["Statistics"] = "Agreed prices per category against their bands, for recalibrating baselines.",
+        });
 
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {

@@ -23,20 +23,20 @@ public sealed class AgreementTests
         Assert.Equal(DomainFixtures.Start.Date.AddMonths(12), agreement.EndsAt);
 
         Assert.True(agreement.IsInForce(agreement.EndsAt.AddTicks(-1)));
-        Assert.Equal("finalized", agreement.StatusAt(agreement.EndsAt.AddTicks(-1)));
+        Assert.Equal("FINALIZED", agreement.StatusAt(agreement.EndsAt.AddTicks(-1)));
         Assert.False(agreement.IsInForce(agreement.EndsAt));
-        Assert.Equal("expired", agreement.StatusAt(agreement.EndsAt));
+        Assert.Equal("EXPIRED", agreement.StatusAt(agreement.EndsAt));
     }
 
     [Fact]
     public void An_ended_agreement_cannot_be_terminated_and_a_terminated_one_not_twice()
     {
         var ended = Finalized();
-        Assert.Equal("expired", Assert.Throws<ConflictException>(() => ended.Terminate("buyer", "other", ended.EndsAt)).Details["status"]);
+        Assert.Equal("EXPIRED", Assert.Throws<ConflictException>(() => ended.Terminate("buyer", "other", ended.EndsAt)).Details["status"]);
 
         var agreement = Finalized();
         agreement.Terminate("provider", "breach-of-terms", DomainFixtures.Start.AddDays(1));
-        Assert.Equal(("terminated", false), (agreement.StatusAt(DomainFixtures.Start.AddDays(2)), agreement.IsInForce(DomainFixtures.Start.AddDays(2))));
+        Assert.Equal(("TERMINATED", false), (agreement.StatusAt(DomainFixtures.Start.AddDays(2)), agreement.IsInForce(DomainFixtures.Start.AddDays(2))));
         Assert.Throws<ConflictException>(() => agreement.Terminate("buyer", "other", DomainFixtures.Start.AddDays(2)));
     }
 

@@ -115,7 +115,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
 
         var agreementId = n.GetProperty("agreementId").GetGuid();
         var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreementId}");
-        Assert.Equal("finalized", agreement.GetProperty("status").GetString());
+        Assert.Equal("FINALIZED", agreement.GetProperty("status").GetString());
         Assert.Equal(reference, agreement.GetProperty("priceKrw").GetDecimal());
         Assert.Equal(10, agreement.GetProperty("terms").GetProperty("deletionDays").GetInt32());
         var canonical = agreement.GetProperty("canonicalDocument").GetString()!;
@@ -258,7 +258,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal("listing-withdrawn", ended!.Value.GetProperty("terminationReason").GetString());
         Assert.Equal("platform", ended.Value.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
         var draft = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{open.GetProperty("agreementId").GetGuid()}");
-        Assert.Equal("terminated", draft.GetProperty("status").GetString());
+        Assert.Equal("TERMINATED", draft.GetProperty("status").GetString());
         Assert.Equal("FINALIZED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{finalized.GetProperty("id").GetGuid()}")).GetProperty("state").GetString());
         await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, price), HttpStatusCode.NotFound);
     }
@@ -370,7 +370,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var issued = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.OK))
             .GetProperty("grant").GetString();
         var ended = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "breach-of-terms" }), HttpStatusCode.OK);
-        Assert.Equal(("terminated", "provider"), (ended.GetProperty("status").GetString(), ended.GetProperty("terminatedBy").GetString()));
+        Assert.Equal(("TERMINATED", "provider"), (ended.GetProperty("status").GetString(), ended.GetProperty("terminatedBy").GetString()));
 
         var revocations = await provider.GetFromJsonAsync<JsonElement>($"/api/contracts/revocations?since={since:O}");
         var revoked = Assert.Single(revocations.GetProperty("revoked").EnumerateArray(), r => r.GetProperty("agreementId").GetGuid() == agreement);

@@ -68,7 +68,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         foreach (var module in MicroservicesCluster.ServiceTargets)
         {
             var document = await client.GetFromJsonAsync<JsonElement>($"/openapi/{module}.json");
-            Assert.Contains(module, document.GetProperty("info").GetProperty("title").GetString());
+            Assert.Contains(module, document.GetProperty("info").GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
         }
     }
 

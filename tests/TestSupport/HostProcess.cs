@@ -45,7 +45,7 @@ public sealed class HostProcess : IAsyncDisposable
         return (host._process.ExitCode, host.Output);
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TestServices.RequestTimeout };
 
     /// <summary>Waits until <paramref name="path"/> answers 200; fails with the process output if it never does.</summary>
     public async Task WaitUntilHealthyAsync(string path = "/health/ready", TimeSpan? timeout = null)

@@ -27,7 +27,7 @@ public static class Organisations
     /// </summary>
     public static async Task SuspensionReachesEveryModuleAsync(HttpClient admin, HttpClient anonymous, Credentials organisation)
     {
-        using var member = new HttpClient { BaseAddress = anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var member = new HttpClient { BaseAddress = anonymous.BaseAddress, Timeout = TestServices.RequestTimeout };
         member.DefaultRequestHeaders.Authorization = new("Bearer", await Tokens.RequestAsync(anonymous, organisation.ClientId, organisation.ClientSecret));
         string[] everyModule =
         [

@@ -24,7 +24,7 @@ public static partial class People
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
             BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = TestServices.RequestTimeout,
         };
 
     public static Uri SwaggerRedirect(Uri baseAddress) => new(baseAddress, "/swagger/oauth2-redirect.html");

@@ -9,6 +9,12 @@ namespace Marketplace.TestSupport;
 /// </summary>
 public static class TestServices
 {
+    /// <summary>
+    /// How long a test's HTTP request may take before it counts as hung: generous, because a 2-core machine running
+    /// the whole suite (and racing tests that queue 50 writes on SQLite) is slow, and slowness is not what they test.
+    /// </summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
+
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
     public static string HostDll => Metadata("HostDll");

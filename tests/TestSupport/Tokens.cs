@@ -26,7 +26,7 @@ public static class Tokens
     /// <summary>A client for <paramref name="baseAddress"/> that sends the organisation's token.</summary>
     public static async Task<HttpClient> SignedInAsync(Uri baseAddress, string clientId, string clientSecret)
     {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TestServices.RequestTimeout };
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", await RequestAsync(client, clientId, clientSecret));
         return client;

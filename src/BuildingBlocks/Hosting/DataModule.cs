@@ -13,9 +13,12 @@ public abstract class DataModule<TDb> : MarketplaceModule where TDb : ModuleDbCo
     public sealed override void AddServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<TDb>(Name);
-        builder.Services.AddModuleOpenApi(Name);
+        builder.Services.AddModuleOpenApi(Name, Document);
         AddModuleServices(builder);
     }
+
+    /// <summary>The module's OpenAPI document: title, purpose and a description of every tag its endpoints use.</summary>
+    protected abstract ApiDocument Document { get; }
 
     /// <summary>Every module keeps who is barred (<see cref="KeepBarredOrganisationsConsumer{TDb}"/>), then its own consumers.</summary>
     public sealed override void AddConsumers(IBusRegistrationConfigurator bus)

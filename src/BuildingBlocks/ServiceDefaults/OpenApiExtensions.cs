@@ -16,13 +16,32 @@ public static class OpenApiExtensions
     /// One OpenAPI document per module, holding only the endpoints whose group name is the module's
     /// (see <see cref="ModuleApi"/>), so the gateway's Swagger UI can list each module separately.
     /// </summary>
-    public static IServiceCollection AddModuleOpenApi(this IServiceCollection services, string module) =>
+    public static IServiceCollection AddModuleOpenApi(this IServiceCollection services, string module, ApiDocument about) =>
         services.AddOpenApi(module, o =>
         {
             o.ShouldInclude = d => d.GroupName == module;
+            o.AddDocumentTransformer((document, _, _) => Describe(document, about));
             o.AddDocumentTransformer(AddSignIn);
             o.AddOperationTransformer(DescribeAccessAndErrors);
         });
+
+    /// <summary>
+    /// Title, purpose and tag descriptions from the module; the server as the request reached it, without the
+    /// trailing slash that would double every path's. No licence: the API is a service of the marketplace operator,
+    /// used under its terms of service, not a published work (redocly.yaml says so where it switches the rule off).
+    /// </summary>
+    private static Task Describe(OpenApiDocument document, ApiDocument about)
+    {
+        document.Info.Title = about.Title;
+        document.Info.Description = about.Description;
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        document.Tags = about.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }).ToHashSet();
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Declares both ways to get a token (OAuth 2.0): an organisation's API client (client credentials)
@@ -65,7 +84,12 @@ public static class OpenApiExtensions
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];
-        if (!metadata.OfType<IAllowAnonymous>().Any())
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            // Explicitly none (an empty requirement): anonymous callers are welcome, a token changes what they see.
+            operation.Security = [new OpenApiSecurityRequirement()];
+        }
+        else
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SignInScheme, context.Document)] = [] }];
             operation.Responses.TryAdd("401", Problem("No valid access token was sent."));

@@ -44,6 +44,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are JSON numbers: "12" for a number is a 400, and the OpenAPI documents say "integer", not "integer or string".
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             // A JSON null for a property declared non-nullable is a 400, not a null the handler trips over.
             o.SerializerOptions.RespectNullableAnnotations = true;
             JsonInputRules.Apply(o.SerializerOptions);

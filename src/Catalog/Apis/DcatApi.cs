@@ -19,10 +19,10 @@ public static class DcatApi
         var api = app.MapModuleGroup(CatalogModule.ModuleName, "", "DCAT-AP").ProducesValidationProblem();
         api.MapGet("/datasets/{id:guid}/dcat", GetDatasetDcat).AllowAnonymous().WithName("GetDatasetDcat")
             .WithSummary("One listing as a DCAT-AP 3 dcat:Dataset (JSON-LD)")
-            .Produces(StatusCodes.Status200OK, contentType: DcatDocument.MediaType);
+            .Produces<JsonLdDocument>(StatusCodes.Status200OK, DcatDocument.MediaType);
         api.MapGet("/dcat", GetCatalogDcat).AllowAnonymous().WithName("GetCatalogDcat")
             .WithSummary("The catalog as a DCAT-AP 3 dcat:Catalog (JSON-LD), newest first; hydra:next links the next page")
-            .Produces(StatusCodes.Status200OK, contentType: DcatDocument.MediaType);
+            .Produces<JsonLdDocument>(StatusCodes.Status200OK, DcatDocument.MediaType);
         return app;
     }
 

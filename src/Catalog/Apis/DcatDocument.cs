@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Marketplace.Catalog.Domain;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 
 namespace Marketplace.Catalog.Apis;
 
@@ -12,7 +13,7 @@ namespace Marketplace.Catalog.Apis;
 /// </summary>
 public static class DcatDocument
 {
-    public const string MediaType = "application/ld+json";
+    public const string MediaType = JsonLdDocument.MediaType;
 
     private static readonly Dictionary<string, string> Frequencies = new()
     {

@@ -70,7 +70,7 @@ public sealed record DataStructure
     public string? Anonymisation { get; init; }
 }
 
-public sealed record SchemaField(string? Name, string? Type, string? Unit, string? Description);
+public sealed record SchemaField(string? Name, string? Type, string? Unit = null, string? Description = null);
 
 public sealed record QualityIndicators
 {

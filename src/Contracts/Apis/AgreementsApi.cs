@@ -24,7 +24,7 @@ public static class AgreementsApi
         api.MapGet("/{id:guid}", GetAgreement).RequireAuthorization()
             .WithName("GetAgreement").WithSummary("The agreement: canonical document, SHA-256 hash, signatures and the platform's receipt (parties and administrators)");
         api.MapGet("/{id:guid}/odrl", GetOdrlPolicy).RequireAuthorization()
-            .WithName("GetAgreementOdrl").WithSummary("The agreement's terms as an ODRL policy (JSON-LD)").Produces<JsonObject>(200, "application/ld+json");
+            .WithName("GetAgreementOdrl").WithSummary("The agreement's terms as an ODRL policy (JSON-LD)").Produces<JsonLdDocument>(200, JsonLdDocument.MediaType);
         api.MapGet("/{id:guid}/text", GetAgreementText).RequireAuthorization()
             .WithName("GetAgreementText").WithSummary("The agreement to read, in Korean (lang=ko, the default) or English (lang=en), as Markdown")
             .Produces<string>(200, "text/markdown");
@@ -56,7 +56,7 @@ public static class AgreementsApi
 
     public static async Task<Results<ContentHttpResult, NotFound>> GetOdrlPolicy(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct) =>
         await VisibleAsync(db, id, user, ct) is { } a
-            ? TypedResults.Content(OdrlPolicy.Of(a).ToJsonString(), "application/ld+json")
+            ? TypedResults.Content(OdrlPolicy.Of(a).ToJsonString(), JsonLdDocument.MediaType)
             : TypedResults.NotFound();
 
     public static async Task<Results<ContentHttpResult, NotFound>> GetAgreementText(

@@ -109,12 +109,12 @@ public sealed class Agreement
     {
         if (Status == AgreementStatus.Terminated)
         {
-            throw new ConflictException("The agreement is already terminated.").With("status", "terminated");
+            throw new ConflictException("The agreement is already terminated.").With("status", "TERMINATED");
         }
 
         if (Status == AgreementStatus.Finalized && now >= EndsAt)
         {
-            throw new ConflictException("The agreement has already ended.").With("status", "expired");
+            throw new ConflictException("The agreement has already ended.").With("status", "EXPIRED");
         }
 
         Status = AgreementStatus.Terminated;
@@ -126,11 +126,11 @@ public sealed class Agreement
 
     public bool IsInForce(DateTime now) => Status == AgreementStatus.Finalized && now < EndsAt;
 
-    /// <summary>finalized, expired, terminated or signing, as shown to the parties.</summary>
+    /// <summary>SIGNING, FINALIZED, EXPIRED or TERMINATED, as shown to the parties: spelled as the negotiation states are.</summary>
     public string StatusAt(DateTime now) => Status switch
     {
-        AgreementStatus.Finalized when now >= EndsAt => "expired",
-        _ => Status.ToString().ToLowerInvariant(),
+        AgreementStatus.Finalized when now >= EndsAt => "EXPIRED",
+        _ => Status.ToString().ToUpperInvariant(),
     };
 
     public Party? PartyOf(Guid organisation) =>

@@ -22,10 +22,10 @@ public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecr
 public sealed record RegistrationResponse(OrganisationResponse Organisation, ApiClientCreatedResponse Client, InvitationCreatedResponse Invitation);
 
 /// <param name="OrganisationAdmin">Whether the client may invite people and manage clients (default: no).</param>
-public sealed record CreateApiClientRequest(string? Name, bool OrganisationAdmin);
+public sealed record CreateApiClientRequest(string? Name = null, bool OrganisationAdmin = false);
 
 /// <param name="OrganisationAdmin">Whether the person will administer the organisation (default: no).</param>
-public sealed record InvitePersonRequest(string? Email, bool OrganisationAdmin);
+public sealed record InvitePersonRequest(string? Email, bool OrganisationAdmin = false);
 
 /// <summary>The acceptance link appears here once (pass it to the person); only its hash is kept.</summary>
 public sealed record InvitationCreatedResponse(Guid Id, string Email, bool OrganisationAdmin, DateTime ExpiresAt, string AcceptUrl)

@@ -25,8 +25,10 @@ public static class OrganisationsApi
         api.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
             .WithSummary("Register an organisation; returns its first API client (the secret is shown once)").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}", Get).RequireAuthorization().WithEntityTag().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
-        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("VerifyOrganisation");
-        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("RejectOrganisation");
+        api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("VerifyOrganisation")
+            .WithSummary("Verify a registered organisation (administrators): it may then list or buy").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("RejectOrganisation")
+            .WithSummary("Reject a registration (administrators): the organisation gets no tokens").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/{id:guid}/suspend", Suspend).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("SuspendOrganisation")
             .WithSummary("Take a verified organisation off the marketplace: no new tokens, and every module refuses its current ones within seconds")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);

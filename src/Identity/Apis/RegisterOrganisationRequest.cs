@@ -5,7 +5,7 @@ using Marketplace.Identity.Domain;
 namespace Marketplace.Identity.Apis;
 
 public sealed record RegisterOrganisationRequest(
-    string? NameKo, string? NameEn, string? BusinessRegistrationNumber, string? ContactEmail, bool IsSme, string[]? Roles)
+    string? BusinessRegistrationNumber, string? ContactEmail, string[]? Roles, string? NameKo = null, string? NameEn = null, bool IsSme = false)
 {
     /// <summary>Validates the request and returns the normalised registration number.</summary>
     public string Validate()

@@ -4,11 +4,11 @@ using Marketplace.Pricing.Domain;
 namespace Marketplace.Pricing.Apis;
 
 /// <param name="ProcessStage">With <paramref name="DataType"/>, the category; both empty: the default baseline.</param>
-public sealed record BaselineRequest(string? ProcessStage, string? DataType, decimal BasePrice, BaselineFactors? Factors);
+public sealed record BaselineRequest(decimal BasePrice, BaselineFactors? Factors, string? ProcessStage = null, string? DataType = null);
 
-public sealed record PublishBaselineRequest(DateTime? EffectiveFrom);
+public sealed record PublishBaselineRequest(DateTime? EffectiveFrom = null);
 
-public sealed record PreviewRequest(Guid[]? DatasetIds, string? Purpose, int? DurationMonths, bool Exclusive);
+public sealed record PreviewRequest(Guid[]? DatasetIds, string? Purpose, int? DurationMonths, bool Exclusive = false);
 
 public sealed record BaselineResponse(
     Guid Id, string? ProcessStage, string? DataType, int Version, BaselineStatus Status, string Currency, decimal BasePrice,

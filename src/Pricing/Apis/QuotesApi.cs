@@ -28,7 +28,8 @@ public static class QuotesApi
     public static async Task<Results<Ok<QuoteResponse>, NotFound>> Quote(
         QuoteRequest request, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
-        var terms = ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive);
+        var terms = ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive,
+            new Validator().Require(request.DatasetId is { } id && id != Guid.Empty, "datasetId", "Required: the listing to price."));
         var organisation = user.OrganisationIdOf();
         var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == request.DatasetId && l.Listed, ct);
         if (listing is null || !listing.IsVisibleTo(organisation, PricingCaller.IsAdmin(user)))
@@ -51,9 +52,9 @@ public static class QuotesApi
     }
 
     /// <summary>Purpose, duration and exclusivity, checked (400 naming the field).</summary>
-    public static QuoteTerms ValidTerms(string? purpose, int? durationMonths, bool exclusive)
+    public static QuoteTerms ValidTerms(string? purpose, int? durationMonths, bool exclusive, Validator? alongside = null)
     {
-        new Validator()
+        (alongside ?? new Validator())
             .Require(ReferencePrice.IsPurpose(purpose), "purpose", "Must be one of the catalog's purposes (GET /api/catalog/taxonomy).")
             .Require(durationMonths is >= 1 and <= 120, "durationMonths", "Must be 1 to 120 months.")
             .ThrowIfInvalid();

@@ -3,8 +3,8 @@ using Marketplace.Pricing.Domain;
 namespace Marketplace.Pricing.Apis;
 
 public sealed record VoucherProgrammeRequest(
-    string? Name, bool ForSmes, Guid[]? Organisations, decimal SubsidyPercent, decimal CapPerAgreementKrw, decimal BudgetKrw,
-    DateTime ValidFrom, DateTime ValidTo);
+    string? Name, decimal SubsidyPercent, decimal CapPerAgreementKrw, decimal BudgetKrw, DateTime? ValidFrom, DateTime? ValidTo,
+    bool ForSmes = false, Guid[]? Organisations = null);
 
 public sealed record VoucherProgrammeResponse(
     Guid Id, string Name, bool ForSmes, Guid[] Organisations, decimal SubsidyPercent, decimal CapPerAgreementKrw, decimal BudgetKrw,

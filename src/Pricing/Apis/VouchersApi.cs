@@ -28,7 +28,7 @@ public static class VouchersApi
         VoucherProgrammeRequest r, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
         var programme = VoucherProgramme.Create(r.Name, r.ForSmes, r.Organisations, r.SubsidyPercent, r.CapPerAgreementKrw, r.BudgetKrw,
-            r.ValidFrom.ToUniversalTime(), r.ValidTo.ToUniversalTime(), user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
+            r.ValidFrom?.ToUniversalTime(), r.ValidTo?.ToUniversalTime(), user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         db.VoucherProgrammes.Add(programme);
         await db.SaveChangesAsync(ct);
         prices.Invalidate();

@@ -42,7 +42,7 @@ public sealed class VoucherProgramme
 
     public static VoucherProgramme Create(
         string? name, bool forSmes, Guid[]? organisations, decimal subsidyPercent, decimal capPerAgreement, decimal budget,
-        DateTime validFrom, DateTime validTo, string createdBy, DateTime now)
+        DateTime? validFrom, DateTime? validTo, string createdBy, DateTime now)
     {
         organisations ??= [];
         new Validator()
@@ -53,7 +53,9 @@ public sealed class VoucherProgramme
             .Require(subsidyPercent is > 0 and <= 100, "subsidyPercent", "Must be more than 0 and at most 100.")
             .Require(capPerAgreement > 0 && Money.IsWholeWon(capPerAgreement), "capPerAgreementKrw", "Must be whole won above 0, at most 1,000,000,000,000.")
             .Require(budget > 0 && Money.IsWholeWon(budget), "budgetKrw", "Must be whole won above 0, at most 1,000,000,000,000.")
-            .Require(validFrom < validTo, "validTo", "Must be after validFrom.")
+            .Require(validFrom is not null, "validFrom", "Required: when the programme opens.")
+            .Require(validTo is not null, "validTo", "Required: when the programme closes.")
+            .Require(validFrom is null || validTo is null || validFrom < validTo, "validTo", "Must be after validFrom.")
             .ThrowIfInvalid();
         return new VoucherProgramme
         {
@@ -64,8 +66,8 @@ public sealed class VoucherProgramme
             SubsidyPercent = subsidyPercent,
             CapPerAgreementKrw = capPerAgreement,
             BudgetKrw = budget,
-            ValidFrom = validFrom,
-            ValidTo = validTo,
+            ValidFrom = validFrom!.Value,
+            ValidTo = validTo!.Value,
             CreatedBy = createdBy,
             CreatedAt = now,
         };

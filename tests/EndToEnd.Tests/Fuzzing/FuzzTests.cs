@@ -37,7 +37,7 @@ public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper ou
         }
 
         var knownIds = await KnownIdsAsync(callers);
-        var examples = Examples(knownIds[0]);
+        var examples = ExampleRequests.Bodies(knownIds[0]);
         var results = new ConcurrentBag<(string Operation, int Status, string? MediaType, string Body)>();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
@@ -95,26 +95,7 @@ public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper ou
         OpenApiFuzzer.Operation operation, Random random, IReadOnlyList<Guid> knownIds, IReadOnlyDictionary<string, JsonNode> examples)
     {
         var request = new OpenApiFuzzer(random, knownIds, examples).Request(operation);
-        return ($"{operation.Method} {operation.Path}", request, random.NextDouble() < 0.1 ? "anonymous" : CallerFor(operation));
-    }
-
-    /// <summary>A token of the role the operation is for, so requests get past authorisation into validation.</summary>
-    private static string CallerFor(OpenApiFuzzer.Operation operation)
-    {
-        var path = operation.Path;
-        if (path.Contains("/baselines") || path.Contains("/vouchers") || path.EndsWith("/verify", StringComparison.Ordinal) && path.Contains("/identity/")
-            || path.EndsWith("/reject") || path.EndsWith("/suspend") || path.EndsWith("/reinstate"))
-        {
-            return "demo-admin";
-        }
-
-        if (path.StartsWith("/api/catalog/datasets", StringComparison.Ordinal) && operation.Method != "GET" || path.EndsWith("/mine")
-            || path.EndsWith("/offer") || path.EndsWith("/agree"))
-        {
-            return "demo-provider-x";
-        }
-
-        return "demo-buyer-a";
+        return ($"{operation.Method} {operation.Path}", request, random.NextDouble() < 0.1 ? "anonymous" : ExampleRequests.CallerFor(operation.Method, operation.Path));
     }
 
     /// <summary>Forms to the token server and the sign-in page: NUL and control characters, too many fields, junk.</summary>
@@ -144,44 +125,6 @@ public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper ou
     /// <summary>Percent-encodes what it can; a lone surrogate is sent as its (invalid) UTF-8 bytes' escape.</summary>
     private static string EscapeLenient(string value) =>
         value == "\ud800" ? "%ED%A0%80" : Uri.EscapeDataString(value);
-
-    /// <summary>Valid bodies of the operations whose validation matters most: the fuzzer breaks them in a few places.</summary>
-    private static Dictionary<string, JsonNode> Examples(Guid listing)
-    {
-        var terms = new
-        {
-            purposes = new[] { "research" }, scope = "Process improvement", startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd"),
-            durationMonths = 12, territory = new[] { "KR" }, redistribution = "never", securityMeasures = new[] { "encryption-at-rest" },
-            deletionDays = 30, liabilityCapKrw = 10_000_000, exclusive = false, disputeResolution = "seoul-central-district-court",
-        };
-        var examples = new Dictionary<string, object>
-        {
-            ["POST /api/catalog/datasets"] = SliceClient.CompleteDocument(),
-            ["PUT /api/catalog/datasets/{id}"] = SliceClient.CompleteDocument(),
-            ["PATCH /api/catalog/datasets/{id}"] = new { titleEn = "Patched", keywords = new[] { "a", "b" }, classification = new { dataTypes = new[] { "sensor-time-series" } } },
-            ["POST /api/catalog/datasets/{id}/suspend"] = new { reason = "Fuzzing" },
-            ["POST /api/contracts/negotiations"] = new { datasetId = listing, priceKrw = 10_000_000, terms },
-            ["POST /api/contracts/negotiations/{id}/offer"] = new { priceKrw = 10_000_000, terms },
-            ["POST /api/contracts/negotiations/{id}/counter"] = new { priceKrw = 10_000_000, terms },
-            ["POST /api/contracts/negotiations/{id}/terminate"] = new { reason = "no-longer-needed" },
-            ["POST /api/pricing/baselines"] = Negotiations.DefaultBaseline(),
-            ["PUT /api/pricing/baselines/{id}"] = Negotiations.DefaultBaseline(),
-            ["POST /api/pricing/quotes"] = new { datasetId = listing, purpose = "research", durationMonths = 12, exclusive = false },
-            ["POST /api/pricing/vouchers"] = new
-            {
-                name = "Fuzz", forSmes = true, organisations = new[] { DemoOrganisations.BuyerA }, subsidyPercent = 50, capPerAgreementKrw = 1_000_000,
-                budgetKrw = 10_000_000, validFrom = DateTime.UtcNow, validTo = DateTime.UtcNow.AddDays(30),
-            },
-            ["POST /api/identity/organisations"] = new
-            {
-                nameKo = "퍼즈", nameEn = "Fuzz", businessRegistrationNumber = Organisations.NewBusinessRegistrationNumber(), contactEmail = "fuzz@example.test",
-                isSme = true, roles = new[] { "buyer" },
-            },
-            ["POST /api/identity/organisations/{id}/invitations"] = new { email = "fuzz@example.test", organisationAdmin = false },
-            ["POST /api/identity/organisations/{id}/clients"] = new { name = "fuzz", organisationAdmin = false },
-        };
-        return examples.ToDictionary(e => e.Key, e => JsonSerializer.SerializeToNode(e.Value, JsonSerializerOptions.Web)!);
-    }
 
     /// <summary>Ids that exist, so some requests reach the object checks and validation behind them.</summary>
     private async Task<IReadOnlyList<Guid>> KnownIdsAsync(Dictionary<string, HttpClient> callers)
