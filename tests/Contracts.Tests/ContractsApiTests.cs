@@ -130,9 +130,21 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var jwks = new JsonWebKeySet(await anonymous.GetStringAsync("/api/contracts/jwks"));
         var receipt = await ValidateAsync(agreement.GetProperty("receipt").GetString()!, jwks, audience: null);
         Assert.Equal(hash, receipt.Claims["agreement_hash"]);
+        // The receipt names each signature's time exactly as the agreement shows it (microseconds, as stored).
+        var signedAt = new JsonWebToken(agreement.GetProperty("receipt").GetString()!).GetPayloadValue<JsonElement>("buyer").GetProperty("signed_at").GetString();
+        Assert.Equal(agreement.GetProperty("buyerSignature").GetProperty("at").GetString(), signedAt);
 
-        var grant = await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.OK);
+        using var issued = await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null);
+        var grant = await Negotiations.ExpectAsync(issued, HttpStatusCode.Created);
         var token = grant.GetProperty("grant").GetString()!;
+        // The Location names the grant's record, which both parties read (never the token again).
+        foreach (var party in new[] { buyer, provider })
+        {
+            var record = await party.GetFromJsonAsync<JsonElement>(issued.Headers.Location);
+            Assert.Equal((grant.GetProperty("grantId").GetGuid(), agreementId), (record.GetProperty("grantId").GetGuid(), record.GetProperty("agreementId").GetGuid()));
+            Assert.False(record.TryGetProperty("grant", out _));
+        }
+
         var claims = (await ValidateAsync(token, jwks, audience: DemoOrganisations.ProviderX.ToString())).Claims;
         Assert.Equal((listing.ToString(), hash, DemoOrganisations.BuyerB.ToString()), ((string)claims["dataset_id"], (string)claims["agreement_hash"], (string)claims["buyer_org"]));
         Assert.Equal(agreement.GetProperty("endsAt").GetDateTime(), new JsonWebToken(token).ValidTo);
@@ -367,7 +379,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal(old.GetProperty("terms").GetProperty("securityMeasures").ToString(), renewal.GetProperty("terms").GetProperty("securityMeasures").ToString());
         Assert.Equal(DateOnly.FromDateTime(old.GetProperty("endsAt").GetDateTime()).ToString("yyyy-MM-dd"), renewal.GetProperty("terms").GetProperty("startDate").GetString());
 
-        var issued = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.OK))
+        var issued = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Created))
             .GetProperty("grant").GetString();
         var ended = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "breach-of-terms" }), HttpStatusCode.OK);
         Assert.Equal(("TERMINATED", "provider"), (ended.GetProperty("status").GetString(), ended.GetProperty("terminatedBy").GetString()));

@@ -51,7 +51,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         ["GET /api/contracts/agreements/{id}"] = [401, 200, 404, 200, 404, 200, 404, 404],
         ["GET /api/contracts/agreements/{id}/odrl"] = [401, 200, 404, 200, 404, 200, 404, 404],
         ["GET /api/contracts/agreements/{id}/text"] = [401, 200, 404, 200, 404, 200, 404, 404],
-        ["POST /api/contracts/agreements/{id}/grants"] = [401, 200, 404, 403, 403, 403, 403, 403],
+        ["POST /api/contracts/agreements/{id}/grants"] = [401, 201, 404, 403, 403, 403, 403, 403],
+        ["GET /api/contracts/agreements/{id}/grants/{grantId}"] = [401, 200, 404, 200, 404, 200, 404, 404],
         ["POST /api/contracts/agreements/{id}/terminate"] = [401, 200, 404, 200, 404, 403, 403, 403],
         ["POST /api/contracts/agreements/{id}/renew"] = [401, 201, 404, 403, 403, 403, 403, 403],
         ["GET /api/contracts/revocations"] = [401, 200, 200, 200, 200, 200, 200, 200],
@@ -223,6 +224,11 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "GET /api/contracts/agreements/{id}/text":
                 var finalized = await NegotiationAsync(providerX, buyerA, "FINALIZED");
                 return new(HttpMethod.Get, endpoint.Split(' ')[1].Replace("{id}", finalized.GetProperty("agreementId").ToString()));
+            case "GET /api/contracts/agreements/{id}/grants/{grantId}":
+                var granted = (await NegotiationAsync(providerX, buyerA, "FINALIZED")).GetProperty("agreementId");
+                var issued = await buyerA.PostAsync($"/api/contracts/agreements/{granted}/grants", null);
+                Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+                return new(HttpMethod.Get, issued.Headers.Location!.OriginalString);
             case "POST /api/contracts/agreements/{id}/grants":
             case "POST /api/contracts/agreements/{id}/terminate":
             case "POST /api/contracts/agreements/{id}/renew":

@@ -73,6 +73,16 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_demo_story_runs_through_generated_clients_at_the_gateway_and_every_answer_is_documented()
+    {
+        var log = new GeneratedClients.RecordedExchanges();
+        await GeneratedClients.GeneratedClientStory.RunAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret, log);
+
+        var undocumented = log.Undocumented();
+        Assert.True(undocumented.Count == 0, string.Join('\n', undocumented));
+    }
+
+    [Fact]
     public async Task Gateway_forwards_discovery_and_keys_to_the_identity_service()
     {
         using var client = Cluster.Gateway.CreateClient();
@@ -136,7 +146,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         n = await Negotiations.ActOkAsync(provider, id, "finalize");
         Assert.Equal("FINALIZED", n.GetProperty("state").GetString());
         var agreementId = n.GetProperty("agreementId").GetGuid();
-        var grant = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.OK))
+        var grant = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.Created))
             .GetProperty("grant").GetString()!;
 
         // The provider's side (examples/ProviderDataEndpoint): only the JWKS, fetched anonymously through the

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.EndToEnd.Tests.Fuzzing;
 
@@ -73,6 +75,33 @@ public sealed class OpenApiDocumentTests(AllInOneMarketplace fixture) : IClassFi
 
         Assert.True(operations > 50, $"only {operations} operations documented");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>
+    /// docs/openapi holds each document as served (without the server, which is wherever it runs): integrators read
+    /// them, and the generated-client tests are built from them. A stale file is rewritten and the test fails, so the
+    /// change shows in the diff to commit.
+    /// </summary>
+    [Fact]
+    public async Task The_documents_in_docs_openapi_are_the_ones_served()
+    {
+        using var anonymous = fixture.Host.CreateClient();
+        var stale = new List<string>();
+        foreach (var module in new[] { "catalog", "contracts", "pricing", "identity" })
+        {
+            var served = JsonNode.Parse(await anonymous.GetStringAsync($"/openapi/{module}.json"))!.AsObject();
+            served.Remove("servers");
+            var text = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+            var file = Path.Combine(TestServices.RepositoryRoot, "docs", "openapi", $"{module}.json");
+            if (!File.Exists(file) || await File.ReadAllTextAsync(file) != text)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                await File.WriteAllTextAsync(file, text);
+                stale.Add(file);
+            }
+        }
+
+        Assert.True(stale.Count == 0, $"Rewritten to match what is served; review and commit: {string.Join(", ", stale)}");
     }
 
     [Fact]

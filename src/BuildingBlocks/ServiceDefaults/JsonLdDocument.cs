@@ -9,7 +9,7 @@ namespace Marketplace.BuildingBlocks.ServiceDefaults;
 /// </summary>
 public sealed record JsonLdDocument(
     [property: JsonPropertyName("@context")] JsonNode Context,
-    [property: JsonPropertyName("@id")] Uri Id,
+    [property: JsonPropertyName("@id")] string Id,
     [property: JsonPropertyName("@type")] JsonNode Type)
 {
     public const string MediaType = "application/ld+json";

@@ -23,7 +23,26 @@ public static class OpenApiExtensions
             o.AddDocumentTransformer((document, _, _) => Describe(document, about));
             o.AddDocumentTransformer(AddSignIn);
             o.AddOperationTransformer(DescribeAccessAndErrors);
+            o.AddSchemaTransformer(KeepStringsStrings);
         });
+
+    /// <summary>
+    /// Text goes through <see cref="JsonInputRules"/>' converter, which hides its type from the schema generator (it
+    /// would write <c>{}</c>, "anything", and lists without items): it is a string, nullable where the member is declared nullable.
+    /// </summary>
+    private static Task KeepStringsStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+        {
+            schema.Type = context.JsonPropertyInfo is { IsGetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        }
+        else if (context.JsonTypeInfo.ElementType == typeof(string) && schema.Items is null)
+        {
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Title, purpose and tag descriptions from the module; the server as the request reached it, without the

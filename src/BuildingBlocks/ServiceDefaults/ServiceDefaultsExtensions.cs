@@ -33,7 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(target);
         builder.Services.AddSingleton(PublicAddress.From(builder.Configuration));
         builder.Services.AddSingleton<BarredOrganisations>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TimeProvider>(new MicrosecondClock());
         builder.Services.Configure<MarketplaceOptions>(builder.Configuration.GetSection(MarketplaceOptions.Section));
 
         builder.Services.AddProblemDetails();

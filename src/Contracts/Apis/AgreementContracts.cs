@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Vocabulary;
 using System.Text.Json;
 using Marketplace.Contracts.Domain;
 
@@ -36,9 +37,23 @@ public sealed record AgreementResponse(
 }
 
 /// <summary>An access grant: a JWT for the provider's data endpoint (audience: the provider organisation).</summary>
-public sealed record GrantResponse(string Grant, string GrantId, Guid AgreementId, DateTime NotBefore, DateTime ExpiresAt, string Issuer, string JwksPath);
+/// <param name="Grant">The signed JWT (ES256) the provider's system verifies; shown only here, once.</param>
+public sealed record GrantResponse(
+    string Grant, Guid GrantId, Guid AgreementId, DateTime IssuedAt, DateTime NotBefore, DateTime ExpiresAt, string Issuer, string JwksPath);
+
+/// <summary>An issued grant as either party reads it later (its JWT is not kept).</summary>
+public sealed record GrantRecord(Guid GrantId, Guid AgreementId, DateTime IssuedAt, DateTime NotBefore, DateTime ExpiresAt);
 
 /// <summary>An agreement ended early: its grants must no longer be honoured, whatever their expiry.</summary>
 public sealed record Revocation(Guid AgreementId, Guid DatasetId, Guid BuyerOrganisationId, DateTime RevokedAt, string Reason);
 
 public sealed record RevocationList(DateTime GeneratedAt, IReadOnlyList<Revocation> Revoked);
+
+/// <summary>The codes contract terms use, each with its Korean and English label; the law that governs every agreement.</summary>
+public sealed record TermsVocabularyResponse(
+    IReadOnlyList<Term> Redistribution,
+    IReadOnlyList<Term> SecurityMeasures,
+    IReadOnlyList<Term> DisputeResolution,
+    IReadOnlyList<Term> TerminationReasons,
+    IReadOnlyList<Term> PlatformTerminationReasons,
+    string GoverningLaw);

@@ -29,8 +29,11 @@ public static class AgreementsApi
             .WithName("GetAgreementText").WithSummary("The agreement to read, in Korean (lang=ko, the default) or English (lang=en), as Markdown")
             .Produces<string>(200, "text/markdown");
         api.MapPost("/{id:guid}/grants", IssueGrant).RequireAuthorization(MarketplacePolicies.VerifiedBuyer)
-            .WithName("IssueAccessGrant").WithSummary("An access grant (signed JWT) for a finalized agreement in force (its buyer)")
+            .WithName("IssueAccessGrant").WithSummary("An access grant (signed JWT, shown once) for a finalized agreement in force (its buyer)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:guid}/grants/{grantId:guid}", GetGrant).RequireAuthorization()
+            .WithName("GetAccessGrant").WithSummary("The record of an issued grant: when and for which period (either party; never the token)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/terminate", TerminateAgreement).RequireAuthorization(MarketplacePolicies.VerifiedTrader)
             .WithName("TerminateAgreement").WithSummary("End a finalized agreement early under its terms (either party); its grants are revoked")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -72,7 +75,7 @@ public static class AgreementsApi
         return TypedResults.Content(AgreementText.Render(a, listing?.TitleKo, listing?.TitleEn, lang), "text/markdown; charset=utf-8");
     }
 
-    public static async Task<Results<Ok<GrantResponse>, NotFound>> IssueGrant(
+    public static async Task<Results<Created<GrantResponse>, NotFound>> IssueGrant(
         Guid id, ClaimsPrincipal user, ContractsDb db, PlatformSigner signer, TimeProvider clock, CancellationToken ct)
     {
         var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -87,8 +90,22 @@ public static class AgreementsApi
             throw new ConflictException($"Grants are issued for finalized agreements in force; this one is {a.StatusAt(now)}.").With("status", a.StatusAt(now));
         }
 
-        var (token, grantId) = await signer.GrantAsync(a, ct);
-        return TypedResults.Ok(new GrantResponse(token, grantId, a.Id, a.StartsAt, a.EndsAt, signer.Issuer, "/api/contracts/jwks"));
+        var grant = AccessGrant.For(a, Guid.NewGuid(), now);
+        var token = await signer.GrantAsync(a, grant, ct);
+        db.Grants.Add(grant);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/contracts/agreements/{a.Id}/grants/{grant.Id}",
+            new GrantResponse(token, grant.Id, a.Id, grant.IssuedAt, a.StartsAt, a.EndsAt, signer.Issuer, "/api/contracts/jwks"));
+    }
+
+    public static async Task<Results<Ok<GrantRecord>, NotFound>> GetGrant(Guid id, Guid grantId, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
+    {
+        var grant = await VisibleAsync(db, id, user, ct) is null
+            ? null
+            : await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId && g.AgreementId == id, ct);
+        return grant is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new GrantRecord(grant.Id, grant.AgreementId, grant.IssuedAt, grant.NotBefore, grant.ExpiresAt));
     }
 
     public static async Task<Results<Ok<AgreementResponse>, NotFound>> TerminateAgreement(
@@ -161,15 +178,9 @@ public static class AgreementsApi
     public static async Task<Ok<PlatformSigner.PublicKeySet>> GetJwks(PlatformSigner signer, CancellationToken ct) =>
         TypedResults.Ok(await signer.JwksAsync(ct));
 
-    public static Ok<object> GetVocabulary() => TypedResults.Ok<object>(new
-    {
-        TermsVocabulary.Redistribution,
-        TermsVocabulary.SecurityMeasures,
-        TermsVocabulary.DisputeResolution,
-        TermsVocabulary.TerminationReasons,
-        PlatformTerminationReasons = TermsVocabulary.PlatformReasons,
-        GoverningLaw = ContractTerms.GoverningLaw,
-    });
+    public static Ok<TermsVocabularyResponse> GetVocabulary() => TypedResults.Ok(new TermsVocabularyResponse(
+        TermsVocabulary.Redistribution, TermsVocabulary.SecurityMeasures, TermsVocabulary.DisputeResolution, TermsVocabulary.TerminationReasons,
+        TermsVocabulary.PlatformReasons, ContractTerms.GoverningLaw));
 
     private static async Task<Agreement?> VisibleAsync(ContractsDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -37,13 +37,16 @@ public static class NegotiationsApi
         Action(api, "counter", Counter, "Answer an offer with other terms or another price (buyer, on an offer)", proposes: true);
         Action(api, "accept", Accept, "Accept the offer on the table (buyer)");
         Action(api, "agree", Agree, "Agree and sign the agreement drafted from the accepted offer (provider)");
-        Action(api, "verify", Verify, "Verify and sign the agreement the provider signed, naming its hash (buyer)");
+        Action(api, "verify", Verify, "Verify and sign the agreement the provider signed, naming its hash (buyer)").WithDescription(
+            "A hash that is not the agreement's answers 409, not 422: the request is well formed but names another version of the document "
+            + "than the one on record — a conflict with the resource's state, as a stale If-Match is. The problem carries the current "
+            + "agreementHash; read the agreement again (GET /api/contracts/agreements/{id}) and verify what you read.");
         Action(api, "finalize", FinalizeNegotiation, "Ask the platform to finalize a verified agreement: it adds its signed receipt (either party)");
         Action(api, "terminate", Terminate, "End the negotiation with a reason code (either party, before FINALIZED)");
         return app;
     }
 
-    private static void Action(RouteGroupBuilder api, string action, Delegate handler, string summary, bool proposes = false)
+    private static RouteHandlerBuilder Action(RouteGroupBuilder api, string action, Delegate handler, string summary, bool proposes = false)
     {
         var endpoint = api.MapPost($"/{{id:guid}}/{action}", handler).RequireAuthorization(MarketplacePolicies.VerifiedTrader)
             .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Negotiation").WithSummary(summary)
@@ -52,6 +55,8 @@ public static class NegotiationsApi
         {
             endpoint.ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         }
+
+        return endpoint;
     }
 
     public static async Task<Created<NegotiationResponse>> RequestNegotiation(

@@ -15,6 +15,8 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
+    public DbSet<AccessGrant> Grants => Set<AccessGrant>();
+
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -24,6 +26,7 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         modelBuilder.ApplyConfiguration(new BaselineCopyConfiguration());
         modelBuilder.ApplyConfiguration(new NegotiationConfiguration());
         modelBuilder.ApplyConfiguration(new AgreementConfiguration());
+        modelBuilder.ApplyConfiguration(new AccessGrantConfiguration());
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Marketplace.Contracts.Domain;
@@ -45,9 +46,9 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
     }
 
     /// <summary>An access grant for the buyer, valid from the agreement's start to its end; the provider is its audience.</summary>
-    public async Task<(string Token, string Id)> GrantAsync(Agreement agreement, CancellationToken ct)
+    public async Task<string> GrantAsync(Agreement agreement, AccessGrant grant, CancellationToken ct)
     {
-        var id = Guid.NewGuid().ToString();
+        var id = grant.Id.ToString();
         var claims = new Dictionary<string, object>
         {
             [JwtRegisteredClaimNames.Jti] = id,
@@ -61,7 +62,7 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
         };
         var token = await SignAsync(GrantType, agreement.BuyerOrganisationId.ToString(), agreement.ProviderOrganisationId.ToString(),
             agreement.StartsAt, agreement.EndsAt, claims, ct);
-        return (token, id);
+        return token;
     }
 
     /// <summary>
@@ -108,7 +109,8 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
     {
         ["organisation_id"] = s.OrganisationId.ToString(),
         ["subject"] = s.Subject,
-        ["signed_at"] = s.At.ToString("O"),
+        // Written as the API writes the signature's time (JSON), so the receipt and the agreement read alike.
+        ["signed_at"] = JsonSerializer.Serialize(s.At)[1..^1],
     };
 
     private IDataProtector Protector => protection.CreateProtector("Marketplace.Contracts.PlatformSigningKey.v1");

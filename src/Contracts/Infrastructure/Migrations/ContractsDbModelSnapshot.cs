@@ -127,6 +127,35 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     b.ToTable("barred_organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Contracts.Domain.AccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Contracts.Domain.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
