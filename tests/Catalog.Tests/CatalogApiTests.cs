@@ -318,7 +318,10 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal("http://www.w3.org/ns/dcat#Dataset", node.GetProperty("@type")[0].GetString());
         Assert.Contains(node.GetProperty("http://purl.org/dc/terms/title").EnumerateArray(),
             t => t.GetProperty("@language").GetString() == "ko" && t.GetProperty("@value").GetString() == "사출 금형 데이터");
-        Assert.Equal($"urn:uuid:{DemoOrganisations.ProviderX}", node.GetProperty("http://purl.org/dc/terms/publisher")[0].GetProperty("@id").GetString());
+        // The publisher is the organisation's API address, named in Korean and English (from Identity's events).
+        var publisher = node.GetProperty("http://purl.org/dc/terms/publisher")[0];
+        Assert.Equal($"{market.BaseAddress.ToString().TrimEnd('/')}/api/identity/organisations/{DemoOrganisations.ProviderX}", publisher.GetProperty("@id").GetString());
+        Assert.Equal(["ko", "en"], publisher.GetProperty("http://xmlns.com/foaf/0.1/name").EnumerateArray().Select(n => n.GetProperty("@language").GetString()));
         Assert.Contains(node.GetProperty("http://www.w3.org/ns/dcat#theme").EnumerateArray(), t => t.GetProperty("@id").GetString()!.EndsWith("#processStage-production"));
         var period = node.GetProperty("http://purl.org/dc/terms/temporal")[0];
         Assert.Equal("2024-01-01", period.GetProperty("http://www.w3.org/ns/dcat#startDate")[0].GetProperty("@value").GetString());
@@ -331,6 +334,36 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal(5, root.GetProperty("http://www.w3.org/ns/dcat#dataset").GetArrayLength());
         var next = root.GetProperty("http://www.w3.org/ns/hydra/core#view")[0].GetProperty("http://www.w3.org/ns/hydra/core#next")[0].GetProperty("@id").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(next).PathAndQuery)).StatusCode);
+    }
+
+    /// <summary>A person reads who provides a listing by name, in Korean and English, from Identity's events.</summary>
+    [Fact]
+    public async Task Search_results_name_the_provider_in_korean_and_english()
+    {
+        using var provider = await As("demo-provider-x");
+        using var anonymous = market.Host.CreateClient();
+        var tag = Listings.NewTag();
+        var id = await Listings.PublishedAsync(provider, Listings.Document(tag));
+
+        var hit = (await Listings.SearchAsync(anonymous, $"q={tag}")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+        var named = hit.GetProperty("provider");
+        Assert.Equal((DemoOrganisations.ProviderX, "한빛정밀", "Hanbit Precision"),
+            (named.GetProperty("id").GetGuid(), named.GetProperty("nameKo").GetString(), named.GetProperty("nameEn").GetString()));
+    }
+
+    /// <summary>The official DCAT-AP 3.0.1 SHACL shapes — mandatory, recommended and ranges — find nothing to say.</summary>
+    [Fact]
+    public async Task Dcat_exports_conform_to_the_dcat_ap_shapes_mandatory_and_recommended()
+    {
+        using var provider = await As("demo-provider-x");
+        using var anonymous = market.Host.CreateClient();
+        var id = await Listings.PublishedAsync(provider, Listings.Document(Listings.NewTag(), "프레스 진동 데이터", "Press vibration data", stage: "production"));
+
+        foreach (var path in new[] { $"/api/catalog/datasets/{id}/dcat", "/api/catalog/dcat?limit=20" })
+        {
+            var results = LinkedData.DcatApResults(await anonymous.GetStringAsync(path));
+            Assert.True(results.Count == 0, $"{path}:\n{string.Join('\n', results.Select(r => $"{r.Severity} {r.FocusNode} {r.Path}: {r.Message}"))}");
+        }
     }
 
     [Fact]

@@ -162,12 +162,39 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null)).StatusCode);
 
         // The agreement also reads as ODRL (expanded by a JSON-LD processor from its inline context) and as text in both languages.
-        var odrl = JsonLd.Expand(await buyer.GetStringAsync($"/api/contracts/agreements/{agreementId}/odrl"));
+        var odrlText = await buyer.GetStringAsync($"/api/contracts/agreements/{agreementId}/odrl");
+        var odrl = JsonLd.Expand(odrlText);
         Assert.Equal("http://www.w3.org/ns/odrl/2/Agreement", odrl[0].GetProperty("@type")[0].GetString());
         Assert.True(odrl[0].TryGetProperty("http://www.w3.org/ns/odrl/2/permission", out _));
+        Assert.False(odrl[0].TryGetProperty("http://www.w3.org/ns/odrl/2/prohibition", out _) && odrl[0].GetProperty("http://www.w3.org/ns/odrl/2/prohibition").GetArrayLength() == 0);
+
+        // Wrapped in a Dataspace Protocol ContractAgreementMessage and compacted with the DSP 2025-1 context, it
+        // validates against the DSP schemas.
+        var (message, schemaErrors) = LinkedData.DspAgreementMessage(odrlText, $"urn:uuid:{id}", $"urn:uuid:{id}");
+        Assert.True(schemaErrors.Length == 0, $"{string.Join('\n', schemaErrors)}\n{message}");
+        var dspAgreement = message.GetProperty("agreement");
+        Assert.False(string.IsNullOrEmpty(dspAgreement.GetProperty("timestamp").GetString()));
+
+        // One identifier per thing: the agreement names the listing, its provider and the purposes as the catalog does.
+        var dcat = JsonLd.Expand(await anonymous.GetStringAsync($"/api/catalog/datasets/{listing}/dcat"))[0];
+        Assert.StartsWith(dcat.GetProperty("@id").GetString() + "/versions/", dspAgreement.GetProperty("target").GetString());
+        Assert.Equal(dcat.GetProperty("http://purl.org/dc/terms/publisher")[0].GetProperty("@id").GetString(), dspAgreement.GetProperty("assigner").GetString());
+        var use = odrl[0].GetProperty("http://www.w3.org/ns/odrl/2/permission")[0];
+        var purposes = use.GetProperty("http://www.w3.org/ns/odrl/2/constraint").EnumerateArray()
+            .First(c => c.GetProperty("http://www.w3.org/ns/odrl/2/leftOperand")[0].GetProperty("@id").GetString() == "http://www.w3.org/ns/odrl/2/purpose")
+            .GetProperty("http://www.w3.org/ns/odrl/2/rightOperand").EnumerateArray().Select(p => p.GetProperty("@id").GetString()).ToList();
+        var offered = dcat.GetProperty("http://www.w3.org/ns/odrl/2/hasPolicy")[0].GetProperty("http://www.w3.org/ns/odrl/2/permission")[0]
+            .GetProperty("http://www.w3.org/ns/odrl/2/constraint")[0].GetProperty("http://www.w3.org/ns/odrl/2/rightOperand").EnumerateArray().Select(p => p.GetProperty("@id").GetString());
+        Assert.NotEmpty(purposes);
+        Assert.Subset(offered.ToHashSet(), purposes.ToHashSet());
         var ko = await buyer.GetStringAsync($"/api/contracts/agreements/{agreementId}/text?lang=ko");
         var en = await provider.GetStringAsync($"/api/contracts/agreements/{agreementId}/text?lang=en");
         Assert.Contains("대한민국 법", ko);
+        // Parties are named, in the text's language, wherever a person reads them.
+        Assert.Contains("제공자(갑): 한빛정밀", ko);
+        Assert.Contains("Provider: Hanbit Precision", en);
+        Assert.Equal(("Hanbit Precision", "스마트팩토리랩"), (agreement.GetProperty("provider").GetProperty("nameEn").GetString(), agreement.GetProperty("buyer").GetProperty("nameKo").GetString()));
+        Assert.Equal("Smart Factory Lab", n.GetProperty("buyer").GetProperty("nameEn").GetString());
         Assert.Contains(reference.ToString("#,0"), ko);
         Assert.Contains("Republic of Korea", en);
         Assert.Contains(hash, en);

@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Security;
 using MassTransit;
@@ -20,10 +21,11 @@ public abstract class DataModule<TDb> : MarketplaceModule where TDb : ModuleDbCo
     /// <summary>The module's OpenAPI document: title, purpose and a description of every tag its endpoints use.</summary>
     protected abstract ApiDocument Document { get; }
 
-    /// <summary>Every module keeps who is barred (<see cref="KeepBarredOrganisationsConsumer{TDb}"/>), then its own consumers.</summary>
+    /// <summary>Every module keeps who is barred and what organisations are called, then its own consumers.</summary>
     public sealed override void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleConsumer<KeepBarredOrganisationsConsumer<TDb>>(Name);
+        bus.AddModuleConsumer<KeepOrganisationNamesConsumer<TDb>>(Name);
         AddModuleConsumers(bus);
     }
 

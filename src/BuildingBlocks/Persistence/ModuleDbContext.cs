@@ -17,6 +17,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Organisations whose tokens this module refuses (<see cref="Security.BarredOrganisations"/>).</summary>
     public DbSet<Security.BarredOrganisation> BarredOrganisations => Set<Security.BarredOrganisation>();
 
+    /// <summary>Organisations' names, so responses name parties (<see cref="Organisations.KeepOrganisationNamesConsumer{TDb}"/>).</summary>
+    public DbSet<Organisations.OrganisationName> OrganisationNames => Set<Organisations.OrganisationName>();
+
     /// <summary>Queues an integration event; it is written by the next <c>SaveChanges</c>.</summary>
     public void AddEvent(IIntegrationEvent integrationEvent) =>
         OutboxMessages.Add(OutboxMessage.From(integrationEvent, DateTime.UtcNow));
@@ -36,5 +39,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new Security.BarredOrganisationConfiguration());
+        modelBuilder.ApplyConfiguration(new Organisations.OrganisationNameConfiguration());
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Apis;
@@ -24,9 +25,11 @@ public sealed record DatasetResponse(
 }
 
 /// <summary>One search hit: enough to choose, without the schema and preview.</summary>
+/// <param name="Provider">The provider, named in Korean and English (from Identity's events).</param>
 public sealed record DatasetSummary(
     Guid Id,
     Guid ProviderOrganisationId,
+    PartyName Provider,
     string? TitleKo,
     string? TitleEn,
     string? DescriptionKo,
@@ -48,8 +51,8 @@ public sealed record DatasetSummary(
 {
     private const int DescriptionPreview = 300;
 
-    public static DatasetSummary From(Dataset d, int relevance) => new(
-        d.Id, d.ProviderOrganisationId, d.Metadata.TitleKo, d.Metadata.TitleEn, Shorten(d.Metadata.DescriptionKo), Shorten(d.Metadata.DescriptionEn),
+    public static DatasetSummary From(Dataset d, int relevance, IReadOnlyDictionary<Guid, PartyName> names) => new(
+        d.Id, d.ProviderOrganisationId, names[d.ProviderOrganisationId], d.Metadata.TitleKo, d.Metadata.TitleEn, Shorten(d.Metadata.DescriptionKo), Shorten(d.Metadata.DescriptionEn),
         d.Metadata.Keywords, d.Metadata.Classification, d.Metadata.Structure.Formats, d.RecordCount, d.CoverageFrom, d.CoverageTo,
         d.Metadata.Terms.AskingPriceKrw, d.IsRestricted, d.Status, d.Version, d.CompletenessScore, relevance, d.PublishedAt, d.UpdatedAt);
 

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks.Hosting;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Catalog.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -29,12 +30,17 @@ public static class DcatApi
     public static async Task<Results<ContentHttpResult, NotFound>> GetDatasetDcat(Guid id, HttpContext http, PublicAddress address, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
-        return dataset is not null && http.User.MaySee(dataset) && dataset.PublishedAt is not null
-            ? TypedResults.Content(DcatDocument.ForDataset(dataset, address.Root).ToJsonString(), DcatDocument.MediaType)
-            : TypedResults.NotFound();
+        if (dataset is null || !http.User.MaySee(dataset) || dataset.PublishedAt is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var names = await PartyNames.LoadAsync(db, [dataset.ProviderOrganisationId], ct);
+        return TypedResults.Content(DcatDocument.ForDataset(dataset, address.Root, names).ToJsonString(), DcatDocument.MediaType);
     }
 
-    public static async Task<ContentHttpResult> GetCatalogDcat(HttpContext http, PublicAddress address, DatasetSearch search, int? limit, string? cursor, CancellationToken ct)
+    public static async Task<ContentHttpResult> GetCatalogDcat(
+        HttpContext http, PublicAddress address, DatasetSearch search, CatalogDb db, TimeProvider clock, int? limit, string? cursor, CancellationToken ct)
     {
         new Validator().Require(limit is null or >= 1, "limit", "Must be at least 1.").ThrowIfInvalid();
         var criteria = new SearchCriteria { Sort = SearchSort.Newest, Limit = Math.Min(limit ?? SearchRequest.MaxLimit, SearchRequest.MaxLimit) };
@@ -42,7 +48,9 @@ public static class DcatApi
         var baseUrl = address.Root;
         var pageUrl = $"{baseUrl}/api/catalog/dcat?limit={criteria.Limit}" + (cursor is null ? "" : $"&cursor={cursor}");
         var nextUrl = page.Next is null ? null : $"{baseUrl}/api/catalog/dcat?limit={criteria.Limit}&cursor={page.Next.Encode()}";
-        var document = DcatDocument.ForCatalog(page.Items.Select(r => r.Dataset), baseUrl, pageUrl, nextUrl);
+        var datasets = page.Items.Select(r => r.Dataset).ToList();
+        var names = await PartyNames.LoadAsync(db, datasets.Select(d => d.ProviderOrganisationId), ct);
+        var document = DcatDocument.ForCatalog(datasets, baseUrl, names, pageUrl, nextUrl, clock.GetUtcNow().UtcDateTime);
         return TypedResults.Content(document.ToJsonString(), DcatDocument.MediaType);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Catalog.Domain;
@@ -35,7 +36,7 @@ public static class SearchApi
     }
 
     public static async Task<Ok<SearchResponse>> Search(
-        [AsParameters] SearchRequest request, ClaimsPrincipal user, DatasetSearch search, CancellationToken ct)
+        [AsParameters] SearchRequest request, ClaimsPrincipal user, DatasetSearch search, CatalogDb db, CancellationToken ct)
     {
         var criteria = request.ToCriteria();
         var cursor = SearchCursor.Decode(request.Cursor, criteria.Fingerprint());
@@ -46,12 +47,13 @@ public static class SearchApi
                 ? new FacetValue(c.Value, term.LabelKo, term.LabelEn, c.Count)
                 : new FacetValue(c.Value, null, null, c.Count))
             .ToArray());
+        var names = await PartyNames.LoadAsync(db, page.Items.Select(r => r.Dataset.ProviderOrganisationId), ct);
         return TypedResults.Ok(new SearchResponse(
-            [.. page.Items.Select(r => DatasetSummary.From(r.Dataset, r.Relevance))], page.Total, facets, page.Next?.Encode()));
+            [.. page.Items.Select(r => DatasetSummary.From(r.Dataset, r.Relevance, names))], page.Total, facets, page.Next?.Encode()));
     }
 
     public static async Task<Ok<MyDatasetsResponse>> Mine(
-        ClaimsPrincipal user, DatasetSearch search, DatasetStatus? status, int? limit, string? cursor, CancellationToken ct)
+        ClaimsPrincipal user, DatasetSearch search, CatalogDb db, DatasetStatus? status, int? limit, string? cursor, CancellationToken ct)
     {
         new Validator()
             .Require(limit is null or >= 1, "limit", "Must be at least 1.")
@@ -60,6 +62,7 @@ public static class SearchApi
             .ThrowIfInvalid();
         var after = SearchCursor.Decode(cursor, DatasetSearch.OwnFingerprint(status));
         var (items, next) = await search.OwnAsync(user.OrganisationIdOf(), status, Math.Min(limit ?? SearchRequest.DefaultLimit, SearchRequest.MaxLimit), after, ct);
-        return TypedResults.Ok(new MyDatasetsResponse([.. items.Select(d => DatasetSummary.From(d, 0))], next?.Encode()));
+        var names = await PartyNames.LoadAsync(db, [user.OrganisationIdOf()], ct);
+        return TypedResults.Ok(new MyDatasetsResponse([.. items.Select(d => DatasetSummary.From(d, 0, names))], next?.Encode()));
     }
 }

@@ -1,3 +1,5 @@
+using Marketplace.BuildingBlocks.Organisations;
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Vocabulary;
 using System.Text.Json;
 using Marketplace.Contracts.Domain;
@@ -14,6 +16,8 @@ public sealed record AgreementResponse(
     int ListingVersion,
     Guid ProviderOrganisationId,
     Guid BuyerOrganisationId,
+    PartyName Provider,
+    PartyName Buyer,
     decimal PriceKrw,
     ContractTerms Terms,
     PriceCheck PriceCheck,
@@ -30,10 +34,16 @@ public sealed record AgreementResponse(
     string? TerminatedBy,
     string? TerminationReason)
 {
-    public static AgreementResponse From(Agreement a, DateTime now) => new(
-        a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.ListingVersion, a.ProviderOrganisationId, a.BuyerOrganisationId, a.PriceKrw,
+    /// <summary>The agreement with both parties named (from this module's copy of Identity's names).</summary>
+    public static async Task<AgreementResponse> ForAsync(ModuleDbContext db, Agreement a, DateTime now, CancellationToken ct)
+    {
+        var names = await PartyNames.LoadAsync(db, [a.ProviderOrganisationId, a.BuyerOrganisationId], ct);
+        return new(
+        a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.ListingVersion, a.ProviderOrganisationId, a.BuyerOrganisationId,
+        names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], a.PriceKrw,
         a.Terms, a.Check, a.StartsAt, a.EndsAt, JsonDocument.Parse(a.Document).RootElement, a.Document, a.Hash, a.ProviderSignature,
         a.BuyerSignature, a.Receipt, a.FinalizedAt, a.TerminatedAt, a.TerminatedBy, a.TerminationReason);
+    }
 }
 
 /// <summary>An access grant: a JWT for the provider's data endpoint (audience: the provider organisation).</summary>

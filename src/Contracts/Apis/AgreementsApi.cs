@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Contracts.Domain;
@@ -55,11 +57,11 @@ public static class AgreementsApi
     }
 
     public static async Task<Results<Ok<AgreementResponse>, NotFound>> GetAgreement(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
-        await VisibleAsync(db, id, user, ct) is { } a ? TypedResults.Ok(AgreementResponse.From(a, clock.GetUtcNow().UtcDateTime)) : TypedResults.NotFound();
+        await VisibleAsync(db, id, user, ct) is { } a ? TypedResults.Ok(await AgreementResponse.ForAsync(db, a, clock.GetUtcNow().UtcDateTime, ct)) : TypedResults.NotFound();
 
-    public static async Task<Results<ContentHttpResult, NotFound>> GetOdrlPolicy(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct) =>
+    public static async Task<Results<ContentHttpResult, NotFound>> GetOdrlPolicy(Guid id, ClaimsPrincipal user, ContractsDb db, PublicAddress address, CancellationToken ct) =>
         await VisibleAsync(db, id, user, ct) is { } a
-            ? TypedResults.Content(OdrlPolicy.Of(a).ToJsonString(), JsonLdDocument.MediaType)
+            ? TypedResults.Content(OdrlPolicy.Of(a, address.Root).ToJsonString(), JsonLdDocument.MediaType)
             : TypedResults.NotFound();
 
     public static async Task<Results<ContentHttpResult, NotFound>> GetAgreementText(
@@ -72,7 +74,9 @@ public static class AgreementsApi
         }
 
         var listing = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == a.DatasetId, ct);
-        return TypedResults.Content(AgreementText.Render(a, listing?.TitleKo, listing?.TitleEn, lang), "text/markdown; charset=utf-8");
+        var names = await PartyNames.LoadAsync(db, [a.ProviderOrganisationId, a.BuyerOrganisationId], ct);
+        return TypedResults.Content(AgreementText.Render(a, listing?.TitleKo, listing?.TitleEn, names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], lang),
+            "text/markdown; charset=utf-8");
     }
 
     public static async Task<Results<Created<GrantResponse>, NotFound>> IssueGrant(
@@ -130,7 +134,7 @@ public static class AgreementsApi
         var negotiation = await db.Negotiations.AsNoTracking().FirstAsync(n => n.Id == a.NegotiationId, ct);
         db.AddEvent(NegotiationEvents.Terminated(negotiation, a, by, reason, now));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(AgreementResponse.From(a, now));
+        return TypedResults.Ok(await AgreementResponse.ForAsync(db, a, now, ct));
     }
 
     public static async Task<Results<Created<NegotiationResponse>, NotFound>> RenewAgreement(
@@ -155,7 +159,7 @@ public static class AgreementsApi
         var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today);
         var listing = await NegotiationsApi.NegotiableListingAsync(db, a.DatasetId, buyer, ct);
         var negotiation = await NegotiationsApi.OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
-        return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", NegotiationResponse.From(negotiation));
+        return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
 
     public static async Task<Ok<RevocationList>> ListRevocations(ClaimsPrincipal user, ContractsDb db, TimeProvider clock, DateTime? since = null, CancellationToken ct = default)

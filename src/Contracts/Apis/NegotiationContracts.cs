@@ -1,3 +1,5 @@
+using Marketplace.BuildingBlocks.Organisations;
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Contracts.Domain;
 
 namespace Marketplace.Contracts.Apis;
@@ -25,6 +27,8 @@ public sealed record NegotiationResponse(
     int ListingVersion,
     Guid ProviderOrganisationId,
     Guid BuyerOrganisationId,
+    PartyName Provider,
+    PartyName Buyer,
     ContractTerms Terms,
     decimal PriceKrw,
     PriceCheck PriceCheck,
@@ -39,9 +43,13 @@ public sealed record NegotiationResponse(
     IReadOnlyList<NegotiationRound> Rounds,
     IReadOnlyList<NegotiationEvent> History)
 {
-    public static NegotiationResponse From(Negotiation n) => new(
+    /// <summary>The negotiation with both parties named (from this module's copy of Identity's names).</summary>
+    public static async Task<NegotiationResponse> ForAsync(ModuleDbContext db, Negotiation n, CancellationToken ct) =>
+        From(n, await PartyNames.LoadAsync(db, [n.ProviderOrganisationId, n.BuyerOrganisationId], ct));
+
+    public static NegotiationResponse From(Negotiation n, IReadOnlyDictionary<Guid, PartyName> names) => new(
         n.Id, NegotiationRules.Name(n.State), n.Turn?.ToString().ToLowerInvariant() ?? (n.State == NegotiationState.Verified ? "platform" : null),
-        n.DatasetId, n.ListingVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, n.Terms, n.PriceKrw, n.Check, n.DueAt,
+        n.DatasetId, n.ListingVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, names[n.ProviderOrganisationId], names[n.BuyerOrganisationId], n.Terms, n.PriceKrw, n.Check, n.DueAt,
         n.AgreementId, n.AgreementHash, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 

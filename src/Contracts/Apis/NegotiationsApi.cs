@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Vocabulary;
@@ -69,7 +70,7 @@ public static class NegotiationsApi
         var buyer = user.OrganisationIdOf();
         var listing = await NegotiableListingAsync(db, request.DatasetId!.Value, buyer, ct);
         var negotiation = await OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: null, ct);
-        return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", NegotiationResponse.From(negotiation));
+        return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
 
     public static async Task<Ok<NegotiationPage>> ListNegotiations(
@@ -90,14 +91,15 @@ public static class NegotiationsApi
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Id).Skip(offset).Take(limit).ToListAsync(ct);
-        return TypedResults.Ok(new NegotiationPage(items.Select(NegotiationResponse.From).ToList(), total));
+        var names = await PartyNames.LoadAsync(db, items.SelectMany(n => new[] { n.ProviderOrganisationId, n.BuyerOrganisationId }), ct);
+        return TypedResults.Ok(new NegotiationPage(items.Select(n => NegotiationResponse.From(n, names)).ToList(), total));
     }
 
     public static async Task<Results<Ok<NegotiationResponse>, NotFound>> GetNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
     {
         var n = await db.Negotiations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return n is not null && (n.PartyOf(user.OrganisationIdOf()) is not null || user.IsInRole(MarketplaceRoles.Admin))
-            ? TypedResults.Ok(NegotiationResponse.From(n))
+            ? TypedResults.Ok(await NegotiationResponse.ForAsync(db, n, ct))
             : TypedResults.NotFound();
     }
 
@@ -217,7 +219,7 @@ public static class NegotiationsApi
         var listing = n.State == NegotiationState.Finalized ? await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
         db.AddEvent(NegotiationEvents.For(n, agreement, listing));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(NegotiationResponse.From(n));
+        return TypedResults.Ok(await NegotiationResponse.ForAsync(db, n, ct));
     }
 
     /// <summary>An offer or a counter: the proposal on the table with the request's changes, checked against the band in force now.</summary>

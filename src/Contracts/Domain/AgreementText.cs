@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Vocabulary;
 
 namespace Marketplace.Contracts.Domain;
@@ -9,7 +10,7 @@ public static class AgreementText
 {
     public static readonly string[] Languages = ["ko", "en"];
 
-    public static string Render(Agreement a, string? titleKo, string? titleEn, string language)
+    public static string Render(Agreement a, string? titleKo, string? titleEn, PartyName provider, PartyName buyer, string language)
     {
         var ko = language == "ko";
         var t = a.Terms;
@@ -23,8 +24,8 @@ public static class AgreementText
         {
             b.AppendLine("# 데이터 제공 계약서").AppendLine();
             b.AppendLine($"- 계약 번호: `{a.Id}`");
-            b.AppendLine($"- 제공자(갑): 기관 `{a.ProviderOrganisationId}`");
-            b.AppendLine($"- 이용자(을): 기관 `{a.BuyerOrganisationId}`");
+            b.AppendLine($"- 제공자(갑): {Named(provider, ko)} (기관 `{a.ProviderOrganisationId}`)");
+            b.AppendLine($"- 이용자(을): {Named(buyer, ko)} (기관 `{a.BuyerOrganisationId}`)");
             b.AppendLine($"- 대상 데이터: {title} (목록 `{a.DatasetId}`, 버전 {a.ListingVersion})");
             b.AppendLine($"- 계약 문서 해시(SHA-256): `{a.Hash}`").AppendLine();
             b.AppendLine("## 제1조 (이용 목적 및 범위)").AppendLine($"을은 데이터를 다음 목적에만 이용한다: {purposes}. 이용 범위: {t.Scope}").AppendLine();
@@ -41,8 +42,8 @@ public static class AgreementText
         {
             b.AppendLine("# Data provision agreement").AppendLine();
             b.AppendLine($"- Agreement: `{a.Id}`");
-            b.AppendLine($"- Provider: organisation `{a.ProviderOrganisationId}`");
-            b.AppendLine($"- Buyer: organisation `{a.BuyerOrganisationId}`");
+            b.AppendLine($"- Provider: {Named(provider, ko)} (organisation `{a.ProviderOrganisationId}`)");
+            b.AppendLine($"- Buyer: {Named(buyer, ko)} (organisation `{a.BuyerOrganisationId}`)");
             b.AppendLine($"- Data: {title} (listing `{a.DatasetId}`, version {a.ListingVersion})");
             b.AppendLine($"- Hash of the agreement document (SHA-256): `{a.Hash}`").AppendLine();
             b.AppendLine("## 1. Purpose and scope").AppendLine($"The buyer uses the data only for: {purposes}. Scope: {t.Scope}").AppendLine();
@@ -58,4 +59,8 @@ public static class AgreementText
 
         return b.ToString();
     }
+
+    /// <summary>The name in the text's language, the other one if that is all there is, else "unknown".</summary>
+    private static string Named(PartyName party, bool ko) =>
+        (ko ? party.NameKo ?? party.NameEn : party.NameEn ?? party.NameKo) ?? (ko ? "(이름 미확인)" : "(name not known)");
 }

@@ -1,24 +1,28 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Marketplace.BuildingBlocks.Vocabulary;
 
 namespace Marketplace.Contracts.Domain;
 
 /// <summary>
-/// The agreement's terms as an ODRL 2.2 Agreement (JSON-LD). The context is inline (the ODRL terms it
-/// uses, mapped to their IRIs), so a processor expands it without fetching anything. Exclusivity,
+/// The agreement's terms as an ODRL 2.2 Agreement (JSON-LD), in the shape the Dataspace Protocol 2025-1 carries in a
+/// ContractAgreementMessage (checked against its schemas in a test). The context is inline (the ODRL terms it uses,
+/// mapped to their IRIs), so a processor expands it without fetching anything. The parties, the listing version and
+/// the purposes have the IRIs the catalog and the API give them (<see cref="MarketplaceIris"/>). Exclusivity,
 /// liability and dispute resolution have no ODRL term: they are in the agreement text and document.
 /// </summary>
 public static class OdrlPolicy
 {
     private const string Odrl = "http://www.w3.org/ns/odrl/2/";
 
-    public static JsonObject Of(Agreement a)
+    public static JsonObject Of(Agreement a, string root)
     {
         var t = a.Terms;
         var permissions = new JsonArray
         {
             Rule("use", [
-                Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)$"urn:marketplace:purpose:{p}")])),
-                Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)$"urn:iso:std:iso:3166:-1:{c}")])),
+                Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)Iri(MarketplaceIris.Purpose(root, p)))])),
+                Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)Iri(MarketplaceIris.Country(c)))])),
                 Constraint("dateTime", "gteq", Typed(a.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), "dateTime")),
                 Constraint("dateTime", "lt", Typed(a.EndsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), "dateTime")),
             ], [
@@ -37,34 +41,47 @@ public static class OdrlPolicy
 
         if (t.Redistribution == "derived-products-only")
         {
-            permissions.Add(Rule("distribute", [Constraint("product", "eq", "urn:marketplace:derived-product")], []));
+            permissions.Add(Rule("distribute", [Constraint("product", "eq", Iri($"{root}/api/contracts/terms-vocabulary#redistribution-derived-products-only"))], []));
         }
         else
         {
             prohibitions.Add(Rule("distribute", [], []));
         }
 
-        return new JsonObject
+        var policy = new JsonObject
         {
             ["@context"] = Context(),
             ["@type"] = "Agreement",
-            ["uid"] = $"urn:uuid:{a.Id}",
-            ["assigner"] = $"urn:marketplace:organisation:{a.ProviderOrganisationId}",
-            ["assignee"] = $"urn:marketplace:organisation:{a.BuyerOrganisationId}",
-            ["target"] = $"urn:marketplace:dataset:{a.DatasetId}:v{a.ListingVersion}",
+            ["uid"] = MarketplaceIris.Agreement(root, a.Id),
+            ["assigner"] = MarketplaceIris.Organisation(root, a.ProviderOrganisationId),
+            ["assignee"] = MarketplaceIris.Organisation(root, a.BuyerOrganisationId),
+            // The version agreed on; its IRI is under the listing's.
+            ["target"] = MarketplaceIris.ListingVersion(root, a.DatasetId, a.ListingVersion),
+            // When it took effect: finalized (or, for a draft, when the provider signed).
+            ["timestamp"] = (a.FinalizedAt ?? a.ProviderSignature.At).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["permission"] = permissions,
-            ["prohibition"] = prohibitions,
-            ["obligation"] = new JsonArray
-            {
-                Rule("delete", [Constraint("elapsedTime", "lteq", Typed($"P{t.DeletionDays}D", "duration"))], []),
-            },
         };
+        if (prohibitions.Count > 0)
+        {
+            policy["prohibition"] = prohibitions;
+        }
+
+        policy["obligation"] = new JsonArray
+        {
+            Rule("delete", [Constraint("elapsedTime", "lteq", Typed($"P{t.DeletionDays}D", "duration"))], []),
+        };
+        return policy;
     }
+
+    private static JsonObject Iri(string iri) => new() { ["@id"] = iri };
 
     private static JsonObject Context() => new()
     {
         ["odrl"] = Odrl,
         ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
+        ["dspace"] = "https://w3id.org/dspace/2025/1/",
+        // The Dataspace Protocol's agreement timestamp (ODRL has none).
+        ["timestamp"] = "dspace:timestamp",
         ["Agreement"] = "odrl:Agreement",
         ["uid"] = "@id",
         ["assigner"] = new JsonObject { ["@id"] = "odrl:assigner", ["@type"] = "@id" },

@@ -73,7 +73,7 @@ public sealed class Organisation
     public bool IsBarred => Status is OrganisationStatus.Rejected or OrganisationStatus.Suspended;
 
     /// <summary>What every module learns of this decision.</summary>
-    public OrganisationStatusChanged StatusChanged() => new(Id, Status.ToString().ToLowerInvariant(), IsBarred, ReviewedAt ?? RegisteredAt);
+    public OrganisationStatusChanged StatusChanged() => new(Id, Status.ToString().ToLowerInvariant(), IsBarred, ReviewedAt ?? RegisteredAt, NameKo, NameEn);
 
     /// <summary>Roles its access tokens carry.</summary>
     public IEnumerable<string> Roles()

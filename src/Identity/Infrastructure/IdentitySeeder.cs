@@ -83,6 +83,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
                 $"{d.ClientId}@example.invalid", d.IsSme, d.Provider, d.Buyer, now, d.Id);
             organisation.Verify(now);
             db.Organisations.Add(organisation);
+            // Every module learns the demo organisations' names as it would an administrator's verification.
+            db.AddEvent(organisation.StatusChanged());
             await db.SaveChangesAsync(ct);
             await clients.IssueAsync(organisation.Id, "demo", isOrganisationAdmin: true, ct, d.ClientId, DemoSecret(d.ClientId));
             // A person too, for the sign-in page: e-mail = the organisation's contact, password = the client's secret.

@@ -105,6 +105,27 @@ namespace Marketplace.Identity.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.BuildingBlocks.Organisations.OrganisationName", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameKo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ko");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("organisation_names", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.BuildingBlocks.Security.BarredOrganisation", b =>
                 {
                     b.Property<Guid>("OrganisationId")

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.BuildingBlocks.Organisations;
+
+internal sealed class OrganisationNameConfiguration : IEntityTypeConfiguration<OrganisationName>
+{
+    public void Configure(EntityTypeBuilder<OrganisationName> b)
+    {
+        b.ToTable("organisation_names");
+        b.HasKey(o => o.OrganisationId);
+        b.Property(o => o.OrganisationId).HasColumnName("organisation_id").ValueGeneratedNever();
+        b.Property(o => o.NameKo).HasColumnName("name_ko").HasMaxLength(200);
+        b.Property(o => o.NameEn).HasColumnName("name_en").HasMaxLength(200);
+    }
+}
