@@ -48,7 +48,7 @@ public static class Seeder
                 await copy.WriteAsync(JsonSerializer.Serialize(d.Metadata, Json), NpgsqlDbType.Text);
                 await copy.WriteAsync(d.TitleKo!, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(d.TitleEn!, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(d.CompletenessScore, NpgsqlDbType.Integer);
+                await copy.WriteAsync(d.MetadataScore, NpgsqlDbType.Integer);
                 await copy.WriteAsync(d.RecordCount!.Value, NpgsqlDbType.Bigint);
                 await copy.WriteAsync(d.CoverageFrom!.Value, NpgsqlDbType.Date);
                 await copy.WriteAsync(d.CoverageTo!.Value, NpgsqlDbType.Date);

@@ -28,6 +28,8 @@ public sealed class CatalogModule : DataModule<CatalogDb>
     protected override void AddModuleServices(WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DatasetSearch>();
+        // Before the demo seeding: a fresh database records the tokens version with nothing to re-tokenise.
+        builder.Services.AddHostedService<SearchIndexUpgrade>();
         builder.Services.AddHostedService<CatalogSeeder>();
     }
 

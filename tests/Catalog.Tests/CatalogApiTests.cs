@@ -28,6 +28,34 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal(2, (await Listings.SearchAsync(anonymous, Listings.Q("spindle_load", tag))).GetProperty("total").GetInt32());
     }
 
+    /// <summary>English words match their other forms and spellings: plurals, US/UK, -ing, common shorthand.</summary>
+    [Fact]
+    public async Task English_search_finds_plurals_both_spellings_and_word_forms_and_ranks_titles_first()
+    {
+        using var provider = await As("demo-provider-x");
+        using var anonymous = market.Host.CreateClient();
+        var tag = Listings.NewTag();
+        // The tag is in the titles too, so relevance (every query token in the title ranks first) can be compared below.
+        var moulding = await Listings.PublishedAsync(provider, Listings.Document(tag, "사출성형기 금형 온도", $"Injection moulding machine temperature sensors {tag}"));
+        var press = await Listings.PublishedAsync(provider, Listings.Document(tag, "프레스 진동", $"Press vibrations {tag}"));
+
+        foreach (var query in new[] { "sensor", "mold", "injection molding", "Molded", "temp sensor", "injection moulding machines" })
+        {
+            var found = Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q(query, tag))).ToArray();
+            Assert.True(found.SequenceEqual([moulding]), $"'{query}' found {found.Length} listings");
+        }
+
+        Assert.Equal([press], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("vibration", tag))));
+        Assert.Empty(Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("welding", tag))));
+
+        // Relevance: a listing with the word in its title comes before one that has it only in its description.
+        var described = Listings.Document(tag, "프레스 데이터", $"Press data {tag}");
+        described["descriptionEn"] = "Vibration of the press frame, measured by sensors.";
+        var inDescription = await Listings.PublishedAsync(provider, described);
+        var ranked = Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("sensor", tag) + "&sort=relevance")).ToList();
+        Assert.Equal([moulding, inDescription], ranked);
+    }
+
     [Fact]
     public async Task Facet_counts_follow_the_query_and_the_filters()
     {
@@ -90,7 +118,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
 
     [Theory]
     [InlineData("newest")]
-    [InlineData("completeness")]
+    [InlineData("metadataScore")]
     [InlineData("relevance")]
     public async Task Cursor_pages_have_no_duplicates_or_gaps_while_listings_are_added(string sort)
     {

@@ -112,12 +112,12 @@ public sealed class DatasetLifecycleTests
     }
 
     [Fact]
-    public void The_completeness_score_counts_the_recommended_items()
+    public void The_metadata_score_counts_the_recommended_items()
     {
-        Assert.Equal(4, CompletenessScore.Of(new DatasetMetadata { TitleEn = "only a title" }));
+        Assert.Equal(4, MetadataScore.Of(new DatasetMetadata { TitleEn = "only a title" }));
         var rich = Marketplace.Catalog.Infrastructure.DemoListings.All().First().Metadata;
-        Assert.Equal(96, CompletenessScore.Of(rich));
-        Assert.Equal(100, CompletenessScore.Of(rich with
+        Assert.Equal(96, MetadataScore.Of(rich));
+        Assert.Equal(100, MetadataScore.Of(rich with
         {
             Preview = new SyntheticPreview { Sample = System.Text.Json.JsonSerializer.SerializeToElement(new[] { new { t = 1 } }), DeclaredSynthetic = true },
         }));

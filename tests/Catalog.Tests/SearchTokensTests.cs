@@ -21,11 +21,22 @@ public sealed class SearchTokensTests
     }
 
     [Fact]
-    public void Latin_words_are_lower_cased_whole_words_and_scripts_are_split()
+    public void Latin_words_are_lower_cased_whole_words_in_one_spelling_stemmed_and_scripts_are_split()
     {
         Assert.Equal(["cnc", "머시", "시닝", "닝센", "센터", "1", "호기"], SearchTokens.Of("CNC머시닝센터 1호기"));
-        Assert.Equal(["injection", "moulding", "machine"], SearchTokens.Of("Injection-Moulding, MACHINE!"));
+        Assert.Equal(["inject", "mold", "machin"], SearchTokens.Of("Injection-Moulding, MACHINE!"));
     }
+
+    [Theory]
+    [InlineData("Injection moulding sensors", "injection molding sensor")]
+    [InlineData("MOULDS and molds", "molds and mould")]
+    [InlineData("temp", "temperatures")]
+    public void Spellings_and_forms_of_a_word_make_the_same_tokens(string one, string other) =>
+        Assert.Equal(SearchTokens.Of(one).ToHashSet(), SearchTokens.Of(other).ToHashSet());
+
+    [Fact]
+    public void Hangul_and_numbers_are_not_stemmed() =>
+        Assert.Equal(["사출", "출성", "성형", "2024", "rpm"], SearchTokens.Of("사출성형 2024 rpm"));
 
     [Fact]
     public void Full_width_forms_are_normalised()

@@ -118,6 +118,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal("FINALIZED", agreement.GetProperty("status").GetString());
         Assert.Equal(reference, agreement.GetProperty("priceKrw").GetDecimal());
         Assert.Equal(10, agreement.GetProperty("terms").GetProperty("deletionDays").GetInt32());
+        // Nobody set a liability cap: it followed the price from the request (the floor) to the final price.
+        Assert.Equal(reference, agreement.GetProperty("terms").GetProperty("liabilityCapKrw").GetDecimal());
         var canonical = agreement.GetProperty("canonicalDocument").GetString()!;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         Assert.Equal(hash, agreement.GetProperty("hash").GetString());
@@ -190,6 +192,9 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var ko = await buyer.GetStringAsync($"/api/contracts/agreements/{agreementId}/text?lang=ko");
         var en = await provider.GetStringAsync($"/api/contracts/agreements/{agreementId}/text?lang=en");
         Assert.Contains("대한민국 법", ko);
+        // The standard scope is said in the text's language.
+        Assert.Contains("이용 범위: 을의 조직 내부에서 합의된 목적에 한하여 이용", ko);
+        Assert.Contains("Scope: Use inside the buyer organisation for the agreed purposes", en);
         // Parties are named, in the text's language, wherever a person reads them.
         Assert.Contains("제공자(갑): 한빛정밀", ko);
         Assert.Contains("Provider: Hanbit Precision", en);

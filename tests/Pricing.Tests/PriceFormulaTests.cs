@@ -10,13 +10,13 @@ namespace Marketplace.Pricing.Tests;
 /// 100,000 / 1.3 from 10,000,000 / 1.6 from 1,000,000,000 records; history 0.9 / 1.0 from 12 / 1.2 from
 /// 36 months; grades A 1.3, B 1.0, C 0.8; exclusive 2.5; purposes research 0.7, internal 1.0, product
 /// development 1.3, AI training 1.5, resale 2.0; +0.05 per month above 12, −0.06 per month below;
-/// band 70–150 %; fee 10 %, 7 % from completeness 80.
+/// band 70–150 %; fee 10 %, 7 % from metadata score 80.
 /// </summary>
 public sealed class PriceFormulaTests
 {
     public static IEnumerable<object[]> Cases => new object[][]
     {
-        // base, records, history months, completeness, labelled, purpose, months, exclusive → reference, floor, ceiling, fee
+        // base, records, history months, metadata score, labelled, purpose, months, exclusive → reference, floor, ceiling, fee
         // 1: the reference unit itself: 1,000,000 × 1 × 1 × 1 × 1 × 1 × 1
         [1_000_000m, 100_000, 12, 70, false, "internal-operations", 12, false, 1_000_000m, 700_000m, 1_500_000m, 100_000m],
         // 2: one record below the tier edge: × 0.8
@@ -28,7 +28,7 @@ public sealed class PriceFormulaTests
         [1_000_000m, 100_000, 36, 70, false, "internal-operations", 12, false, 1_200_000m, 840_000m, 1_800_000m, 120_000m],
         // 6: grade A (80, labelled): × 1.3 and the 7 % fee: 1,300,000; fee 91,000
         [1_000_000m, 100_000, 12, 80, true, "internal-operations", 12, false, 1_300_000m, 910_000m, 1_950_000m, 91_000m],
-        // 7: completeness 80 unlabelled is grade B (× 1) but still the reduced fee
+        // 7: metadata score 80 unlabelled is grade B (× 1) but still the reduced fee
         [1_000_000m, 100_000, 12, 80, false, "internal-operations", 12, false, 1_000_000m, 700_000m, 1_500_000m, 70_000m],
         // 8: grade C (59): × 0.8
         [1_000_000m, 100_000, 12, 59, true, "internal-operations", 12, false, 800_000m, 560_000m, 1_200_000m, 80_000m],
@@ -49,10 +49,10 @@ public sealed class PriceFormulaTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void The_reference_price_band_and_fee_match_the_hand_computed_table(
-        decimal basePrice, long records, int historyMonths, int completeness, bool labelled, string purpose, int months, bool exclusive,
+        decimal basePrice, long records, int historyMonths, int metadataScore, bool labelled, string purpose, int months, bool exclusive,
         decimal reference, decimal floor, decimal ceiling, decimal fee)
     {
-        var quote = PriceFormula.Quote(Baseline(basePrice), Listing(records, historyMonths, completeness, labelled), new QuoteTerms(purpose, months, exclusive));
+        var quote = PriceFormula.Quote(Baseline(basePrice), Listing(records, historyMonths, metadataScore, labelled), new QuoteTerms(purpose, months, exclusive));
 
         Assert.Equal(reference, quote.ReferencePriceKrw);
         Assert.Equal(floor, quote.BandFloorKrw);
@@ -68,6 +68,8 @@ public sealed class PriceFormulaTests
         var quote = PriceFormula.Quote(Baseline(1_000_000m), Listing(100_000, 12, 80, true), new QuoteTerms("ai-training", 12, false));
 
         Assert.Equal(["volume", "history", "quality", "exclusivity", "purpose", "duration"], quote.Factors.Select(f => f.Code));
+        // The quality basis names the metadata score (how well the listing is described), not the data's completeness.
+        Assert.Equal("grade A (metadata score 80/100, labelled)", quote.Factors.Single(f => f.Code == "quality").Basis);
         var quality = quote.Factors.Single(f => f.Code == "quality");
         Assert.Equal(("품질 등급", "Quality grade", 1.3m, 300_000m), (quality.LabelKo, quality.LabelEn, quality.Multiplier, quality.EffectKrw));
         Assert.Equal(650_000m, quote.Factors.Single(f => f.Code == "purpose").EffectKrw);
@@ -81,7 +83,7 @@ public sealed class PriceFormulaTests
         return baseline;
     }
 
-    internal static ListingCopy Listing(long records, int historyMonths, int completeness, bool labelled)
+    internal static ListingCopy Listing(long records, int historyMonths, int metadataScore, bool labelled)
     {
         var from = new DateOnly(2020, 1, 1);
         return new ListingCopy
@@ -90,7 +92,7 @@ public sealed class PriceFormulaTests
             RecordCount = records,
             CoverageFrom = from,
             CoverageTo = from.AddMonths(historyMonths - 1),
-            CompletenessScore = completeness,
+            MetadataScore = metadataScore,
             Labelled = labelled,
             ExclusivityAvailable = true,
             Listed = true,

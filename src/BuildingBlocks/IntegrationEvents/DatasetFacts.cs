@@ -4,6 +4,8 @@ namespace Marketplace.BuildingBlocks.IntegrationEvents;
 /// What other modules need to know of a listing version: its category for pricing (process stage ×
 /// data type), the inputs of the price factors, the offered terms, and who may see it.
 /// </summary>
+/// <param name="MetadataScore">How well the listing is described, 0–100 (not the data's completeness, which the listing
+/// declares in its quality indicators). Named completenessScore on the wire: events already written keep their meaning.</param>
 /// <param name="VisibleTo">Null for a public listing; otherwise the only organisations (besides the provider) that may see and negotiate it.</param>
 public sealed record DatasetFacts(
     string? ProcessStage,
@@ -13,7 +15,7 @@ public sealed record DatasetFacts(
     long? SizeBytes,
     DateOnly? CoverageFrom,
     DateOnly? CoverageTo,
-    int CompletenessScore,
+    [property: System.Text.Json.Serialization.JsonPropertyName("completenessScore")] int MetadataScore,
     bool Labelled,
     string[] Purposes,
     int? MinDurationMonths,

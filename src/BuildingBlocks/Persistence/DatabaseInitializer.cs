@@ -71,9 +71,30 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
         PrivateFolder.Ensure(Path.GetDirectoryName(file)!);
         PrivateFolder.EnsureFile(file);
 
-        await db.Database.EnsureCreatedAsync(ct);
+        if (!await db.Database.EnsureCreatedAsync(ct))
+        {
+            await AddMissingTablesAsync(db, ct);
+        }
+
         // WAL lets the API read while the outbox dispatcher writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>
+    /// A file made by an earlier version lacks the tables added since (SQLite has no migrations here): they are created,
+    /// and nothing already stored is touched. A new column in an existing table needs a PostgreSQL-style migration and
+    /// is not added this way; docs/architecture.md says so.
+    /// </summary>
+    private static async Task AddMissingTablesAsync(TDb db, CancellationToken ct)
+    {
+        var script = db.Database.GenerateCreateScript()
+            .Replace("CREATE TABLE \"", "CREATE TABLE IF NOT EXISTS \"", StringComparison.Ordinal)
+            .Replace("CREATE UNIQUE INDEX \"", "CREATE UNIQUE INDEX IF NOT EXISTS \"", StringComparison.Ordinal)
+            .Replace("CREATE INDEX \"", "CREATE INDEX IF NOT EXISTS \"", StringComparison.Ordinal);
+        foreach (var statement in script.Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
+        }
     }
 
     /// <summary>A stable 64-bit key per database name (FNV-1a), so unrelated databases never share a lock.</summary>

@@ -9,7 +9,7 @@ public sealed record DatasetResponse(
     Guid ProviderOrganisationId,
     DatasetStatus Status,
     int Version,
-    int CompletenessScore,
+    int MetadataScore,
     DateTime CreatedAt,
     DateTime? PublishedAt,
     DateTime UpdatedAt,
@@ -17,7 +17,7 @@ public sealed record DatasetResponse(
     DatasetMetadata Metadata)
 {
     public static DatasetResponse From(Dataset d, bool mayManage) => new(
-        d.Id, d.ProviderOrganisationId, d.Status, d.Version, d.CompletenessScore, d.CreatedAt, d.PublishedAt, d.UpdatedAt,
+        d.Id, d.ProviderOrganisationId, d.Status, d.Version, d.MetadataScore, d.CreatedAt, d.PublishedAt, d.UpdatedAt,
         mayManage ? d.SuspensionReason : null, Readable(d.Metadata, mayManage));
 
     public static DatasetMetadata Readable(DatasetMetadata metadata, bool mayManage) =>
@@ -44,7 +44,7 @@ public sealed record DatasetSummary(
     bool Restricted,
     DatasetStatus Status,
     int Version,
-    int CompletenessScore,
+    int MetadataScore,
     int Relevance,
     DateTime? PublishedAt,
     DateTime UpdatedAt)
@@ -54,13 +54,13 @@ public sealed record DatasetSummary(
     public static DatasetSummary From(Dataset d, int relevance, IReadOnlyDictionary<Guid, PartyName> names) => new(
         d.Id, d.ProviderOrganisationId, names[d.ProviderOrganisationId], d.Metadata.TitleKo, d.Metadata.TitleEn, Shorten(d.Metadata.DescriptionKo), Shorten(d.Metadata.DescriptionEn),
         d.Metadata.Keywords, d.Metadata.Classification, d.Metadata.Structure.Formats, d.RecordCount, d.CoverageFrom, d.CoverageTo,
-        d.Metadata.Terms.AskingPriceKrw, d.IsRestricted, d.Status, d.Version, d.CompletenessScore, relevance, d.PublishedAt, d.UpdatedAt);
+        d.Metadata.Terms.AskingPriceKrw, d.IsRestricted, d.Status, d.Version, d.MetadataScore, relevance, d.PublishedAt, d.UpdatedAt);
 
     private static string? Shorten(string? text) => text is { Length: > DescriptionPreview } ? text[..DescriptionPreview] + "…" : text;
 }
 
-public sealed record DatasetVersionSummary(int Version, int CompletenessScore, string CreatedBy, DateTime CreatedAt);
+public sealed record DatasetVersionSummary(int Version, int MetadataScore, string CreatedBy, DateTime CreatedAt);
 
-public sealed record DatasetVersionResponse(Guid DatasetId, int Version, int CompletenessScore, DateTime CreatedAt, DatasetMetadata Metadata);
+public sealed record DatasetVersionResponse(Guid DatasetId, int Version, int MetadataScore, DateTime CreatedAt, DatasetMetadata Metadata);
 
 public sealed record SuspendDatasetRequest(string? Reason);

@@ -194,7 +194,7 @@ public static class DatasetsApi
         }
 
         var versions = await db.DatasetVersions.AsNoTracking().Where(v => v.DatasetId == id).OrderByDescending(v => v.Version)
-            .Select(v => new DatasetVersionSummary(v.Version, v.CompletenessScore, v.CreatedBy, v.CreatedAt))
+            .Select(v => new DatasetVersionSummary(v.Version, v.MetadataScore, v.CreatedBy, v.CreatedAt))
             .ToArrayAsync(ct);
         return TypedResults.Ok(versions);
     }
@@ -208,7 +208,7 @@ public static class DatasetsApi
             : null;
         return found is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new DatasetVersionResponse(id, found.Version, found.CompletenessScore, found.CreatedAt,
+            : TypedResults.Ok(new DatasetVersionResponse(id, found.Version, found.MetadataScore, found.CreatedAt,
                 DatasetResponse.Readable(found.Metadata, user.Manages(dataset!))));
     }
 

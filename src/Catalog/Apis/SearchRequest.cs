@@ -38,7 +38,7 @@ public sealed record SearchRequest(
             null or "" => tokens.Count > 0 ? SearchSort.Relevance : SearchSort.Newest,
             "relevance" => SearchSort.Relevance,
             "newest" => SearchSort.Newest,
-            "completeness" => SearchSort.Completeness,
+            "metadatascore" => SearchSort.MetadataScore,
             _ => (SearchSort?)null,
         };
         var equipment = EquipmentType?.Select(Facets.EquipmentTypeValue).OfType<string>().ToArray();
@@ -56,7 +56,7 @@ public sealed record SearchRequest(
             .Require(Q is null || Q.Length <= 200, "q", "At most 200 characters.")
             .Require(string.IsNullOrWhiteSpace(Q) || tokens.Count > 0, "q", "Has no words to search for.")
             .Require(tokens.Count <= 30, "q", "Too many words; use at most 30.")
-            .Require(sort is not null, "sort", "Must be relevance, newest or completeness.")
+            .Require(sort is not null, "sort", "Must be relevance, newest or metadataScore.")
             .Require(Limit is null or >= 1, "limit", "Must be at least 1.")
             .Require(MinRecords is null or >= 0, "minRecords", "Must not be negative.")
             .Require(MinRecords is null || MaxRecords is null || MinRecords <= MaxRecords, "maxRecords", "Must not be below minRecords.")

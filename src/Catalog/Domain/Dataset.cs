@@ -44,7 +44,7 @@ public sealed class Dataset
 
     public string? TitleEn { get; private set; }
 
-    public int CompletenessScore { get; private set; }
+    public int MetadataScore { get; private set; }
 
     public long? RecordCount { get; private set; }
 
@@ -158,7 +158,7 @@ public sealed class Dataset
         Metadata.Structure.SizeBytes,
         Metadata.Structure.CoverageFrom,
         Metadata.Structure.CoverageTo,
-        CompletenessScore,
+        MetadataScore,
         Metadata.Quality.Labelled,
         Metadata.Terms.Purposes,
         Metadata.Terms.MinDurationMonths,
@@ -172,22 +172,28 @@ public sealed class Dataset
         Metadata = metadata;
         TitleKo = metadata.TitleKo;
         TitleEn = metadata.TitleEn;
-        CompletenessScore = Domain.CompletenessScore.Of(metadata);
+        MetadataScore = Domain.MetadataScore.Of(metadata);
         RecordCount = metadata.Structure.RecordCount;
         CoverageFrom = metadata.Structure.CoverageFrom;
         CoverageTo = metadata.Structure.CoverageTo;
         IsRestricted = metadata.Visibility.Restricted;
-        TitleTerms = SearchTokens.Document([metadata.TitleKo, metadata.TitleEn]);
-        KeywordTerms = SearchTokens.Document(metadata.Keywords);
-        SearchTerms = SearchTokens.Document(
-            new[] { metadata.TitleKo, metadata.TitleEn, metadata.DescriptionKo, metadata.DescriptionEn, metadata.Classification.EquipmentType }
-                .Concat(metadata.Keywords)
-                .Concat(metadata.Structure.Fields.Select(f => f?.Name)));
+        Reindex();
 
         FacetValues = Domain.Facets.Of(metadata);
         // Rows that stay are kept (not removed and added again): the key is their whole content.
         Replace(_access, metadata.Visibility.Organisations.Distinct().Select(o => new DatasetAccess(Id, o)).ToList());
         Touch(now);
+    }
+
+    /// <summary>The search columns from the metadata, by the current <see cref="SearchTokens"/> (also after a tokenisation change).</summary>
+    public void Reindex()
+    {
+        TitleTerms = SearchTokens.Document([Metadata.TitleKo, Metadata.TitleEn]);
+        KeywordTerms = SearchTokens.Document(Metadata.Keywords);
+        SearchTerms = SearchTokens.Document(
+            new[] { Metadata.TitleKo, Metadata.TitleEn, Metadata.DescriptionKo, Metadata.DescriptionEn, Metadata.Classification.EquipmentType }
+                .Concat(Metadata.Keywords)
+                .Concat(Metadata.Structure.Fields.Select(f => f?.Name)));
     }
 
     private static void Replace<T>(List<T> current, List<T> wanted)

@@ -13,7 +13,7 @@ public sealed class DatasetVersion
 
     public DatasetMetadata Metadata { get; private set; } = new();
 
-    public int CompletenessScore { get; private set; }
+    public int MetadataScore { get; private set; }
 
     /// <summary>Subject of the token that published it (an API client or a person).</summary>
     public string CreatedBy { get; private set; } = "";
@@ -25,7 +25,7 @@ public sealed class DatasetVersion
         DatasetId = dataset.Id,
         Version = dataset.Version,
         Metadata = metadata,
-        CompletenessScore = Domain.CompletenessScore.Of(metadata),
+        MetadataScore = Domain.MetadataScore.Of(metadata),
         CreatedBy = createdBy,
         CreatedAt = now,
     };

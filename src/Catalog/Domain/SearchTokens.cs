@@ -6,11 +6,16 @@ namespace Marketplace.Catalog.Domain;
 /// <summary>
 /// The one tokenisation both stores search with. Words are lower-cased (NFKC); runs of Hangul become
 /// overlapping two-syllable tokens, so a part of a compound (사출 in 사출성형기) matches, as CJK search
-/// engines' bigram analysers do. A query matches a document holding every one of the query's tokens.
+/// engines' bigram analysers do; English words take one spelling (<see cref="EnglishSynonyms"/>) and are stemmed
+/// (<see cref="EnglishStemmer"/>), so "sensor" finds "sensors" and "mold" finds "moulding". A query matches a
+/// document holding every one of the query's tokens.
 /// </summary>
 public static class SearchTokens
 {
     public const int MaxTokenLength = 100;
+
+    /// <summary>Raised whenever tokens change: stored listings are re-tokenised at start-up (see SearchIndexUpgrade).</summary>
+    public const int Version = 2;
 
     public static IReadOnlyList<string> Of(string? text)
     {
@@ -62,7 +67,13 @@ public static class SearchTokens
             return;
         }
 
-        if (!hangul || word.Length == 1)
+        if (!hangul)
+        {
+            tokens.Add(EnglishStemmer.Stem(EnglishSynonyms.Of(word)));
+            return;
+        }
+
+        if (word.Length == 1)
         {
             tokens.Add(word);
             return;

@@ -14,6 +14,8 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbCon
 
     public DbSet<DatasetAccess> DatasetAccess => Set<DatasetAccess>();
 
+    public DbSet<SearchIndexState> SearchIndexStates => Set<SearchIndexState>();
+
     public bool IsPostgres => Database.IsNpgsql();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -22,5 +24,12 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbCon
         modelBuilder.ApplyConfiguration(new DatasetConfiguration(IsPostgres));
         modelBuilder.ApplyConfiguration(new DatasetVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DatasetAccessConfiguration());
+        modelBuilder.Entity<SearchIndexState>(b =>
+        {
+            b.ToTable("search_index_state");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            b.Property(x => x.TokensVersion).HasColumnName("tokens_version");
+        });
     }
 }

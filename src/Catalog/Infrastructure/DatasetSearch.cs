@@ -156,23 +156,23 @@ public sealed class DatasetSearch(CatalogDb db)
         return sort switch
         {
             SearchSort.Newest => ranked.Where(r => r.Dataset.PublishedAt < c.At || (r.Dataset.PublishedAt == c.At && r.Dataset.Id.CompareTo(c.Id) > 0)),
-            SearchSort.Completeness => ranked.Where(r => r.Dataset.CompletenessScore < c.Score
-                || (r.Dataset.CompletenessScore == c.Score && r.Dataset.Id.CompareTo(c.Id) > 0)),
+            SearchSort.MetadataScore => ranked.Where(r => r.Dataset.MetadataScore < c.Score
+                || (r.Dataset.MetadataScore == c.Score && r.Dataset.Id.CompareTo(c.Id) > 0)),
             _ => ranked.Where(r => r.Relevance < c.Relevance
-                || (r.Relevance == c.Relevance && (r.Dataset.CompletenessScore < c.Score
-                    || (r.Dataset.CompletenessScore == c.Score && r.Dataset.Id.CompareTo(c.Id) > 0)))),
+                || (r.Relevance == c.Relevance && (r.Dataset.MetadataScore < c.Score
+                    || (r.Dataset.MetadataScore == c.Score && r.Dataset.Id.CompareTo(c.Id) > 0)))),
         };
     }
 
     private static IQueryable<RankedDataset> Order(IQueryable<RankedDataset> ranked, SearchSort sort) => sort switch
     {
         SearchSort.Newest => ranked.OrderByDescending(r => r.Dataset.PublishedAt).ThenBy(r => r.Dataset.Id),
-        SearchSort.Completeness => ranked.OrderByDescending(r => r.Dataset.CompletenessScore).ThenBy(r => r.Dataset.Id),
-        _ => ranked.OrderByDescending(r => r.Relevance).ThenByDescending(r => r.Dataset.CompletenessScore).ThenBy(r => r.Dataset.Id),
+        SearchSort.MetadataScore => ranked.OrderByDescending(r => r.Dataset.MetadataScore).ThenBy(r => r.Dataset.Id),
+        _ => ranked.OrderByDescending(r => r.Relevance).ThenByDescending(r => r.Dataset.MetadataScore).ThenBy(r => r.Dataset.Id),
     };
 
     private static SearchCursor CursorAfter(RankedDataset last, SearchCriteria criteria) =>
-        new(criteria.Fingerprint(), last.Relevance, last.Dataset.CompletenessScore, last.Dataset.PublishedAt, last.Dataset.Id);
+        new(criteria.Fingerprint(), last.Relevance, last.Dataset.MetadataScore, last.Dataset.PublishedAt, last.Dataset.Id);
 
     private static Expression<Func<Dataset, RankedDataset>> Rank(IReadOnlyList<string> tokens)
     {

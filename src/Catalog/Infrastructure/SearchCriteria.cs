@@ -4,7 +4,7 @@ public enum SearchSort
 {
     Relevance,
     Newest,
-    Completeness,
+    MetadataScore,
 }
 
 /// <summary>What a buyer asks the catalog for; facet filters are OR within a facet and AND across facets.</summary>

@@ -61,6 +61,7 @@ public sealed record RevocationList(DateTime GeneratedAt, IReadOnlyList<Revocati
 
 /// <summary>The codes contract terms use, each with its Korean and English label; the law that governs every agreement.</summary>
 public sealed record TermsVocabularyResponse(
+    IReadOnlyList<Term> Scopes,
     IReadOnlyList<Term> Redistribution,
     IReadOnlyList<Term> SecurityMeasures,
     IReadOnlyList<Term> DisputeResolution,

@@ -52,7 +52,7 @@ public static class AgreementsApi
             .WithName("GetPlatformJwks").WithSummary("The platform's public keys (JWKS) that verify agreement receipts and access grants");
         app.MapModuleGroup(ContractsModule.ModuleName, "/terms-vocabulary", "Agreements")
             .MapGet("/", GetVocabulary).AllowAnonymous()
-            .WithName("GetTermsVocabulary").WithSummary("The codes contract terms use: redistribution, security measures, dispute resolution, termination reasons");
+            .WithName("GetTermsVocabulary").WithSummary("The codes contract terms use: standard scopes, redistribution, security measures, dispute resolution, termination reasons");
         return app;
     }
 
@@ -149,14 +149,14 @@ public static class AgreementsApi
 
         if (a.Status != AgreementStatus.Finalized)
         {
-            throw new ConflictException("Only a finalized agreement can be renewed.").With("status", a.Status.ToString().ToLowerInvariant());
+            throw new ConflictException("Only a finalized agreement can be renewed.").With("status", a.StatusAt(clock.GetUtcNow().UtcDateTime));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? a.PriceKrw);
         var start = request.StartDate ?? (a.Terms.EndDate < today ? today : a.Terms.EndDate);
-        var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today);
+        var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today, currentPrice: a.PriceKrw);
         var listing = await NegotiationsApi.NegotiableListingAsync(db, a.DatasetId, buyer, ct);
         var negotiation = await NegotiationsApi.OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
         return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
@@ -183,7 +183,7 @@ public static class AgreementsApi
         TypedResults.Ok(await signer.JwksAsync(ct));
 
     public static Ok<TermsVocabularyResponse> GetVocabulary() => TypedResults.Ok(new TermsVocabularyResponse(
-        TermsVocabulary.Redistribution, TermsVocabulary.SecurityMeasures, TermsVocabulary.DisputeResolution, TermsVocabulary.TerminationReasons,
+        TermsVocabulary.Scopes, TermsVocabulary.Redistribution, TermsVocabulary.SecurityMeasures, TermsVocabulary.DisputeResolution, TermsVocabulary.TerminationReasons,
         TermsVocabulary.PlatformReasons, ContractTerms.GoverningLaw));
 
     private static async Task<Agreement?> VisibleAsync(ContractsDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)

@@ -9,8 +9,10 @@ namespace Marketplace.Contracts.Apis;
 /// <summary>
 /// Proposed terms. A field left out keeps the value on the table (for an offer or counter) or takes the
 /// standard value (for a new request): start today, Korea only, no redistribution, no derivative works,
-/// encryption in transit and access control, deletion within 30 days, liability capped at the price,
-/// non-exclusive, arbitration by the Korean Commercial Arbitration Board.
+/// encryption in transit and access control, deletion within 30 days, liability capped at the price (a cap nobody
+/// changed follows the price as it changes, so it is the final price's), use inside the buyer organisation
+/// (<see cref="DefaultScope"/>, written in the text's language), non-exclusive, arbitration by the Korean Commercial
+/// Arbitration Board.
 /// </summary>
 public sealed partial record ContractTermsRequest(
     string[]? Purposes = null,
@@ -26,10 +28,15 @@ public sealed partial record ContractTermsRequest(
     bool? Exclusive = null,
     string? DisputeResolution = null)
 {
-    public const string DefaultScope = "Use inside the buyer organisation for the agreed purposes.";
+    /// <summary>The standard scope's code (<see cref="TermsVocabulary.Scopes"/>): the agreement text says it in Korean or English.</summary>
+    public const string DefaultScope = "buyer-internal";
 
-    /// <summary>The terms this request makes of <paramref name="current"/> (null: a new request), validated (400 naming each bad field).</summary>
-    public static ContractTerms Resolve(ContractTermsRequest? r, ContractTerms? current, decimal price, DateOnly today)
+    /// <summary>
+    /// The terms this request makes of <paramref name="current"/> (null: a new request) at <paramref name="price"/>,
+    /// validated (400 naming each bad field). <paramref name="currentPrice"/> is the price on the table with
+    /// <paramref name="current"/>: a liability cap equal to it was never set apart from the price, and follows it.
+    /// </summary>
+    public static ContractTerms Resolve(ContractTermsRequest? r, ContractTerms? current, decimal price, DateOnly today, decimal? currentPrice = null)
     {
         r ??= new ContractTermsRequest();
         var terms = new ContractTerms(
@@ -42,7 +49,7 @@ public sealed partial record ContractTermsRequest(
             r.DerivativeWorks ?? current?.DerivativeWorks ?? false,
             r.SecurityMeasures ?? current?.SecurityMeasures ?? ["encryption-in-transit", "access-control"],
             r.DeletionDays ?? current?.DeletionDays ?? 30,
-            r.LiabilityCapKrw ?? current?.LiabilityCapKrw ?? price,
+            r.LiabilityCapKrw ?? (current is null || current.LiabilityCapKrw == currentPrice ? price : current.LiabilityCapKrw),
             r.Exclusive ?? current?.Exclusive ?? false,
             r.DisputeResolution ?? current?.DisputeResolution ?? "korean-commercial-arbitration-board");
 

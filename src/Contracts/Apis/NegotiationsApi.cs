@@ -229,7 +229,7 @@ public static class NegotiationsApi
         ActAsync(db, id, user, clock, action, async (n, party, now) =>
         {
             var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? n.PriceKrw);
-            var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now));
+            var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now), currentPrice: n.PriceKrw);
             var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
             ContractTermsRequest.EnsureOffered(terms, listing);
             // The band of the baseline version in force now: a version published mid-negotiation applies to new proposals.

@@ -19,6 +19,8 @@ public static class AgreementText
         var purposes = string.Join(", ", t.Purposes.Select(p => L(Taxonomy.Purposes, p)));
         var security = t.SecurityMeasures.Length == 0 ? (ko ? "없음" : "none") : string.Join(", ", t.SecurityMeasures.Select(m => L(TermsVocabulary.SecurityMeasures, m)));
         var title = (ko ? titleKo ?? titleEn : titleEn ?? titleKo) ?? a.DatasetId.ToString();
+        // A standard scope is said in the text's language; a scope the parties wrote is theirs, as written.
+        var scope = Taxonomy.Find(TermsVocabulary.Scopes, t.Scope) is { } standard ? (ko ? standard.LabelKo : standard.LabelEn) : t.Scope;
         var b = new StringBuilder();
         if (ko)
         {
@@ -28,7 +30,7 @@ public static class AgreementText
             b.AppendLine($"- 이용자(을): {Named(buyer, ko)} (기관 `{a.BuyerOrganisationId}`)");
             b.AppendLine($"- 대상 데이터: {title} (목록 `{a.DatasetId}`, 버전 {a.ListingVersion})");
             b.AppendLine($"- 계약 문서 해시(SHA-256): `{a.Hash}`").AppendLine();
-            b.AppendLine("## 제1조 (이용 목적 및 범위)").AppendLine($"을은 데이터를 다음 목적에만 이용한다: {purposes}. 이용 범위: {t.Scope}").AppendLine();
+            b.AppendLine("## 제1조 (이용 목적 및 범위)").AppendLine($"을은 데이터를 다음 목적에만 이용한다: {purposes}. 이용 범위: {scope}").AppendLine();
             b.AppendLine("## 제2조 (계약 기간)").AppendLine($"{t.StartDate:yyyy-MM-dd}부터 {t.EndDate:yyyy-MM-dd} 전일까지 {t.DurationMonths}개월.").AppendLine();
             b.AppendLine("## 제3조 (이용 지역)").AppendLine(string.Join(", ", t.Territory)).AppendLine();
             b.AppendLine("## 제4조 (대가)").AppendLine($"을은 갑에게 {Won(a.PriceKrw)}을 지급한다. 기준 가격표 버전 {a.Check.BaselineVersion}의 허용 범위 {Won(a.Check.BandFloorKrw)} ~ {Won(a.Check.BandCeilingKrw)} 안의 가격이다.").AppendLine();
@@ -46,7 +48,7 @@ public static class AgreementText
             b.AppendLine($"- Buyer: {Named(buyer, ko)} (organisation `{a.BuyerOrganisationId}`)");
             b.AppendLine($"- Data: {title} (listing `{a.DatasetId}`, version {a.ListingVersion})");
             b.AppendLine($"- Hash of the agreement document (SHA-256): `{a.Hash}`").AppendLine();
-            b.AppendLine("## 1. Purpose and scope").AppendLine($"The buyer uses the data only for: {purposes}. Scope: {t.Scope}").AppendLine();
+            b.AppendLine("## 1. Purpose and scope").AppendLine($"The buyer uses the data only for: {purposes}. Scope: {scope}").AppendLine();
             b.AppendLine("## 2. Term").AppendLine($"{t.DurationMonths} months, from {t.StartDate:yyyy-MM-dd} until the day before {t.EndDate:yyyy-MM-dd}.").AppendLine();
             b.AppendLine("## 3. Territory").AppendLine(string.Join(", ", t.Territory)).AppendLine();
             b.AppendLine("## 4. Price").AppendLine($"The buyer pays the provider {Won(a.PriceKrw)}, inside the band {Won(a.Check.BandFloorKrw)} to {Won(a.Check.BandCeilingKrw)} of baseline version {a.Check.BaselineVersion}.").AppendLine();

@@ -68,7 +68,7 @@ public sealed class DatasetCopy
         organisation == ProviderOrganisationId || Facts.VisibleTo is null || Facts.VisibleTo.Contains(organisation);
 
     public ListingPriceInputs PriceInputs => new(
-        Facts.RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(Facts.CoverageFrom, Facts.CoverageTo), Facts.CompletenessScore, Facts.Labelled);
+        Facts.RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(Facts.CoverageFrom, Facts.CoverageTo), Facts.MetadataScore, Facts.Labelled);
 
     /// <summary>The first data type names the listing's category, as in Pricing.</summary>
     public string? DataType => Facts.DataTypes.FirstOrDefault();

@@ -35,6 +35,15 @@ public static class TermsVocabulary
         new("other", "기타", "Other"),
     ];
 
+    /// <summary>
+    /// Standard scopes of use, written in each language of the agreement text; a scope the parties write themselves
+    /// is their own text, shown as written.
+    /// </summary>
+    public static readonly IReadOnlyList<Term> Scopes =
+    [
+        new("buyer-internal", "을의 조직 내부에서 합의된 목적에 한하여 이용", "Use inside the buyer organisation for the agreed purposes"),
+    ];
+
     /// <summary>Reasons the platform itself gives; parties cannot choose them.</summary>
     public static readonly IReadOnlyList<Term> PlatformReasons =
     [

@@ -22,7 +22,7 @@ public sealed class ListingCopy
 
     public DateOnly? CoverageTo { get; set; }
 
-    public int CompletenessScore { get; set; }
+    public int MetadataScore { get; set; }
 
     public bool Labelled { get; set; }
 
@@ -37,7 +37,7 @@ public sealed class ListingCopy
     public DateTime SyncedAt { get; set; }
 
     public ListingPriceInputs PriceInputs =>
-        new(RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(CoverageFrom, CoverageTo), CompletenessScore, Labelled);
+        new(RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(CoverageFrom, CoverageTo), MetadataScore, Labelled);
 
     public bool IsVisibleTo(Guid organisation, bool isAdmin) =>
         isAdmin || organisation == ProviderOrganisationId || VisibleTo is null || VisibleTo.Contains(organisation);

@@ -9,7 +9,7 @@ public static class PriceFormula
     {
         var f = baseline.Factors;
         var price = ReferencePrice.Compute(baseline.BasePrice, f, listing.PriceInputs, terms);
-        var feePercent = listing.CompletenessScore >= ReferencePrice.WellDescribedScore ? f.WellDescribedFeePercent : f.PlatformFeePercent;
+        var feePercent = listing.MetadataScore >= ReferencePrice.WellDescribedScore ? f.WellDescribedFeePercent : f.PlatformFeePercent;
         var fee = ReferencePrice.Won(price.Unrounded * feePercent / 100m);
         return new PriceQuote(
             baseline.Id, baseline.Version, baseline.IsDefault, Baseline.Currency, baseline.BasePrice, price.Factors,

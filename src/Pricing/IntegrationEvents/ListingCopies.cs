@@ -27,7 +27,7 @@ internal static class ListingCopies
         copy.RecordCount = facts.RecordCount;
         copy.CoverageFrom = facts.CoverageFrom;
         copy.CoverageTo = facts.CoverageTo;
-        copy.CompletenessScore = facts.CompletenessScore;
+        copy.MetadataScore = facts.MetadataScore;
         copy.Labelled = facts.Labelled;
         copy.ExclusivityAvailable = facts.ExclusivityAvailable;
         copy.VisibleTo = facts.VisibleTo;

@@ -27,7 +27,7 @@ internal sealed class DatasetConfiguration(bool postgres) : IEntityTypeConfigura
         b.Property(d => d.Metadata).HasColumnName("metadata").AsJson();
         b.Property(d => d.TitleKo).HasColumnName("title_ko").HasMaxLength(DatasetLimits.TitleLength);
         b.Property(d => d.TitleEn).HasColumnName("title_en").HasMaxLength(DatasetLimits.TitleLength);
-        b.Property(d => d.CompletenessScore).HasColumnName("completeness_score");
+        b.Property(d => d.MetadataScore).HasColumnName("completeness_score");
         b.Property(d => d.RecordCount).HasColumnName("record_count");
         b.Property(d => d.CoverageFrom).HasColumnName("coverage_from");
         b.Property(d => d.CoverageTo).HasColumnName("coverage_to");
@@ -45,7 +45,7 @@ internal sealed class DatasetConfiguration(bool postgres) : IEntityTypeConfigura
         b.HasIndex(d => d.ProviderOrganisationId);
         // Keyset pages of the public sorts.
         b.HasIndex(d => new { d.Status, d.PublishedAt, d.Id });
-        b.HasIndex(d => new { d.Status, d.CompletenessScore, d.Id });
+        b.HasIndex(d => new { d.Status, d.MetadataScore, d.Id });
         if (postgres)
         {
             // Full text: the bigram tokens as a stored tsvector with a GIN index (SQLite compares the same

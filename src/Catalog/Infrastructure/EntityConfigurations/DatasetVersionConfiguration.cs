@@ -14,7 +14,7 @@ internal sealed class DatasetVersionConfiguration : IEntityTypeConfiguration<Dat
         b.Property(v => v.DatasetId).HasColumnName("dataset_id");
         b.Property(v => v.Version).HasColumnName("version");
         b.Property(v => v.Metadata).HasColumnName("metadata").AsJson();
-        b.Property(v => v.CompletenessScore).HasColumnName("completeness_score");
+        b.Property(v => v.MetadataScore).HasColumnName("completeness_score");
         b.Property(v => v.CreatedBy).HasColumnName("created_by").HasMaxLength(100);
         b.Property(v => v.CreatedAt).HasColumnName("created_at");
     }

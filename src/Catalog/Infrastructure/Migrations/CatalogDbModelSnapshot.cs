@@ -155,10 +155,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("CompletenessScore")
-                        .HasColumnType("integer")
-                        .HasColumnName("completeness_score");
-
                     b.Property<DateOnly?>("CoverageFrom")
                         .HasColumnType("date")
                         .HasColumnName("coverage_from");
@@ -189,6 +185,10 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("metadata");
+
+                    b.Property<int>("MetadataScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("completeness_score");
 
                     b.Property<Guid>("ProviderOrganisationId")
                         .HasColumnType("uuid")
@@ -264,7 +264,7 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("Status", "CompletenessScore", "Id");
+                    b.HasIndex("Status", "MetadataScore", "Id");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
@@ -298,10 +298,6 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<int>("CompletenessScore")
-                        .HasColumnType("integer")
-                        .HasColumnName("completeness_score");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -317,9 +313,28 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("metadata");
 
+                    b.Property<int>("MetadataScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("completeness_score");
+
                     b.HasKey("DatasetId", "Version");
 
                     b.ToTable("dataset_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Catalog.Infrastructure.SearchIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("TokensVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("tokens_version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_index_state", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Catalog.Domain.DatasetAccess", b =>

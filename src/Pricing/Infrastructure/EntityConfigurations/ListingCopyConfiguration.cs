@@ -18,7 +18,7 @@ internal sealed class ListingCopyConfiguration : IEntityTypeConfiguration<Listin
         b.Property(x => x.RecordCount).HasColumnName("record_count");
         b.Property(x => x.CoverageFrom).HasColumnName("coverage_from");
         b.Property(x => x.CoverageTo).HasColumnName("coverage_to");
-        b.Property(x => x.CompletenessScore).HasColumnName("completeness_score");
+        b.Property(x => x.MetadataScore).HasColumnName("completeness_score");
         b.Property(x => x.Labelled).HasColumnName("labelled");
         b.Property(x => x.ExclusivityAvailable).HasColumnName("exclusivity_available");
         b.PrimitiveCollection(x => x.VisibleTo).HasColumnName("visible_to");

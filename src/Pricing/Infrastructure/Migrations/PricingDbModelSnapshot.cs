@@ -262,10 +262,6 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dataset_id");
 
-                    b.Property<int>("CompletenessScore")
-                        .HasColumnType("integer")
-                        .HasColumnName("completeness_score");
-
                     b.Property<DateOnly?>("CoverageFrom")
                         .HasColumnType("date")
                         .HasColumnName("coverage_from");
@@ -290,6 +286,10 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
                     b.Property<bool>("Listed")
                         .HasColumnType("boolean")
                         .HasColumnName("listed");
+
+                    b.Property<int>("MetadataScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("completeness_score");
 
                     b.Property<string>("ProcessStage")
                         .HasMaxLength(50)
