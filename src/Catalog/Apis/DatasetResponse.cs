@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.Catalog.Domain;
 
@@ -63,4 +64,15 @@ public sealed record DatasetVersionSummary(int Version, int MetadataScore, strin
 
 public sealed record DatasetVersionResponse(Guid DatasetId, int Version, int MetadataScore, DateTime CreatedAt, DatasetMetadata Metadata);
 
-public sealed record SuspendDatasetRequest(string? Reason);
+public sealed record SuspendDatasetRequest(string? Reason)
+{
+    /// <summary>The reason its provider reads (400 when missing or too long).</summary>
+    public string Validate()
+    {
+        new Validator()
+            .Require(!string.IsNullOrWhiteSpace(Reason), "reason", "Say why the listing is suspended; its provider reads it.")
+            .MaxLength(Reason, DatasetLimits.TextLength, "reason")
+            .ThrowIfInvalid();
+        return Reason!;
+    }
+}

@@ -164,13 +164,10 @@ public static class DatasetsApi
     public static async Task<Ok<DatasetResponse>> SuspendDataset(
         Guid id, SuspendDatasetRequest request, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
-        new Validator()
-            .Require(!string.IsNullOrWhiteSpace(request.Reason), nameof(request.Reason), "Say why the listing is suspended; its provider reads it.")
-            .MaxLength(request.Reason, DatasetLimits.TextLength, nameof(request.Reason))
-            .ThrowIfInvalid();
+        var reason = request.Validate();
         var dataset = await FindAsync(id, db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        dataset.Suspend(request.Reason!.Trim(), now);
+        dataset.Suspend(reason.Trim(), now);
         db.AddEvent(new DatasetSuspended(dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.SuspensionReason!, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));

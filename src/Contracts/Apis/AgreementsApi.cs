@@ -115,7 +115,7 @@ public static class AgreementsApi
     public static async Task<Results<Ok<AgreementResponse>, NotFound>> TerminateAgreement(
         Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct)
     {
-        var reason = NegotiationsApi.ValidReason(request);
+        var reason = request.Validate();
         var a = await db.Agreements.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a?.PartyOf(user.OrganisationIdOf()) is not { } party)
         {
@@ -154,7 +154,7 @@ public static class AgreementsApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? a.PriceKrw);
+        var price = request.Validate(a.PriceKrw);
         var start = request.StartDate ?? (a.Terms.EndDate < today ? today : a.Terms.EndDate);
         var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today, currentPrice: a.PriceKrw);
         var listing = await NegotiationsApi.NegotiableListingAsync(db, a.DatasetId, buyer, ct);

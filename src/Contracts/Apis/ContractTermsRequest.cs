@@ -74,15 +74,6 @@ public sealed partial record ContractTermsRequest(
         return terms;
     }
 
-    /// <summary>A price in whole won, above zero (400 otherwise).</summary>
-    public static decimal ValidPrice(decimal? price)
-    {
-        new Validator()
-            .Require(price > 0 && Money.IsWholeWon(price), "priceKrw", "A price in whole won above 0, at most 1,000,000,000,000.")
-            .ThrowIfInvalid();
-        return price!.Value;
-    }
-
     /// <summary>Terms the listing does not offer get 422 naming the field.</summary>
     public static void EnsureOffered(ContractTerms terms, DatasetCopy listing)
     {

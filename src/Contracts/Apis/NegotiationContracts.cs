@@ -1,3 +1,6 @@
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Pricing;
+using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Contracts.Domain;
@@ -5,19 +8,72 @@ using Marketplace.Contracts.Domain;
 namespace Marketplace.Contracts.Apis;
 
 /// <summary>A buyer's request for a listing: proposed terms and a price inside the band.</summary>
-public sealed record RequestNegotiationRequest(Guid? DatasetId, ContractTermsRequest? Terms, decimal? PriceKrw);
+public sealed record RequestNegotiationRequest(Guid? DatasetId, ContractTermsRequest? Terms, decimal? PriceKrw)
+{
+    /// <summary>The listing and the price (400 naming each bad member); the terms are checked as they are resolved.</summary>
+    public (Guid DatasetId, decimal Price) Validate()
+    {
+        new Validator()
+            .Require(DatasetId is { } d && d != Guid.Empty, "datasetId", "The listing to negotiate.")
+            .Require(ContractPrice.IsValid(PriceKrw), "priceKrw", ContractPrice.Rule)
+            .ThrowIfInvalid();
+        return (DatasetId!.Value, PriceKrw!.Value);
+    }
+}
 
 /// <summary>An offer (provider) or counter (buyer): fields left out keep what is on the table.</summary>
-public sealed record ProposalRequest(ContractTermsRequest? Terms = null, decimal? PriceKrw = null);
+public sealed record ProposalRequest(ContractTermsRequest? Terms = null, decimal? PriceKrw = null)
+{
+    /// <summary>The proposed price, or the one on the table (400 when the given one is not a price).</summary>
+    public decimal Validate(decimal current) => ContractPrice.Validate(PriceKrw ?? current);
+}
 
 /// <summary>The buyer's signature names the hash of the agreement it read, so it signs what the provider signed.</summary>
-public sealed record VerifyRequest(string? AgreementHash);
+public sealed record VerifyRequest(string? AgreementHash)
+{
+    public string Validate()
+    {
+        new Validator().Require(!string.IsNullOrWhiteSpace(AgreementHash), "agreementHash",
+            "The SHA-256 of the agreement you verify (GET /api/contracts/agreements/{id}).").ThrowIfInvalid();
+        return AgreementHash!;
+    }
+}
 
 /// <summary>A reason code (<c>GET /api/contracts/terms-vocabulary</c>) and optional words.</summary>
-public sealed record TerminateRequest(string? Reason, string? Detail = null);
+public sealed record TerminateRequest(string? Reason, string? Detail = null)
+{
+    /// <summary>The reason code, one parties may give (400 otherwise).</summary>
+    public string Validate()
+    {
+        new Validator()
+            .Require(Taxonomy.IsKnown(TermsVocabulary.TerminationReasons, Reason), "reason",
+                $"One of: {string.Join(", ", TermsVocabulary.TerminationReasons.Select(t => t.Code))}.")
+            .MaxLength(Detail, 500, "detail")
+            .ThrowIfInvalid();
+        return Reason!;
+    }
+}
 
 /// <summary>A renewal: the old agreement's terms from its end (or <paramref name="StartDate"/>), at its price unless another is given.</summary>
-public sealed record RenewRequest(decimal? PriceKrw = null, DateOnly? StartDate = null);
+public sealed record RenewRequest(decimal? PriceKrw = null, DateOnly? StartDate = null)
+{
+    /// <summary>The price asked, or the old agreement's (400 when the given one is not a price).</summary>
+    public decimal Validate(decimal current) => ContractPrice.Validate(PriceKrw ?? current);
+}
+
+/// <summary>What a contract price is: whole won, above zero, at most the largest amount the marketplace takes.</summary>
+public static class ContractPrice
+{
+    public const string Rule = "A price in whole won above 0, at most 1,000,000,000,000.";
+
+    public static bool IsValid(decimal? price) => price > 0 && Money.IsWholeWon(price);
+
+    public static decimal Validate(decimal? price)
+    {
+        new Validator().Require(IsValid(price), "priceKrw", Rule).ThrowIfInvalid();
+        return price!.Value;
+    }
+}
 
 public sealed record NegotiationResponse(
     Guid Id,

@@ -63,12 +63,11 @@ public static class NegotiationsApi
     public static async Task<Created<NegotiationResponse>> RequestNegotiation(
         RequestNegotiationRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> options, CancellationToken ct)
     {
-        new Validator().Require(request.DatasetId is { } d && d != Guid.Empty, "datasetId", "The listing to negotiate.").ThrowIfInvalid();
-        var price = ContractTermsRequest.ValidPrice(request.PriceKrw);
+        var (datasetId, price) = request.Validate();
         var now = clock.GetUtcNow().UtcDateTime;
         var terms = ContractTermsRequest.Resolve(request.Terms, null, price, DateOnly.FromDateTime(now));
         var buyer = user.OrganisationIdOf();
-        var listing = await NegotiableListingAsync(db, request.DatasetId!.Value, buyer, ct);
+        var listing = await NegotiableListingAsync(db, datasetId, buyer, ct);
         var negotiation = await OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: null, ct);
         return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
@@ -132,10 +131,9 @@ public static class NegotiationsApi
     public static Task<Ok<NegotiationResponse>> Verify(Guid id, VerifyRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
         ActAsync(db, id, user, clock, NegotiationAction.Verify, async (n, party, now) =>
         {
-            new Validator().Require(!string.IsNullOrWhiteSpace(request.AgreementHash), "agreementHash",
-                "The SHA-256 of the agreement you verify (GET /api/contracts/agreements/{id}).").ThrowIfInvalid();
+            var hash = request.Validate();
             var agreement = await db.Agreements.FirstAsync(a => a.Id == n.AgreementId, ct);
-            agreement.SignByBuyer(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now), request.AgreementHash!);
+            agreement.SignByBuyer(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now), hash);
             n.Verify(party, user.SubjectOf(), now, o.Value.ResponsePeriod);
             return agreement;
         }, ct);
@@ -152,23 +150,12 @@ public static class NegotiationsApi
     public static Task<Ok<NegotiationResponse>> Terminate(Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
         ActAsync(db, id, user, clock, NegotiationAction.Terminate, async (n, party, now) =>
         {
-            var reason = ValidReason(request);
+            var reason = request.Validate();
             n.Terminate(party, user.SubjectOf(), reason, now);
             var agreement = n.AgreementId is { } a ? await db.Agreements.FirstAsync(x => x.Id == a, ct) : null;
             agreement?.Terminate(party.ToString().ToLowerInvariant(), reason, now);
             return agreement;
         }, ct);
-
-    /// <summary>A reason code parties may give (400 otherwise).</summary>
-    public static string ValidReason(TerminateRequest request)
-    {
-        new Validator()
-            .Require(Taxonomy.IsKnown(TermsVocabulary.TerminationReasons, request.Reason), "reason",
-                $"One of: {string.Join(", ", TermsVocabulary.TerminationReasons.Select(t => t.Code))}.")
-            .MaxLength(request.Detail, 500, "detail")
-            .ThrowIfInvalid();
-        return request.Reason!;
-    }
 
     /// <summary>Opens a negotiation (a request, or a renewal): checks the listing's terms and the band, writes it and its event.</summary>
     internal static async Task<Negotiation> OpenAsync(
@@ -228,7 +215,7 @@ public static class NegotiationsApi
         CancellationToken ct) =>
         ActAsync(db, id, user, clock, action, async (n, party, now) =>
         {
-            var price = ContractTermsRequest.ValidPrice(request.PriceKrw ?? n.PriceKrw);
+            var price = request.Validate(n.PriceKrw);
             var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now), currentPrice: n.PriceKrw);
             var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
             ContractTermsRequest.EnsureOffered(terms, listing);

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.Identity.Domain;
 using Microsoft.AspNetCore.Http;
@@ -22,10 +23,22 @@ public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecr
 public sealed record RegistrationResponse(OrganisationResponse Organisation, ApiClientCreatedResponse Client, InvitationCreatedResponse Invitation);
 
 /// <param name="OrganisationAdmin">Whether the client may invite people and manage clients (default: no).</param>
-public sealed record CreateApiClientRequest(string? Name = null, bool OrganisationAdmin = false);
+public sealed record CreateApiClientRequest(string? Name = null, bool OrganisationAdmin = false)
+{
+    public void Validate() => new Validator().MaxLength(Name, 100, "name").ThrowIfInvalid();
+}
 
 /// <param name="OrganisationAdmin">Whether the person will administer the organisation (default: no).</param>
-public sealed record InvitePersonRequest(string? Email, bool OrganisationAdmin = false);
+public sealed record InvitePersonRequest(string? Email, bool OrganisationAdmin = false)
+{
+    /// <summary>The e-mail address, trimmed and lower-cased (400 when it is not one).</summary>
+    public string Validate()
+    {
+        var email = Email?.Trim().ToLowerInvariant();
+        new Validator().Require(email is { Length: > 3 and <= 254 } && email.Contains('@'), "email", "A valid e-mail address is required.").ThrowIfInvalid();
+        return email!;
+    }
+}
 
 /// <summary>The acceptance link appears here once (pass it to the person); only its hash is kept.</summary>
 public sealed record InvitationCreatedResponse(Guid Id, string Email, bool OrganisationAdmin, DateTime ExpiresAt, string AcceptUrl)

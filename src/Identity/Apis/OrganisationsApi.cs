@@ -102,7 +102,7 @@ public static class OrganisationsApi
     public static async Task<Results<Created<ApiClientCreatedResponse>, NotFound>> CreateClient(
         Guid id, CreateApiClientRequest request, ClaimsPrincipal user, IdentityDb db, ApiClientIssuer clients, CancellationToken ct)
     {
-        new Validator().MaxLength(request.Name, 100, nameof(request.Name)).ThrowIfInvalid();
+        request.Validate();
         if (!IsOwn(id, user))
         {
             return TypedResults.NotFound();
@@ -141,10 +141,7 @@ public static class OrganisationsApi
     public static async Task<Results<Created<InvitationCreatedResponse>, NotFound>> Invite(
         Guid id, InvitePersonRequest request, HttpContext http, PublicAddress address, IdentityDb db, TimeProvider clock, CancellationToken ct)
     {
-        var email = request.Email?.Trim().ToLowerInvariant();
-        new Validator()
-            .Require(email is { Length: > 3 and <= 254 } && email.Contains('@'), nameof(request.Email), "A valid e-mail address is required.")
-            .ThrowIfInvalid();
+        var email = request.Validate();
         if (!IsOwn(id, http.User))
         {
             return TypedResults.NotFound();
@@ -156,7 +153,7 @@ public static class OrganisationsApi
         }
 
         var (invitation, code) = Invitation.Create(
-            id, email!, request.OrganisationAdmin, http.User.SubjectOf(), clock.GetUtcNow().UtcDateTime);
+            id, email, request.OrganisationAdmin, http.User.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/identity/organisations/{id}/invitations/{invitation.Id}", InvitationCreatedResponse.From(invitation, code, address));

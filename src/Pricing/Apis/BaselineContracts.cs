@@ -1,3 +1,5 @@
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Pricing.Domain;
 
@@ -8,7 +10,16 @@ public sealed record BaselineRequest(decimal BasePrice, BaselineFactors? Factors
 
 public sealed record PublishBaselineRequest(DateTime? EffectiveFrom = null);
 
-public sealed record PreviewRequest(Guid[]? DatasetIds, string? Purpose, int? DurationMonths, bool Exclusive = false);
+public sealed record PreviewRequest(Guid[]? DatasetIds, string? Purpose, int? DurationMonths, bool Exclusive = false)
+{
+    /// <summary>The listings (1 to 50, each once) and the terms to price them for (400 naming each bad member).</summary>
+    public (Guid[] DatasetIds, QuoteTerms Terms) Validate()
+    {
+        var checks = new Validator().Require(DatasetIds is { Length: > 0 and <= 50 }, "datasetIds", "Name 1 to 50 listings.");
+        var terms = QuoteTermsInput.Validate(checks, Purpose, DurationMonths, Exclusive);
+        return (DatasetIds!.Distinct().ToArray(), terms);
+    }
+}
 
 public sealed record BaselineResponse(
     Guid Id, string? ProcessStage, string? DataType, int Version, BaselineStatus Status, string Currency, decimal BasePrice,

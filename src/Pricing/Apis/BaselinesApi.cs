@@ -58,12 +58,8 @@ public static class BaselinesApi
 
     public static async Task<Ok<PreviewLine[]>> Preview(Guid id, PreviewRequest request, PricingDb db, CancellationToken ct)
     {
-        var terms = QuotesApi.ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive);
-        new Validator()
-            .Require(request.DatasetIds is { Length: > 0 and <= 50 }, "datasetIds", "Name 1 to 50 listings.")
-            .ThrowIfInvalid();
+        var (ids, terms) = request.Validate();
         var baseline = await FindAsync(id, db, ct);
-        var ids = request.DatasetIds!.Distinct().ToArray();
         var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.DatasetId) && l.Listed).ToDictionaryAsync(l => l.DatasetId, ct);
         return TypedResults.Ok(ids.Select(d => new PreviewLine(d, listings.TryGetValue(d, out var l) ? PriceFormula.Quote(baseline, l, terms) : null)).ToArray());
     }

@@ -28,10 +28,9 @@ public static class QuotesApi
     public static async Task<Results<Ok<QuoteResponse>, NotFound>> Quote(
         QuoteRequest request, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
-        var terms = ValidTerms(request.Purpose, request.DurationMonths, request.Exclusive,
-            new Validator().Require(request.DatasetId is { } id && id != Guid.Empty, "datasetId", "Required: the listing to price."));
+        var (datasetId, terms) = request.Validate();
         var organisation = user.OrganisationIdOf();
-        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == request.DatasetId && l.Listed, ct);
+        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == datasetId && l.Listed, ct);
         if (listing is null || !listing.IsVisibleTo(organisation, PricingCaller.IsAdmin(user)))
         {
             return TypedResults.NotFound();
@@ -49,16 +48,6 @@ public static class QuotesApi
         var price = PriceFormula.Quote(baseline, listing, terms);
         var voucher = BestVoucher(snapshot, organisation, user.IsSme(), at, price.ReferencePriceKrw);
         return TypedResults.Ok(new QuoteResponse(listing.DatasetId, listing.Version, at, terms, price, voucher));
-    }
-
-    /// <summary>Purpose, duration and exclusivity, checked (400 naming the field).</summary>
-    public static QuoteTerms ValidTerms(string? purpose, int? durationMonths, bool exclusive, Validator? alongside = null)
-    {
-        (alongside ?? new Validator())
-            .Require(ReferencePrice.IsPurpose(purpose), "purpose", "Must be one of the catalog's purposes (GET /api/catalog/taxonomy).")
-            .Require(durationMonths is >= 1 and <= 120, "durationMonths", "Must be 1 to 120 months.")
-            .ThrowIfInvalid();
-        return new QuoteTerms(purpose!, durationMonths!.Value, exclusive);
     }
 
     /// <summary>The programme a finalized agreement would draw on; its remainder may be up to a second old (a quote reserves nothing).</summary>
