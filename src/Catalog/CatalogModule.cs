@@ -37,7 +37,7 @@ public sealed class CatalogModule : DataModule<CatalogDb>
     {
         app.MapTaxonomyApi();
         app.MapSearchApi();
-        app.MapDatasetsApi();
+        app.MapListingsApi();
         app.MapDcatApi();
     }
 }

@@ -48,7 +48,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
 
     public override void MapEndpoints(WebApplication app)
     {
-        app.MapDatasetsApi();
+        app.MapNegotiableListingsApi();
         app.MapNegotiationsApi();
         app.MapAgreementsApi();
     }

@@ -18,8 +18,6 @@ public sealed class GatewayModule : MarketplaceModule
 
     public override string Name => ModuleName;
 
-    public override bool UsesMessageBus => false;
-
     public override void AddServices(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();

@@ -24,7 +24,7 @@ public static class MarketplaceApp
             module.AddServices(builder);
         }
 
-        if (modules.Any(m => m.UsesMessageBus))
+        if (modules.Any(m => m.OwnsData))
         {
             builder.AddMessageBus(bus =>
             {
@@ -54,7 +54,7 @@ public static class MarketplaceApp
         app.UseUnmatchedRequestAnswers();
         app.UseAuthorization();
         app.MapHealthEndpoints();
-        if (modules.Any(m => m.UsesMessageBus))
+        if (modules.Any(m => m.OwnsData))
         {
             app.MapOpenApiDocuments();
         }

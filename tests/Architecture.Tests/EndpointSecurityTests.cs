@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Marketplace.Architecture.Tests;
 
 /// <summary>Deny by default: every endpoint states who may call it, either a policy or an explicit "anonymous".</summary>
+[Trait("Speed", "Fast")]
 public sealed class EndpointSecurityTests
 {
     [Fact]

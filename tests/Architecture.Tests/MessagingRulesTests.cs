@@ -5,6 +5,7 @@ using MassTransit;
 
 namespace Marketplace.Architecture.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class MessagingRulesTests
 {
     [Fact]

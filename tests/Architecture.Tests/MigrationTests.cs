@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Marketplace.Architecture.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class MigrationTests
 {
     /// <summary>Each module's design-time factory: the same one <c>dotnet ef migrations add</c> uses.</summary>

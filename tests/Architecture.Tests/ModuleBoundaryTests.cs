@@ -7,6 +7,7 @@ using Marketplace.TestSupport;
 namespace Marketplace.Architecture.Tests;
 
 /// <summary>A module references BuildingBlocks only; modules learn about each other through events.</summary>
+[Trait("Speed", "Fast")]
 public sealed class ModuleBoundaryTests
 {
     private static readonly string[] ModuleFolders = ["Catalog", "Contracts", "Pricing", "Identity", "Gateway"];

@@ -2,6 +2,7 @@ using Marketplace.BuildingBlocks.Errors;
 
 namespace Marketplace.BuildingBlocks.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class ValidatorTests
 {
     [Fact]

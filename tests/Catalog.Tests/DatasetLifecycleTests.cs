@@ -3,6 +3,7 @@ using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class DatasetLifecycleTests
 {
     private static readonly DateTime Now = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);

@@ -3,6 +3,7 @@ using Marketplace.Catalog.Domain;
 namespace Marketplace.Catalog.Tests;
 
 /// <summary>The Porter stemmer against the examples of Porter's paper.</summary>
+[Trait("Speed", "Fast")]
 public sealed class EnglishStemmerTests
 {
     [Theory]

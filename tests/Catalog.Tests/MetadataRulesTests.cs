@@ -4,6 +4,7 @@ using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class MetadataRulesTests
 {
     private static readonly DatasetMetadata Valid = new() { TitleEn = "Press vibration" };

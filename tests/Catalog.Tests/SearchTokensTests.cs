@@ -2,6 +2,7 @@ using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class SearchTokensTests
 {
     [Fact]

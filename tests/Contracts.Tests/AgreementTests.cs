@@ -4,6 +4,7 @@ using Marketplace.Contracts.Domain;
 namespace Marketplace.Contracts.Tests;
 
 /// <summary>An agreement's own life: signing by hash, its end, early termination.</summary>
+[Trait("Speed", "Fast")]
 public sealed class AgreementTests
 {
     private static Agreement Finalized()

@@ -2,6 +2,7 @@ using Marketplace.Contracts.Infrastructure;
 
 namespace Marketplace.Contracts.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class CanonicalJsonTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Marketplace.Contracts.Apis;
 namespace Marketplace.Contracts.Tests;
 
 /// <summary>The standard terms a proposal fills in, and how they move when the price does.</summary>
+[Trait("Speed", "Fast")]
 public sealed class ContractTermsDefaultsTests
 {
     private static readonly DateOnly Today = new(2026, 11, 30);

@@ -49,7 +49,12 @@ public sealed class NegotiationExpiryTests : IAsyncLifetime
             _clock.Advance(TimeSpan.FromHours(1));
         }
 
-        await Task.Delay(300);
+        // A sweep at this moment ends nothing (asked directly: no waiting for the background loop to have run).
+        await using (var sweep = _services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await NegotiationExpiry.SweepAsync(sweep.ServiceProvider.GetRequiredService<ContractsDb>(), _clock.GetUtcNow().UtcDateTime, CancellationToken.None));
+        }
+
         Assert.Equal(NegotiationState.Requested, (await LoadAsync(request.Id)).State);
 
         _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(1));

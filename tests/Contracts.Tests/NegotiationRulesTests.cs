@@ -4,6 +4,7 @@ using Marketplace.Contracts.Domain;
 namespace Marketplace.Contracts.Tests;
 
 /// <summary>The state machine itself: every state × every action × both parties.</summary>
+[Trait("Speed", "Fast")]
 public sealed class NegotiationRulesTests
 {
     /// <summary>The DSP transitions, written out by hand: (state, action, party) → next state; everything else is refused.</summary>

@@ -107,13 +107,13 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
     public async Task Published_dataset_reaches_contracts_read_model()
     {
         using var client = await Tokens.DemoAsync(Host.BaseAddress!, "demo-provider-x");
-        var draft = await SliceClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
-        Assert.Null(await SliceClient.FindInContractsAsync(client, draft.Id));
+        var draft = await ListingClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
+        Assert.Null(await ListingClient.FindInContractsAsync(client, draft.Id));
 
         var correlationId = $"slice-{Guid.NewGuid():N}";
         client.DefaultRequestHeaders.Add("X-Correlation-Id", correlationId);
-        var published = await SliceClient.PublishAsync(client, draft.Id);
-        var copy = await SliceClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(10));
+        var published = await ListingClient.PublishAsync(client, draft.Id);
+        var copy = await ListingClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(10));
 
         // The publishing request's correlation id travelled with the event to the consumer.
         await using var contractsDb = new SqliteConnection($"Data Source={Path.Combine(WorkingDirectory, "data", "contracts.db")}");
@@ -180,8 +180,8 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
         var unknown = await client.PostAsync($"/api/catalog/datasets/{Guid.NewGuid()}/publish", null);
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
 
-        var draft = await SliceClient.CreateDraftAsync(client);
-        await SliceClient.PublishAsync(client, draft.Id);
+        var draft = await ListingClient.CreateDraftAsync(client);
+        await ListingClient.PublishAsync(client, draft.Id);
         var again = await client.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null);
         await AssertProblemAsync(again, HttpStatusCode.Conflict);
     }

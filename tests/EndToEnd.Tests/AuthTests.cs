@@ -34,8 +34,8 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         var claimed = Guid.NewGuid();
 
         var response = await providerX.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "Press line logs", providerOrganisationId = claimed });
-        var draft = (await response.Content.ReadFromJsonAsync<SliceClient.Dataset>())!;
-        var another = await SliceClient.CreateDraftAsync(providerX);
+        var draft = (await response.Content.ReadFromJsonAsync<ListingClient.Dataset>())!;
+        var another = await ListingClient.CreateDraftAsync(providerX);
 
         Assert.NotEqual(claimed, draft.ProviderOrganisationId);
         Assert.Equal(another.ProviderOrganisationId, draft.ProviderOrganisationId);
@@ -44,7 +44,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await providerY.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null)).StatusCode);
 
-        await SliceClient.PublishAsync(providerX, another.Id);
+        await ListingClient.PublishAsync(providerX, another.Id);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{another.Id}")).StatusCode);
     }
 
@@ -55,7 +55,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         var registered = await Organisations.RegisterAsync(anonymous, "provider", verifyingAdmin: null);
         using (var pending = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret))
         {
-            var draft = await SliceClient.CreateDraftAsync(pending);
+            var draft = await ListingClient.CreateDraftAsync(pending);
             var refused = await pending.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null);
             await AssertNotVerifiedAsync(refused);
         }
@@ -67,8 +67,8 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
 
         // The verification shows in the next token.
         using var verified = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
-        var second = await SliceClient.CreateDraftAsync(verified);
-        await SliceClient.PublishAsync(verified, second.Id);
+        var second = await ListingClient.CreateDraftAsync(verified);
+        await ListingClient.PublishAsync(verified, second.Id);
     }
 
     [Fact]

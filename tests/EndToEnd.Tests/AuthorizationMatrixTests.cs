@@ -163,16 +163,16 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "POST /api/catalog/datasets":
                 return Json(HttpMethod.Post, "/api/catalog/datasets", new { titleEn = "Matrix" });
             case "GET /api/catalog/datasets/{id}":
-                return new(HttpMethod.Get, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}");
+                return new(HttpMethod.Get, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}");
             case "PUT /api/catalog/datasets/{id}":
-                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}", SliceClient.CompleteDocument("Matrix edited"));
+                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}", ListingClient.CompleteDocument("Matrix edited"));
             case "PATCH /api/catalog/datasets/{id}":
-                return new(HttpMethod.Patch, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}")
+                return new(HttpMethod.Patch, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}")
                 {
                     Content = new StringContent("""{"titleEn":"Matrix patched"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"),
                 };
             case "POST /api/catalog/datasets/{id}/publish":
-                return new(HttpMethod.Post, $"/api/catalog/datasets/{(await SliceClient.CreateDraftAsync(providerX)).Id}/publish");
+                return new(HttpMethod.Post, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}/publish");
             case "POST /api/catalog/datasets/{id}/withdraw":
                 return new(HttpMethod.Post, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/withdraw");
             case "POST /api/catalog/datasets/{id}/suspend":
@@ -348,8 +348,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
 
     private static async Task<Guid> PublishedOfXAsync(HttpClient providerX)
     {
-        var draft = await SliceClient.CreateDraftAsync(providerX);
-        await SliceClient.PublishAsync(providerX, draft.Id);
+        var draft = await ListingClient.CreateDraftAsync(providerX);
+        await ListingClient.PublishAsync(providerX, draft.Id);
         return draft.Id;
     }
 

@@ -112,7 +112,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
     private static async Task PublishAsync(HttpClient provider)
     {
-        var draft = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", SliceClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
+        var draft = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", ListingClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
         await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{draft.GetProperty("id").GetGuid()}/publish", null), System.Net.HttpStatusCode.OK);
     }
 

@@ -20,7 +20,7 @@ public sealed class EmbeddedUpgradeTests
         {
             await first.WaitUntilHealthyAsync();
             using var provider = await Tokens.DemoAsync(first.BaseAddress!, "demo-provider-x");
-            listing = (await SliceClient.CreateDraftAsync(provider)).Id;
+            listing = (await ListingClient.CreateDraftAsync(provider)).Id;
         }
 
         // As an earlier version left it: no organisation names anywhere, no grant records.

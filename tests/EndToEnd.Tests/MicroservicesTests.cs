@@ -35,10 +35,10 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     public async Task Published_dataset_reaches_contracts_through_the_gateway()
     {
         var client = fixture.Provider;
-        var draft = await SliceClient.CreateDraftAsync(client);
-        await SliceClient.PublishAsync(client, draft.Id);
+        var draft = await ListingClient.CreateDraftAsync(client);
+        await ListingClient.PublishAsync(client, draft.Id);
 
-        var copy = await SliceClient.AwaitInContractsAsync(client, draft.Id);
+        var copy = await ListingClient.AwaitInContractsAsync(client, draft.Id);
 
         Assert.Equal(draft.TitleKo, copy.TitleKo);
         // Browsing published listings is public at the gateway; Contracts' copy is not.
@@ -175,7 +175,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
             var original = new DatasetPublished(datasetId, 1, Guid.NewGuid(), "금형 온도", "Mould temperature", DateTime.UtcNow, Facts.PublicListing);
             await bus.Publish(original, ctx => ctx.MessageId = messageId);
             var client = fixture.Provider;
-            await SliceClient.AwaitInContractsAsync(client, datasetId);
+            await ListingClient.AwaitInContractsAsync(client, datasetId);
 
             // A redelivery carries the same id. Give it a newer version and title so that applying it would show.
             await bus.Publish(original with { Version = 2, TitleKo = "중복" }, ctx => ctx.MessageId = messageId);
@@ -183,7 +183,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
                 () => Task.FromResult(Cluster.Service("contracts").Output.Contains($"Skipping duplicate DatasetPublished {messageId}")),
                 TimeSpan.FromSeconds(30), "Contracts to receive and skip the duplicate");
 
-            var copy = await SliceClient.FindInContractsAsync(client, datasetId);
+            var copy = await ListingClient.FindInContractsAsync(client, datasetId);
             Assert.Equal(1, copy!.Version);
             Assert.Equal("금형 온도", copy.TitleKo);
             Assert.Equal(1, await InboxRowsAsync(messageId));

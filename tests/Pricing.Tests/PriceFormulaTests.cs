@@ -12,6 +12,7 @@ namespace Marketplace.Pricing.Tests;
 /// development 1.3, AI training 1.5, resale 2.0; +0.05 per month above 12, −0.06 per month below;
 /// band 70–150 %; fee 10 %, 7 % from metadata score 80.
 /// </summary>
+[Trait("Speed", "Fast")]
 public sealed class PriceFormulaTests
 {
     public static IEnumerable<object[]> Cases => new object[][]

@@ -4,6 +4,7 @@ using Marketplace.Pricing.Infrastructure;
 
 namespace Marketplace.Pricing.Tests;
 
+[Trait("Speed", "Fast")]
 public sealed class PricingRulesTests
 {
     private static readonly DateTime Now = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);

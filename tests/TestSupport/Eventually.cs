@@ -7,6 +7,7 @@ public static class Eventually
     /// <summary>Polls until the condition holds; fails with <paramref name="what"/> when the time is up.</summary>
     public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
     {
+        timeout = TestServices.Scaled(timeout);
         var clock = Stopwatch.StartNew();
         Exception? last = null;
         while (clock.Elapsed < timeout)

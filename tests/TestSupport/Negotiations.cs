@@ -36,7 +36,7 @@ public static class Negotiations
         }), HttpStatusCode.Created);
         var id = draft.GetProperty("id").GetGuid();
         await ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{id}/publish", null), HttpStatusCode.OK);
-        await SliceClient.AwaitInContractsAsync(provider, id);
+        await ListingClient.AwaitInContractsAsync(provider, id);
         return id;
     }
 

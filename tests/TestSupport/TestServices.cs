@@ -15,6 +15,15 @@ public static class TestServices
     /// </summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A deadline stretched by <c>MARKETPLACE_TEST_SLOWDOWN</c> (a factor, default 1) for slow or shared machines:
+    /// every wait in the suite is a probe with a deadline, and this is the one knob for all of them.
+    /// </summary>
+    public static TimeSpan Scaled(TimeSpan deadline) =>
+        double.TryParse(Environment.GetEnvironmentVariable("MARKETPLACE_TEST_SLOWDOWN"), System.Globalization.CultureInfo.InvariantCulture, out var factor) && factor >= 1
+            ? deadline * factor
+            : deadline;
+
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
     public static string HostDll => Metadata("HostDll");

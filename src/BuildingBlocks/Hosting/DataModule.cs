@@ -11,6 +11,8 @@ namespace Marketplace.BuildingBlocks.Hosting;
 /// <summary>A module that owns a database (with its outbox and inbox) and an OpenAPI document.</summary>
 public abstract class DataModule<TDb> : MarketplaceModule where TDb : ModuleDbContext
 {
+    public sealed override bool OwnsData => true;
+
     public sealed override void AddServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<TDb>(Name);

@@ -12,8 +12,11 @@ public abstract class MarketplaceModule
     /// <summary>Lower-case name used for the target, the route prefix, the OpenAPI document and the database.</summary>
     public abstract string Name { get; }
 
-    /// <summary>Modules that own data take part in the message bus; the gateway does not.</summary>
-    public virtual bool UsesMessageBus => true;
+    /// <summary>
+    /// A module that owns data (a <see cref="DataModule{TDb}"/>) has a database, an OpenAPI document and takes part in
+    /// the message bus; a process with none of them (the gateway alone) has neither a bus nor documents to serve.
+    /// </summary>
+    public virtual bool OwnsData => false;
 
     public abstract void AddServices(WebApplicationBuilder builder);
 

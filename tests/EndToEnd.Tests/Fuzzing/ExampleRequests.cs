@@ -36,8 +36,8 @@ public static class ExampleRequests
         };
         var examples = new Dictionary<string, object>
         {
-            ["POST /api/catalog/datasets"] = SliceClient.CompleteDocument(),
-            ["PUT /api/catalog/datasets/{id}"] = SliceClient.CompleteDocument(),
+            ["POST /api/catalog/datasets"] = ListingClient.CompleteDocument(),
+            ["PUT /api/catalog/datasets/{id}"] = ListingClient.CompleteDocument(),
             ["PATCH /api/catalog/datasets/{id}"] = new { titleEn = "Patched", keywords = new[] { "a", "b" }, classification = new { dataTypes = new[] { "sensor-time-series" } } },
             ["POST /api/catalog/datasets/{id}/suspend"] = new { reason = "Fuzzing" },
             ["POST /api/contracts/negotiations"] = new { datasetId = listing, priceKrw = 10_000_000, terms },

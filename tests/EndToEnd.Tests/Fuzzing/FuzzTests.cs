@@ -130,7 +130,7 @@ public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper ou
     private async Task<IReadOnlyList<Guid>> KnownIdsAsync(Dictionary<string, HttpClient> callers)
     {
         var listing = await market.DemoListingAsync("processStage=production&dataType=sensor-time-series");
-        var draft = await SliceClient.CreateDraftAsync(callers["demo-provider-x"]);
+        var draft = await ListingClient.CreateDraftAsync(callers["demo-provider-x"]);
         var price = await Negotiations.ReferencePriceAsync(callers["demo-buyer-a"], listing);
         var negotiation = (await Negotiations.OpenAsync(callers["demo-buyer-a"], listing, price)).GetProperty("id").GetGuid();
         var baselines = await callers["demo-admin"].GetFromJsonAsync<JsonElement>("/api/pricing/baselines");

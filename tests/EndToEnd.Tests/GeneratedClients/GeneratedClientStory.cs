@@ -42,7 +42,7 @@ public static class GeneratedClientStory
 
         // List and publish a listing; anyone finds it searching in Korean.
         var metadata = await KiotaJsonSerializer.DeserializeAsync(
-            System.Text.Json.JsonSerializer.Serialize(SliceClient.CompleteDocument("사출성형기 금형 온도 데이터"), System.Text.Json.JsonSerializerOptions.Web),
+            System.Text.Json.JsonSerializer.Serialize(ListingClient.CompleteDocument("사출성형기 금형 온도 데이터"), System.Text.Json.JsonSerializerOptions.Web),
             CatalogModels.DatasetMetadata.CreateFromDiscriminatorValue);
         var draft = await provider.Catalog.Api.Catalog.Datasets.PostAsync(metadata!);
         var listing = draft!.Id!.Value;

@@ -18,9 +18,9 @@ using Microsoft.AspNetCore.Http.Json;
 namespace Marketplace.Catalog.Apis;
 
 /// <summary>One listing: create, edit, its lifecycle, and its versions.</summary>
-public static class DatasetsApi
+public static class ListingsApi
 {
-    public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder app)
     {
         // Metadata only: a body this large is not a description of a dataset.
         var api = MaxBodySize.On(app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Datasets"), DatasetLimits.RequestBodyBytes)

@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Contracts.Apis;
 
-public static class DatasetsApi
+public static class NegotiableListingsApi
 {
-    public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapNegotiableListingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(ContractsModule.ModuleName, "/datasets", "Negotiable datasets");
         api.MapGet("/{id:guid}", GetDataset).RequireAuthorization().WithName("GetNegotiableDataset")

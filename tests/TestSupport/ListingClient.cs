@@ -3,15 +3,15 @@ using System.Net.Http.Json;
 
 namespace Marketplace.TestSupport;
 
-/// <summary>The thin slice from a client's side: create and publish a listing in Catalog, read it from Contracts.</summary>
-public static class SliceClient
+/// <summary>A listing from a client's side: create and publish it in Catalog, read its copy from Contracts.</summary>
+public static class ListingClient
 {
     public sealed record Dataset(Guid Id, Guid ProviderOrganisationId, string Status, int Version, Titles Metadata)
     {
         public string? TitleKo => Metadata.TitleKo;
     }
 
-    /// <summary>The part of a listing's metadata document the slice looks at.</summary>
+    /// <summary>The part of a listing's metadata document these tests look at.</summary>
     public sealed record Titles(string? TitleKo, string? TitleEn);
 
     public sealed record NegotiableDataset(
