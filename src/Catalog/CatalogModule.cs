@@ -1,5 +1,5 @@
-using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Catalog.Apis;
 using Marketplace.Catalog.Infrastructure;
 using Microsoft.AspNetCore.Builder;

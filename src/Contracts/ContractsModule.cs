@@ -1,7 +1,7 @@
-using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
 using Marketplace.BuildingBlocks.Security;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Contracts.Apis;
 using Marketplace.Contracts.Infrastructure;
 using Marketplace.Contracts.IntegrationEvents;

@@ -1,6 +1,6 @@
-using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Messaging;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Pricing.Apis;
 using Marketplace.Pricing.Infrastructure;
 using Marketplace.Pricing.IntegrationEvents;

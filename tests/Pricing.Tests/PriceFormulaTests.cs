@@ -1,5 +1,5 @@
-using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.Pricing.Domain;
 using Marketplace.Pricing.Infrastructure;
 

@@ -23,14 +23,14 @@ public static class ListingClient
     /// </summary>
     public static object PublishableDocument(
         string titleKo = "사출성형기 온도 센서 데이터", string processStage = "production", string dataType = "sensor-time-series") => new
-    {
-        titleKo,
-        titleEn = "Injection moulding machine temperature sensors",
-        descriptionKo = "사출성형기 금형 온도를 1초 간격으로 기록한 센서 데이터",
-        descriptionEn = "Mould temperature of injection moulding machines, one record a second",
-        classification = new { processStage, dataTypes = new[] { dataType } },
-        terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
-    };
+        {
+            titleKo,
+            titleEn = "Injection moulding machine temperature sensors",
+            descriptionKo = "사출성형기 금형 온도를 1초 간격으로 기록한 센서 데이터",
+            descriptionEn = "Mould temperature of injection moulding machines, one record a second",
+            classification = new { processStage, dataTypes = new[] { dataType } },
+            terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
+        };
 
     /// <summary>The publishable document with every member present, as <c>PUT</c> (which replaces the whole document) wants it.</summary>
     public static Dictionary<string, object?> CompleteDocument(string titleKo = "사출성형기 온도 센서 데이터") => new()

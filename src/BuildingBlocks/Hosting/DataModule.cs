@@ -2,8 +2,8 @@ using Marketplace.BuildingBlocks.Messaging;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Security;
-using MassTransit;
 using Marketplace.BuildingBlocks.ServiceDefaults;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 
 namespace Marketplace.BuildingBlocks.Hosting;

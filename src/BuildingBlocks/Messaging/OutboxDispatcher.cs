@@ -1,12 +1,12 @@
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Marketplace.BuildingBlocks.Persistence;
-using Marketplace.BuildingBlocks.ServiceDefaults;
 
 namespace Marketplace.BuildingBlocks.Messaging;
 

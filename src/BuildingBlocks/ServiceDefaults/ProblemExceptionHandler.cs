@@ -1,9 +1,9 @@
-using Marketplace.BuildingBlocks.Errors;
 using System.Text.Json;
+using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Marketplace.BuildingBlocks.Persistence;
 
 namespace Marketplace.BuildingBlocks.ServiceDefaults;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Marketplace.Catalog.Domain;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Vocabulary;
+using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Apis;
 

@@ -1,7 +1,7 @@
-using Marketplace.BuildingBlocks.Pricing;
 using System.Text.Json;
 using System.Xml;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Pricing;
 
 namespace Marketplace.Catalog.Domain;
 

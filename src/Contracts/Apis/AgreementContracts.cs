@@ -1,7 +1,7 @@
+using System.Text.Json;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Vocabulary;
-using System.Text.Json;
 using Marketplace.Contracts.Domain;
 
 namespace Marketplace.Contracts.Apis;
@@ -39,10 +39,10 @@ public sealed record AgreementResponse(
     {
         var names = await PartyNames.LoadAsync(db, [a.ProviderOrganisationId, a.BuyerOrganisationId], ct);
         return new(
-        a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.ListingVersion, a.ProviderOrganisationId, a.BuyerOrganisationId,
-        names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], a.PriceKrw,
-        a.Terms, a.Check, a.StartsAt, a.EndsAt, JsonDocument.Parse(a.Document).RootElement, a.Document, a.Hash, a.ProviderSignature,
-        a.BuyerSignature, a.Receipt, a.FinalizedAt, a.TerminatedAt, a.TerminatedBy, a.TerminationReason);
+            a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.ListingVersion, a.ProviderOrganisationId, a.BuyerOrganisationId,
+            names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], a.PriceKrw,
+            a.Terms, a.Check, a.StartsAt, a.EndsAt, JsonDocument.Parse(a.Document).RootElement, a.Document, a.Hash, a.ProviderSignature,
+            a.BuyerSignature, a.Receipt, a.FinalizedAt, a.TerminatedAt, a.TerminatedBy, a.TerminationReason);
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;

@@ -1,8 +1,8 @@
 using Marketplace.BuildingBlocks.Errors;
-using Marketplace.BuildingBlocks.Pricing;
-using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.BuildingBlocks.Pricing;
+using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Contracts.Domain;
 
 namespace Marketplace.Contracts.Apis;

@@ -1,6 +1,6 @@
-using Marketplace.BuildingBlocks.Hosting;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Identity.Domain;

@@ -39,18 +39,18 @@ public sealed class Organisation
     public static Organisation Register(
         string? nameKo, string? nameEn, string businessRegistrationNumber, string contactEmail, bool isSme,
         bool isProvider, bool isBuyer, DateTime now, Guid? id = null) => new()
-    {
-        Id = id ?? Guid.NewGuid(),
-        NameKo = nameKo,
-        NameEn = nameEn,
-        BusinessRegistrationNumber = businessRegistrationNumber,
-        ContactEmail = contactEmail,
-        IsSme = isSme,
-        IsProvider = isProvider,
-        IsBuyer = isBuyer,
-        Status = OrganisationStatus.Pending,
-        RegisteredAt = now,
-    };
+        {
+            Id = id ?? Guid.NewGuid(),
+            NameKo = nameKo,
+            NameEn = nameEn,
+            BusinessRegistrationNumber = businessRegistrationNumber,
+            ContactEmail = contactEmail,
+            IsSme = isSme,
+            IsProvider = isProvider,
+            IsBuyer = isBuyer,
+            Status = OrganisationStatus.Pending,
+            RegisteredAt = now,
+        };
 
     public static Organisation Platform(string businessRegistrationNumber, DateTime now)
     {

@@ -1,6 +1,6 @@
-using Marketplace.BuildingBlocks.Hosting;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Marketplace.BuildingBlocks.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;

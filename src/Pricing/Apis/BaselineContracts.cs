@@ -1,6 +1,6 @@
 using Marketplace.BuildingBlocks.Errors;
-using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.Pricing.Domain;
 
 namespace Marketplace.Pricing.Apis;

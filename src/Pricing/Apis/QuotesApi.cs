@@ -1,6 +1,6 @@
-using Marketplace.BuildingBlocks.Pricing;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Pricing.Domain;

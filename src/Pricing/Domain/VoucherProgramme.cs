@@ -1,5 +1,5 @@
-using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Pricing;
 
 namespace Marketplace.Pricing.Domain;
 
