@@ -32,6 +32,25 @@ public sealed class HostileInputTests(AllInOneMarketplace fixture) : IClassFixtu
         Assert.True(problem.GetProperty("errors").TryGetProperty(member, out _), $"errors should name {member}: {problem}");
     }
 
+    /// <summary>A merge patch is parsed before it is read: broken text in it is a 400 too (the fuzzer found a 500 here).</summary>
+    [Theory]
+    [InlineData("""{"titleEn":"lone \ud800 surrogate"}""", "titleEn")]
+    [InlineData("""{"keywords":["ok","nul\u0000"]}""", "keywords[1]")]
+    public async Task A_merge_patch_with_broken_text_is_a_400_naming_the_member(string patch, string member)
+    {
+        using var provider = await Tokens.DemoAsync(BaseAddress, "demo-provider-x");
+        var draft = await ListingClient.CreateDraftAsync(provider);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/catalog/datasets/{draft.Id}")
+        {
+            Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),
+        };
+
+        using var response = await provider.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(member, out _), $"errors should name {member}: {problem}");
+    }
+
     [Theory]
     [InlineData("/connect/token", "client_id")]
     [InlineData("/account/login", "email")]

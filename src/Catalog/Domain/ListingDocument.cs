@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.ServiceDefaults;
 
 namespace Marketplace.Catalog.Domain;
 
@@ -39,6 +40,7 @@ public static class ListingDocument
             throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A merge patch of a listing is a JSON object."] });
         }
 
+        RefuseBrokenText(patch);
         var merged = MergePatch(JsonSerializer.SerializeToNode(current, options), patch);
         return Read((JsonObject)merged!, options);
     }
@@ -65,6 +67,58 @@ public static class ListingDocument
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A parsed patch still holds its strings escaped: one with a broken UTF-16 sequence (a lone surrogate) or a control
+    /// character would only fail later, deep in deserialisation. Each is a 400 naming its member.
+    /// </summary>
+    private static void RefuseBrokenText(JsonNode node)
+    {
+        var broken = new Dictionary<string, string[]>();
+        Walk(node);
+        if (broken.Count > 0)
+        {
+            throw new ValidationException(broken);
+        }
+
+        void Walk(JsonNode? current)
+        {
+            switch (current)
+            {
+                case JsonObject obj:
+                    foreach (var (_, value) in obj)
+                    {
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var value in array)
+                    {
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    bool clean;
+                    try
+                    {
+                        clean = JsonInputRules.IsClean(value.GetValue<string>());
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        clean = false;
+                    }
+
+                    if (!clean)
+                    {
+                        broken[value.GetPath().TrimStart('$').TrimStart('.')] = ["Text must not contain control characters or broken UTF-16 (a lone surrogate)."];
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static DatasetMetadata Read(JsonObject document, JsonSerializerOptions options) =>
