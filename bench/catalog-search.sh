@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Catalog search with 100,000 listings on PostgreSQL, microservices mode: starts everything with
-# scripts/run-microservices.sh, writes the generated listings into Catalog's database (once; a rerun
+# Catalog search with 100,000 datasets on PostgreSQL, microservices mode: starts everything with
+# scripts/run-microservices.sh, writes the generated datasets into Catalog's database (once; a rerun
 # reuses them), then times one query through the gateway and as direct SQL. Usage:
-#   bench/catalog-search.sh [listings] [iterations]
+#   bench/catalog-search.sh [datasets] [iterations]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 listings="${1:-100000}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Event latency in microservices mode: starts everything with scripts/run-microservices.sh, publishes
-# 1,000 listings through the gateway and prints p50/p95/p99 of publish -> consumer. Usage:
+# 1,000 datasets through the gateway and prints p50/p95/p99 of publish -> consumer. Usage:
 #   bench/event-latency.sh [count]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Quote endpoint at a steady rate with 100,000 listings in Pricing's read model, microservices mode on
+# Quote endpoint at a steady rate with 100,000 datasets in Pricing's read model, microservices mode on
 # PostgreSQL: starts everything with scripts/run-microservices.sh (demo baselines included), then
 # sends quotes through the gateway. Usage:
-#   bench/quote-load.sh [rate] [seconds] [listings] [direct]
+#   bench/quote-load.sh [rate] [seconds] [datasets] [direct]
 # With "direct" as the fourth argument the quotes go to the Pricing service's own port, not the gateway.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,10 +2,10 @@ using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Bench.CatalogSearch;
 
-/// <summary>Plausible listings in bulk: equipment × measurement titles in Korean and English, random classification.</summary>
+/// <summary>Plausible datasets in bulk: equipment × measurement titles in Korean and English, random classification.</summary>
 public static class Generator
 {
-    /// <summary>The organisation every generated listing belongs to, so a rerun can tell them apart.</summary>
+    /// <summary>The organisation every generated dataset belongs to, so a rerun can tell them apart.</summary>
     public static readonly Guid BenchProvider = new("b0000000-0000-4000-8000-000000000001");
 
     private static readonly (string Ko, string En)[] Measures =
@@ -15,7 +15,7 @@ public static class Generator
         ("에너지 사용량", "energy use"), ("품질 검사", "quality inspection"),
     ];
 
-    public static IEnumerable<Dataset> Listings(int count, DateTime now, int seed = 42)
+    public static IEnumerable<Dataset> Datasets(int count, DateTime now, int seed = 42)
     {
         var random = new Random(seed);
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];

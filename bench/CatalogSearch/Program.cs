@@ -1,9 +1,9 @@
-// Catalog search on PostgreSQL with 100,000 listings: the same query through the gateway (HTTP, the
+// Catalog search on PostgreSQL with 100,000 datasets: the same query through the gateway (HTTP, the
 // microservices deployment) and as the SQL the catalog sends, run directly with Npgsql, one after the
 // other on one connection/client. The SQL is captured from the catalog's own query code (DatasetSearch)
 // by an EF Core command interceptor, so both sides run exactly the same statements and parameters.
 //
-//   dotnet run -c Release --project bench/CatalogSearch -- <gateway url> <catalog connection string> [listings] [iterations]
+//   dotnet run -c Release --project bench/CatalogSearch -- <gateway url> <catalog connection string> [datasets] [iterations]
 using System.Data.Common;
 using System.Diagnostics;
 using Marketplace.Bench.CatalogSearch;
@@ -15,10 +15,10 @@ using Npgsql;
 
 var gateway = new Uri(args[0]);
 var connectionString = args[1];
-var listings = args.Length > 2 ? int.Parse(args[2]) : 100_000;
+var datasets = args.Length > 2 ? int.Parse(args[2]) : 100_000;
 var iterations = args.Length > 3 ? int.Parse(args[3]) : 2_000;
 
-await Seeder.EnsureAsync(connectionString, listings);
+await Seeder.EnsureAsync(connectionString, datasets);
 
 // The benchmark query: text + two facet filters + facet counts + 20 results; and, for comparison with a
 // tenth of the iterations, a broad one word query matching a tenth of the catalog.
@@ -35,7 +35,7 @@ foreach (var (query, count) in queries)
     first.EnsureSuccessStatusCode();
     var body = await first.Content.ReadAsStringAsync();
     var total = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32();
-    Console.WriteLine($"\n{Uri.UnescapeDataString(query)}  ({total} matching listings)");
+    Console.WriteLine($"\n{Uri.UnescapeDataString(query)}  ({total} matching datasets)");
 
     var commands = await CaptureAsync(connectionString, query);
     var direct = await TimeAsync(count, () => RunDirectAsync(connectionString, commands));

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 namespace Marketplace.Bench.CatalogSearch;
 
-/// <summary>Writes generated listings straight into Catalog's tables with binary COPY (the API would take hours for 100,000).</summary>
+/// <summary>Writes generated datasets straight into Catalog's tables with binary COPY (the API would take hours for 100,000).</summary>
 public static class Seeder
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -20,7 +20,7 @@ public static class Seeder
             var have = (long)(await existing.ExecuteScalarAsync())!;
             if (have >= count)
             {
-                Console.WriteLine($"{have} generated listings already there");
+                Console.WriteLine($"{have} generated datasets already there");
                 return;
             }
 
@@ -29,10 +29,10 @@ public static class Seeder
             await clear.ExecuteNonQueryAsync();
         }
 
-        var datasets = Generator.Listings(count, DateTime.UtcNow).ToList();
+        var datasets = Generator.Datasets(count, DateTime.UtcNow).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY datasets (id, provider_organisation_id, status, version, revision, created_at, published_at, updated_at, metadata, title_ko, title_en, " +
-            "completeness_score, record_count, coverage_from, coverage_to, is_restricted, search_terms, title_terms, keyword_terms, facet_values) FROM STDIN (FORMAT BINARY)"))
+            "metadata_score, record_count, coverage_from, coverage_to, is_restricted, search_terms, title_terms, keyword_terms, facet_values) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var d in datasets)
             {
@@ -67,6 +67,6 @@ public static class Seeder
             await analyze.ExecuteNonQueryAsync();
         }
 
-        Console.WriteLine($"{count} generated listings written");
+        Console.WriteLine($"{count} generated datasets written");
     }
 }

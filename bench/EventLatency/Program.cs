@@ -1,5 +1,5 @@
-// Publishes listings through the gateway and measures, for each, how long DatasetPublished took from
-// Catalog (the listing's publishedAt, set in the same transaction as the outbox row) to Contracts (the
+// Publishes datasets through the gateway and measures, for each, how long DatasetPublished took from
+// Catalog (the dataset's publishedAt, set in the same transaction as the outbox row) to Contracts (the
 // read model's syncedAt, set in the consumer's transaction). Both clocks are the same machine's.
 // A first round on freshly started services is reported apart: it includes JIT compilation and the
 // broker topology being declared on first publish, and events queue behind it.
@@ -45,7 +45,7 @@ static async Task<(List<double>, double)> MeasureAsync(HttpClient http, int coun
     {
         var created = await http.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = $"Latency probe {i}" });
         created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<Listing>())!.Id;
+        var id = (await created.Content.ReadFromJsonAsync<Dataset>())!.Id;
         (await http.PostAsync($"/api/catalog/datasets/{id}/publish", null)).EnsureSuccessStatusCode();
         ids.Add(id);
     }
@@ -77,7 +77,7 @@ static async Task<(List<double>, double)> MeasureAsync(HttpClient http, int coun
     return (latencies, publishSeconds);
 }
 
-internal sealed record Listing(Guid Id);
+internal sealed record Dataset(Guid Id);
 
 internal sealed record TokenResponse([property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken);
 

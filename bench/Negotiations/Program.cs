@@ -1,5 +1,5 @@
 // Complete negotiations through the gateway, a fixed number in flight: each is six actions (request,
-// offer, accept, agree, verify, finalize) by the demo buyers and demo provider X, on a listing published
+// offer, accept, agree, verify, finalize) by the demo buyers and demo provider X, on a dataset published
 // for the run. Reports completed negotiations per second and latency percentiles per action.
 //
 //   dotnet run -c Release --project bench/Negotiations -- <gateway url> [negotiations] [in flight]
@@ -30,7 +30,7 @@ async Task<HttpClient> SignInAsync(string clientId)
 var provider = await SignInAsync("demo-provider-x");
 HttpClient[] buyers = [await SignInAsync("demo-buyer-a"), await SignInAsync("demo-buyer-b")];
 
-// A listing of provider X for this run, once Contracts has it, and a price inside its band.
+// A dataset of provider X for this run, once Contracts has it, and a price inside its band.
 var draft = await provider.PostAsJsonAsync("/api/catalog/datasets", new
 {
     titleKo = "벤치마크 프레스 진동 데이터", titleEn = "Benchmark press vibration data",
@@ -39,13 +39,13 @@ var draft = await provider.PostAsJsonAsync("/api/catalog/datasets", new
     terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
 });
 draft.EnsureSuccessStatusCode();
-var listing = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-(await provider.PostAsync($"/api/catalog/datasets/{listing}/publish", null)).EnsureSuccessStatusCode();
+var dataset = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+(await provider.PostAsync($"/api/catalog/datasets/{dataset}/publish", null)).EnsureSuccessStatusCode();
 var terms = new { purposes = new[] { "research" }, durationMonths = 12 };
 decimal price = 0;
 for (var attempt = 0; price == 0; attempt++)
 {
-    var probe = await buyers[0].PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = listing, terms, priceKrw = 1 });
+    var probe = await buyers[0].PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = dataset, terms, priceKrw = 1 });
     var body = await probe.Content.ReadFromJsonAsync<JsonElement>();
     if (body.TryGetProperty("band", out var band))
     {
@@ -53,7 +53,7 @@ for (var attempt = 0; price == 0; attempt++)
     }
     else if (attempt > 300)
     {
-        throw new InvalidOperationException($"The listing never became negotiable: {body}");
+        throw new InvalidOperationException($"The dataset never became negotiable: {body}");
     }
     else
     {
@@ -82,7 +82,7 @@ async Task<JsonElement> TimedAsync(string action, Func<Task<HttpResponseMessage>
 async Task NegotiateAsync(int number)
 {
     var buyer = buyers[number % buyers.Length];
-    var n = await TimedAsync("request", () => buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = listing, terms, priceKrw = price }));
+    var n = await TimedAsync("request", () => buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = dataset, terms, priceKrw = price }));
     var id = n.GetProperty("id").GetGuid();
     await TimedAsync("offer", () => provider.PostAsJsonAsync($"/api/contracts/negotiations/{id}/offer", new { }));
     await TimedAsync("accept", () => buyer.PostAsJsonAsync($"/api/contracts/negotiations/{id}/accept", new { }));

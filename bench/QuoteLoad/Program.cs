@@ -1,9 +1,9 @@
-// Quote endpoint under a steady 500 requests/s: writes 100,000 listings into Pricing's read model
-// (once; a rerun reuses them), signs in as a demo buyer, then sends quotes for random listings at a
+// Quote endpoint under a steady 500 requests/s: writes 100,000 datasets into Pricing's read model
+// (once; a rerun reuses them), signs in as a demo buyer, then sends quotes for random datasets at a
 // fixed rate (open loop: a request's latency counts from when it was due, so a stall is not hidden by
 // the client waiting) and reports the percentiles.
 //
-//   dotnet run -c Release --project bench/QuoteLoad -- <gateway url> <pricing connection string> [rate] [seconds] [listings] [quote url]
+//   dotnet run -c Release --project bench/QuoteLoad -- <gateway url> <pricing connection string> [rate] [seconds] [datasets] [quote url]
 // The token always comes from the gateway; quotes go to [quote url] when given (the Pricing service's own
 // address, to measure it without the gateway hop), else through the gateway.
 using System.Diagnostics;
@@ -17,10 +17,10 @@ var gateway = new Uri(args[0]);
 var connectionString = args[1];
 var rate = args.Length > 2 ? int.Parse(args[2]) : 500;
 var seconds = args.Length > 3 ? int.Parse(args[3]) : 30;
-var listings = args.Length > 4 ? int.Parse(args[4]) : 100_000;
+var datasets = args.Length > 4 ? int.Parse(args[4]) : 100_000;
 var quoteBase = args.Length > 5 ? new Uri(args[5]) : gateway;
 
-var ids = await SeedAsync(connectionString, listings);
+var ids = await SeedAsync(connectionString, datasets);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
 var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
 {
@@ -74,7 +74,7 @@ var done = await Task.WhenAll(results);
 var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
 var latencies = done.Select(r => r.Ms).Order().ToArray();
 double P(double p) => latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Length) - 1, 0, latencies.Length - 1)];
-Console.WriteLine($"{done.Length} quotes to {quoteBase} at {rate}/s for {seconds} s (took {elapsed:0.0} s), {done.Count(r => !r.Ok)} failed, {ids.Length} listings");
+Console.WriteLine($"{done.Length} quotes to {quoteBase} at {rate}/s for {seconds} s (took {elapsed:0.0} s), {done.Count(r => !r.Ok)} failed, {ids.Length} datasets");
 Console.WriteLine($"  latency ms: p50 {P(0.5):0.00}  p95 {P(0.95):0.00}  p99 {P(0.99):0.00}  max {latencies[^1]:0.00}");
 
 static async Task<Guid[]> SeedAsync(string connectionString, int count)
@@ -82,20 +82,20 @@ static async Task<Guid[]> SeedAsync(string connectionString, int count)
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     var provider = new Guid("b0000000-0000-4000-8000-000000000001");
-    await using (var existing = new NpgsqlCommand("SELECT count(*) FROM listings WHERE provider_organisation_id = @p", connection))
+    await using (var existing = new NpgsqlCommand("SELECT count(*) FROM dataset_copies WHERE provider_organisation_id = @p", connection))
     {
         existing.Parameters.AddWithValue("p", provider);
         if ((long)(await existing.ExecuteScalarAsync())! < count)
         {
-            await using var clear = new NpgsqlCommand("DELETE FROM listings WHERE provider_organisation_id = @p", connection);
+            await using var clear = new NpgsqlCommand("DELETE FROM dataset_copies WHERE provider_organisation_id = @p", connection);
             clear.Parameters.AddWithValue("p", provider);
             await clear.ExecuteNonQueryAsync();
             string[] stages = ["design", "procurement", "production", "quality", "maintenance", "logistics", "energy", "after-sales"];
             string[] types = ["sensor-time-series", "image-video", "vibration-acoustic", "production-records", "logs-events", "cad-3d", "text-documents"];
             var random = new Random(42);
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY listings (dataset_id, version, provider_organisation_id, process_stage, data_type, record_count, coverage_from, coverage_to, " +
-                "completeness_score, labelled, exclusivity_available, listed, synced_at) FROM STDIN (FORMAT BINARY)");
+                "COPY dataset_copies (dataset_id, version, provider_organisation_id, process_stage, data_type, record_count, coverage_from, coverage_to, " +
+                "metadata_score, labelled, exclusivity_available, listed, synced_at) FROM STDIN (FORMAT BINARY)");
             for (var i = 0; i < count; i++)
             {
                 var year = random.Next(2015, 2026);
@@ -116,17 +116,17 @@ static async Task<Guid[]> SeedAsync(string connectionString, int count)
             }
 
             await copy.CompleteAsync();
-            Console.WriteLine($"{count} listings written into Pricing's read model");
+            Console.WriteLine($"{count} datasets written into Pricing's read model");
         }
     }
 
-    await using (var analyze = new NpgsqlCommand("ANALYZE listings", connection))
+    await using (var analyze = new NpgsqlCommand("ANALYZE dataset_copies", connection))
     {
         await analyze.ExecuteNonQueryAsync();
     }
 
     var ids = new List<Guid>(count);
-    await using var select = new NpgsqlCommand("SELECT dataset_id FROM listings WHERE provider_organisation_id = @p", connection);
+    await using var select = new NpgsqlCommand("SELECT dataset_id FROM dataset_copies WHERE provider_organisation_id = @p", connection);
     select.Parameters.AddWithValue("p", provider);
     await using var reader = await select.ExecuteReaderAsync();
     while (await reader.ReadAsync())

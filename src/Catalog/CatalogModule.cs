@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Catalog;
 
-/// <summary>Dataset metadata listings: what providers offer and buyers browse, search and export as DCAT-AP.</summary>
+/// <summary>Dataset metadata datasets: what providers offer and buyers browse, search and export as DCAT-AP.</summary>
 public sealed class CatalogModule : DataModule<CatalogDb>
 {
     public const string ModuleName = "catalog";
@@ -16,13 +16,13 @@ public sealed class CatalogModule : DataModule<CatalogDb>
 
     protected override ApiDocument Document => new(
         "Marketplace Catalog",
-        "Metadata listings of manufacturing datasets (never the data): providers list, edit and publish them; anyone browses, searches in Korean or English and exports DCAT-AP 3.",
+        "Metadata datasets of manufacturing datasets (never the data): providers list, edit and publish them; anyone browses, searches in Korean or English and exports DCAT-AP 3.",
         new Dictionary<string, string>
         {
-            ["Taxonomy"] = "The controlled vocabularies listings are classified by (process stage, ISA-95 level, industry, data type, format, purpose), in Korean and English.",
-            ["Search"] = "Full-text search over published listings with facets and keyset paging.",
-            ["Datasets"] = "A provider's listings: drafts, published versions, edits (JSON Merge Patch or whole documents), withdrawal and suspension.",
-            ["DCAT-AP"] = "The catalog and each listing as DCAT-AP 3 JSON-LD, for harvesters and data portals.",
+            ["Taxonomy"] = "The controlled vocabularies datasets are classified by (process stage, ISA-95 level, industry, data type, format, purpose), in Korean and English.",
+            ["Search"] = "Full-text search over published datasets with facets and keyset paging.",
+            ["Datasets"] = "A provider's datasets: drafts, published versions, edits (JSON Merge Patch or whole documents), withdrawal and suspension.",
+            ["DCAT-AP"] = "The catalog and each dataset as DCAT-AP 3 JSON-LD, for harvesters and data portals.",
         });
 
     protected override void AddModuleServices(WebApplicationBuilder builder)
@@ -37,7 +37,7 @@ public sealed class CatalogModule : DataModule<CatalogDb>
     {
         app.MapTaxonomyApi();
         app.MapSearchApi();
-        app.MapListingsApi();
+        app.MapDatasetsApi();
         app.MapDcatApi();
     }
 }

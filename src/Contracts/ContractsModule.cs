@@ -20,10 +20,10 @@ public sealed class ContractsModule : DataModule<ContractsDb>
 
     protected override ApiDocument Document => new(
         "Marketplace Contracts",
-        "Negotiations between a buyer and a provider within the listing's price band, the signed agreement they finalize, and the access grant a provider's system verifies.",
+        "Negotiations between a buyer and a provider within the dataset's price band, the signed agreement they finalize, and the access grant a provider's system verifies.",
         new Dictionary<string, string>
         {
-            ["Negotiable datasets"] = "The listings Contracts knows (fed by Catalog's events): what a negotiation can be opened on.",
+            ["Negotiable datasets"] = "The datasets Contracts knows (fed by Catalog's events): what a negotiation can be opened on.",
             ["Negotiations"] = "Request, offer, counter, accept, agree, finalize or terminate: the contract's state machine, one turn at a time.",
             ["Agreements"] = "Finalized agreements (ODRL and Korean/English text), their hash and signatures, access grants, revocations and the platform's public keys.",
         });
@@ -39,8 +39,8 @@ public sealed class ContractsModule : DataModule<ContractsDb>
 
     protected override void AddModuleConsumers(IBusRegistrationConfigurator bus)
     {
-        bus.AddModuleConsumer<UpsertDatasetReadModelConsumer>(ModuleName);
-        bus.AddModuleConsumer<UpdateDatasetReadModelConsumer>(ModuleName);
+        bus.AddModuleConsumer<CopyPublishedDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<CopyUpdatedDatasetConsumer>(ModuleName);
         bus.AddModuleConsumer<EndNegotiationsOnWithdrawalConsumer>(ModuleName);
         bus.AddModuleConsumer<EndNegotiationsOnSuspensionConsumer>(ModuleName);
         bus.AddModuleConsumer<KeepBaselineCopyConsumer>(ModuleName);
@@ -48,7 +48,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
 
     public override void MapEndpoints(WebApplication app)
     {
-        app.MapNegotiableListingsApi();
+        app.MapNegotiableDatasetsApi();
         app.MapNegotiationsApi();
         app.MapAgreementsApi();
     }

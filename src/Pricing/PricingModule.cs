@@ -19,11 +19,11 @@ public sealed class PricingModule : DataModule<PricingDb>
 
     protected override ApiDocument Document => new(
         "Marketplace Pricing",
-        "Baseline price bands that administrators set per process stage and data type, quotes for a listing and terms, SME voucher programmes and market statistics.",
+        "Baseline price bands that administrators set per process stage and data type, quotes for a dataset and terms, SME voucher programmes and market statistics.",
         new Dictionary<string, string>
         {
             ["Baselines"] = "Administrators draft, publish and retire baseline prices and their factors; a published baseline sets every band of its category.",
-            ["Quotes"] = "A listing's reference price, band and fees for a purpose, duration and exclusivity, with the voucher that would apply.",
+            ["Quotes"] = "A dataset's reference price, band and fees for a purpose, duration and exclusivity, with the voucher that would apply.",
             ["Vouchers"] = "Subsidy programmes for SME buyers: budget, cap per agreement, eligibility and reservations.",
             ["Statistics"] = "Agreed prices per category against their bands, for recalibrating baselines.",
         });
@@ -36,8 +36,8 @@ public sealed class PricingModule : DataModule<PricingDb>
 
     protected override void AddModuleConsumers(IBusRegistrationConfigurator bus)
     {
-        bus.AddModuleConsumer<ListPublishedDatasetConsumer>(ModuleName);
-        bus.AddModuleConsumer<ListUpdatedDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<CopyPublishedDatasetConsumer>(ModuleName);
+        bus.AddModuleConsumer<CopyUpdatedDatasetConsumer>(ModuleName);
         bus.AddModuleConsumer<UnlistWithdrawnDatasetConsumer>(ModuleName);
         bus.AddModuleConsumer<UnlistSuspendedDatasetConsumer>(ModuleName);
         bus.AddModuleConsumer<ReserveVoucherSubsidyConsumer>(ModuleName);

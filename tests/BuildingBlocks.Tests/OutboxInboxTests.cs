@@ -82,7 +82,7 @@ public sealed class OutboxInboxTests
         });
 
     private static DatasetPublished Event(Guid datasetId) =>
-        new(datasetId, 1, Guid.NewGuid(), "센서", "Sensors", DateTime.UtcNow, Facts.PublicListing);
+        new(datasetId, 1, Guid.NewGuid(), "센서", "Sensors", DateTime.UtcNow, Facts.PublicDataset);
 
     private sealed class CountingObserver(Action onConsumed) : IConsumeMessageObserver<DatasetPublished>
     {

@@ -15,17 +15,17 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     {
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var tag = Listings.NewTag();
-        var moulding = await Listings.PublishedAsync(provider, Listings.Document(tag, "사출성형기 금형 온도", "Injection moulding machine temperatures"));
-        var press = await Listings.PublishedAsync(provider, Listings.Document(tag, "프레스 진동", "Press vibration"));
+        var tag = Datasets.NewTag();
+        var moulding = await Datasets.PublishedAsync(provider, Datasets.Document(tag, "사출성형기 금형 온도", "Injection moulding machine temperatures"));
+        var press = await Datasets.PublishedAsync(provider, Datasets.Document(tag, "프레스 진동", "Press vibration"));
 
-        Assert.Equal([moulding], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("사출", tag))));
-        Assert.Equal([moulding], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("성형기", tag))));
-        Assert.Equal([moulding], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("MOULDING", tag))));
-        Assert.Equal([press], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("진동", tag))));
-        Assert.Empty(Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("용접", tag))));
-        // Schema field names are searched too, and both listings have this one.
-        Assert.Equal(2, (await Listings.SearchAsync(anonymous, Listings.Q("spindle_load", tag))).GetProperty("total").GetInt32());
+        Assert.Equal([moulding], Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("사출", tag))));
+        Assert.Equal([moulding], Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("성형기", tag))));
+        Assert.Equal([moulding], Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("MOULDING", tag))));
+        Assert.Equal([press], Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("진동", tag))));
+        Assert.Empty(Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("용접", tag))));
+        // Schema field names are searched too, and both datasets have this one.
+        Assert.Equal(2, (await Datasets.SearchAsync(anonymous, Datasets.Q("spindle_load", tag))).GetProperty("total").GetInt32());
     }
 
     /// <summary>English words match their other forms and spellings: plurals, US/UK, -ing, common shorthand.</summary>
@@ -34,25 +34,25 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     {
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var tag = Listings.NewTag();
+        var tag = Datasets.NewTag();
         // The tag is in the titles too, so relevance (every query token in the title ranks first) can be compared below.
-        var moulding = await Listings.PublishedAsync(provider, Listings.Document(tag, "사출성형기 금형 온도", $"Injection moulding machine temperature sensors {tag}"));
-        var press = await Listings.PublishedAsync(provider, Listings.Document(tag, "프레스 진동", $"Press vibrations {tag}"));
+        var moulding = await Datasets.PublishedAsync(provider, Datasets.Document(tag, "사출성형기 금형 온도", $"Injection moulding machine temperature sensors {tag}"));
+        var press = await Datasets.PublishedAsync(provider, Datasets.Document(tag, "프레스 진동", $"Press vibrations {tag}"));
 
         foreach (var query in new[] { "sensor", "mold", "injection molding", "Molded", "temp sensor", "injection moulding machines" })
         {
-            var found = Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q(query, tag))).ToArray();
-            Assert.True(found.SequenceEqual([moulding]), $"'{query}' found {found.Length} listings");
+            var found = Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q(query, tag))).ToArray();
+            Assert.True(found.SequenceEqual([moulding]), $"'{query}' found {found.Length} datasets");
         }
 
-        Assert.Equal([press], Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("vibration", tag))));
-        Assert.Empty(Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("welding", tag))));
+        Assert.Equal([press], Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("vibration", tag))));
+        Assert.Empty(Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("welding", tag))));
 
-        // Relevance: a listing with the word in its title comes before one that has it only in its description.
-        var described = Listings.Document(tag, "프레스 데이터", $"Press data {tag}");
+        // Relevance: a dataset with the word in its title comes before one that has it only in its description.
+        var described = Datasets.Document(tag, "프레스 데이터", $"Press data {tag}");
         described["descriptionEn"] = "Vibration of the press frame, measured by sensors.";
-        var inDescription = await Listings.PublishedAsync(provider, described);
-        var ranked = Listings.Ids(await Listings.SearchAsync(anonymous, Listings.Q("sensor", tag) + "&sort=relevance")).ToList();
+        var inDescription = await Datasets.PublishedAsync(provider, described);
+        var ranked = Datasets.Ids(await Datasets.SearchAsync(anonymous, Datasets.Q("sensor", tag) + "&sort=relevance")).ToList();
         Assert.Equal([moulding, inDescription], ranked);
     }
 
@@ -61,27 +61,27 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     {
         using var provider = await As("demo-provider-y");
         using var anonymous = market.Host.CreateClient();
-        var tag = Listings.NewTag();
-        await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "quality", dataTypes: ["image-video"], formats: ["images"], records: 10));
-        await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "quality", dataTypes: ["image-video", "logs-events"], formats: ["json"], records: 500));
-        await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "energy", dataTypes: ["sensor-time-series"], formats: ["csv", "parquet"], records: 90_000));
+        var tag = Datasets.NewTag();
+        await Datasets.PublishedAsync(provider, Datasets.Document(tag, stage: "quality", dataTypes: ["image-video"], formats: ["images"], records: 10));
+        await Datasets.PublishedAsync(provider, Datasets.Document(tag, stage: "quality", dataTypes: ["image-video", "logs-events"], formats: ["json"], records: 500));
+        await Datasets.PublishedAsync(provider, Datasets.Document(tag, stage: "energy", dataTypes: ["sensor-time-series"], formats: ["csv", "parquet"], records: 90_000));
 
-        var all = await Listings.SearchAsync(anonymous, Listings.Q(tag));
+        var all = await Datasets.SearchAsync(anonymous, Datasets.Q(tag));
         Assert.Equal(3, all.GetProperty("total").GetInt32());
-        Assert.Equal(new Dictionary<string, int> { ["quality"] = 2, ["energy"] = 1 }, Listings.FacetCounts(all, "processStage"));
-        Assert.Equal(new Dictionary<string, int> { ["image-video"] = 2, ["logs-events"] = 1, ["sensor-time-series"] = 1 }, Listings.FacetCounts(all, "dataType"));
+        Assert.Equal(new Dictionary<string, int> { ["quality"] = 2, ["energy"] = 1 }, Datasets.FacetCounts(all, "processStage"));
+        Assert.Equal(new Dictionary<string, int> { ["image-video"] = 2, ["logs-events"] = 1, ["sensor-time-series"] = 1 }, Datasets.FacetCounts(all, "dataType"));
         Assert.Equal("Quality and inspection", all.GetProperty("facets").GetProperty("processStage")[0].GetProperty("labelEn").GetString());
-        Assert.Equal(new Dictionary<string, int> { ["press"] = 3 }, Listings.FacetCounts(all, "equipmentType"));
+        Assert.Equal(new Dictionary<string, int> { ["press"] = 3 }, Datasets.FacetCounts(all, "equipmentType"));
 
-        var filtered = await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&processStage=quality&format=json&format=csv");
+        var filtered = await Datasets.SearchAsync(anonymous, $"{Datasets.Q(tag)}&processStage=quality&format=json&format=csv");
         Assert.Equal(1, filtered.GetProperty("total").GetInt32());
-        Assert.Equal(new Dictionary<string, int> { ["image-video"] = 1, ["logs-events"] = 1 }, Listings.FacetCounts(filtered, "dataType"));
+        Assert.Equal(new Dictionary<string, int> { ["image-video"] = 1, ["logs-events"] = 1 }, Datasets.FacetCounts(filtered, "dataType"));
 
-        var ranged = await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&minRecords=100&maxRecords=1000&coverageFrom=2024-06-01&coverageTo=2025-01-01");
+        var ranged = await Datasets.SearchAsync(anonymous, $"{Datasets.Q(tag)}&minRecords=100&maxRecords=1000&coverageFrom=2024-06-01&coverageTo=2025-01-01");
         Assert.Equal(1, ranged.GetProperty("total").GetInt32());
-        Assert.Equal(0, (await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&coverageFrom=2025-01-01")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&provider={DemoOrganisations.ProviderX}")).GetProperty("total").GetInt32());
-        Assert.Equal(3, (await Listings.SearchAsync(anonymous, $"{Listings.Q(tag)}&updatedSince=2020-01-01T00:00:00Z&equipmentType=프레스")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await Datasets.SearchAsync(anonymous, $"{Datasets.Q(tag)}&coverageFrom=2025-01-01")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await Datasets.SearchAsync(anonymous, $"{Datasets.Q(tag)}&provider={DemoOrganisations.ProviderX}")).GetProperty("total").GetInt32());
+        Assert.Equal(3, (await Datasets.SearchAsync(anonymous, $"{Datasets.Q(tag)}&updatedSince=2020-01-01T00:00:00Z&equipmentType=프레스")).GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -91,22 +91,22 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         using var buyerA = await As("demo-buyer-a");
         using var buyerB = await As("demo-buyer-b");
         using var anonymous = market.Host.CreateClient();
-        var tag = Listings.NewTag();
-        var open = await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "logistics"));
-        var restricted = await Listings.PublishedAsync(provider, Listings.Document(tag, stage: "design", restrictedTo: [DemoOrganisations.BuyerA]));
+        var tag = Datasets.NewTag();
+        var open = await Datasets.PublishedAsync(provider, Datasets.Document(tag, stage: "logistics"));
+        var restricted = await Datasets.PublishedAsync(provider, Datasets.Document(tag, stage: "design", restrictedTo: [DemoOrganisations.BuyerA]));
 
         foreach (var outsider in new[] { buyerB, anonymous })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/catalog/datasets/{restricted}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/catalog/datasets/{restricted}/dcat")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/catalog/datasets/{restricted}/versions/1")).StatusCode);
-            var page = await Listings.SearchAsync(outsider, Listings.Q(tag));
-            Assert.Equal([open], Listings.Ids(page));
+            var page = await Datasets.SearchAsync(outsider, Datasets.Q(tag));
+            Assert.Equal([open], Datasets.Ids(page));
             Assert.Equal(1, page.GetProperty("total").GetInt32());
-            Assert.Equal(new Dictionary<string, int> { ["logistics"] = 1 }, Listings.FacetCounts(page, "processStage"));
+            Assert.Equal(new Dictionary<string, int> { ["logistics"] = 1 }, Datasets.FacetCounts(page, "processStage"));
         }
 
-        var partnerView = await Listings.SearchAsync(buyerA, Listings.Q(tag));
+        var partnerView = await Datasets.SearchAsync(buyerA, Datasets.Q(tag));
         Assert.Equal(2, partnerView.GetProperty("total").GetInt32());
         var read = await buyerA.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{restricted}");
         Assert.True(read.GetProperty("metadata").GetProperty("visibility").GetProperty("restricted").GetBoolean());
@@ -124,37 +124,37 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     {
         using var provider = await As("demo-provider-y");
         using var anonymous = market.Host.CreateClient();
-        var tag = Listings.NewTag();
+        var tag = Datasets.NewTag();
         var original = new List<Guid>();
         for (var i = 0; i < 7; i++)
         {
             // Some rank higher (title match) and some are better described, so every sort key varies.
-            var document = Listings.Document(tag, titleEn: i % 2 == 0 ? $"Vibration {tag}" : "Vibration", records: 100 + i);
+            var document = Datasets.Document(tag, titleEn: i % 2 == 0 ? $"Vibration {tag}" : "Vibration", records: 100 + i);
             if (i % 3 == 0)
             {
                 document["descriptionKo"] = null;
             }
 
-            original.Add(await Listings.PublishedAsync(provider, document));
+            original.Add(await Datasets.PublishedAsync(provider, document));
         }
 
         var seen = new List<Guid>();
-        var query = $"{Listings.Q(tag)}&sort={sort}&limit=3";
-        var page = await Listings.SearchAsync(anonymous, query);
-        seen.AddRange(Listings.Ids(page));
-        // Listings published while someone pages may appear or not, but never push others twice onto a page or off every page.
-        await Listings.PublishedAsync(provider, Listings.Document(tag, titleEn: $"Newer {tag}"));
-        await Listings.PublishedAsync(provider, Listings.Document(tag));
+        var query = $"{Datasets.Q(tag)}&sort={sort}&limit=3";
+        var page = await Datasets.SearchAsync(anonymous, query);
+        seen.AddRange(Datasets.Ids(page));
+        // Datasets published while someone pages may appear or not, but never push others twice onto a page or off every page.
+        await Datasets.PublishedAsync(provider, Datasets.Document(tag, titleEn: $"Newer {tag}"));
+        await Datasets.PublishedAsync(provider, Datasets.Document(tag));
         while (page.GetProperty("nextCursor").GetString() is { } cursor)
         {
-            page = await Listings.SearchAsync(anonymous, $"{query}&cursor={Uri.EscapeDataString(cursor)}");
-            seen.AddRange(Listings.Ids(page));
+            page = await Datasets.SearchAsync(anonymous, $"{query}&cursor={Uri.EscapeDataString(cursor)}");
+            seen.AddRange(Datasets.Ids(page));
         }
 
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Empty(original.Except(seen));
 
-        var foreign = await anonymous.GetAsync($"/api/catalog/datasets?q=other&sort={sort}&cursor={Uri.EscapeDataString(Listings.Ids(page).Length > 0 ? "x" : "y")}");
+        var foreign = await anonymous.GetAsync($"/api/catalog/datasets?q=other&sort={sort}&cursor={Uri.EscapeDataString(Datasets.Ids(page).Length > 0 ? "x" : "y")}");
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
     }
 
@@ -165,31 +165,31 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         using var otherProvider = await As("demo-provider-y");
         using var buyer = await As("demo-buyer-a");
         using var admin = await As("demo-admin");
-        var tag = Listings.NewTag();
-        var id = await Listings.CreateAsync(provider, Listings.Document(tag, titleEn: "First words"));
+        var tag = Datasets.NewTag();
+        var id = await Datasets.CreateAsync(provider, Datasets.Document(tag, titleEn: "First words"));
         var url = $"/api/catalog/datasets/{id}";
 
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync(url)).StatusCode);
-        Assert.Contains(id, Listings.Ids(await provider.GetFromJsonAsync<JsonElement>("/api/catalog/datasets/mine?status=Draft&limit=100")));
+        Assert.Contains(id, Datasets.Ids(await provider.GetFromJsonAsync<JsonElement>("/api/catalog/datasets/mine?status=Draft&limit=100")));
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"{url}/publish", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await provider.PostAsync($"{url}/publish", null)).StatusCode);
 
-        var edited = await provider.PutAsJsonAsync(url, Listings.Document(tag, titleEn: "Second words"));
+        var edited = await provider.PutAsJsonAsync(url, Datasets.Document(tag, titleEn: "Second words"));
         Assert.Equal(2, (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await otherProvider.PutAsJsonAsync(url, Listings.Document(tag))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherProvider.PutAsJsonAsync(url, Datasets.Document(tag))).StatusCode);
         var versions = await buyer.GetFromJsonAsync<JsonElement>($"{url}/versions");
         Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         var first = await buyer.GetFromJsonAsync<JsonElement>($"{url}/versions/1");
         Assert.Equal("First words", first.GetProperty("metadata").GetProperty("titleEn").GetString());
-        Assert.Equal([id], Listings.Ids(await Listings.SearchAsync(buyer, Listings.Q("second", tag))));
-        Assert.Empty(Listings.Ids(await Listings.SearchAsync(buyer, Listings.Q("first", tag))));
+        Assert.Equal([id], Datasets.Ids(await Datasets.SearchAsync(buyer, Datasets.Q("second", tag))));
+        Assert.Empty(Datasets.Ids(await Datasets.SearchAsync(buyer, Datasets.Q("first", tag))));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.PostAsJsonAsync($"{url}/suspend", new { reason = "x" })).StatusCode);
         var noReason = await admin.PostAsJsonAsync($"{url}/suspend", new { reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"{url}/suspend", new { reason = "Preview looks like real data" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync(url)).StatusCode);
-        Assert.Empty(Listings.Ids(await Listings.SearchAsync(buyer, Listings.Q(tag))));
+        Assert.Empty(Datasets.Ids(await Datasets.SearchAsync(buyer, Datasets.Q(tag))));
         var suspended = await provider.GetFromJsonAsync<JsonElement>(url);
         Assert.Equal("Preview looks like real data", suspended.GetProperty("suspensionReason").GetString());
 
@@ -197,7 +197,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherProvider.PostAsync($"{url}/withdraw", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"{url}/withdraw", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await provider.PutAsJsonAsync(url, Listings.Document(tag))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await provider.PutAsJsonAsync(url, Datasets.Document(tag))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"{url}/reinstate", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync(url)).StatusCode);
 
@@ -213,13 +213,13 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     public async Task Racing_publications_and_edits_of_one_listing_get_one_success_or_409_never_500()
     {
         using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
-        var tag = Listings.NewTag();
-        var id = await Listings.CreateAsync(provider, Listings.Document(tag));
+        var tag = Datasets.NewTag();
+        var id = await Datasets.CreateAsync(provider, Datasets.Document(tag));
 
         var publications = await Concurrently.SendAsync(50, () => provider.PostAsync($"/api/catalog/datasets/{id}/publish", null));
         Assert.Equal(1, Concurrently.SucceededOrConflicted(publications));
 
-        var edits = await Concurrently.SendAsync(50, () => provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Listings.Document(tag, titleEn: "Edited")));
+        var edits = await Concurrently.SendAsync(50, () => provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Datasets.Document(tag, titleEn: "Edited")));
         var succeeded = Concurrently.SucceededOrConflicted(edits);
         Assert.True(succeeded >= 1);
         // Every successful edit made exactly one version, numbered without gaps after the first publication's.
@@ -231,8 +231,8 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     public async Task Put_demands_the_whole_document_and_patch_changes_only_what_it_names_without_stripping_a_published_listing()
     {
         using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
-        var tag = Listings.NewTag();
-        var id = await Listings.PublishedAsync(provider, Listings.Document(tag));
+        var tag = Datasets.NewTag();
+        var id = await Datasets.PublishedAsync(provider, Datasets.Document(tag));
         var url = $"/api/catalog/datasets/{id}";
 
         // The .http example's old edit: titles and keywords only. As a PUT it would have emptied the rest.
@@ -244,15 +244,15 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
 
         var patched = await provider.PatchAsync(url, new StringContent(JsonSerializer.Serialize(partial), System.Text.Encoding.UTF8, "application/merge-patch+json"));
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        var listing = await patched.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(2, listing.GetProperty("version").GetInt32());
-        var metadata = listing.GetProperty("metadata");
+        var dataset = await patched.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, dataset.GetProperty("version").GetInt32());
+        var metadata = dataset.GetProperty("metadata");
         Assert.Equal("Press vibration data (revised)", metadata.GetProperty("titleEn").GetString());
         Assert.Equal("maintenance", metadata.GetProperty("classification").GetProperty("processStage").GetString());
         Assert.Equal(2, metadata.GetProperty("terms").GetProperty("purposes").GetArrayLength());
-        Assert.Equal("A listing made by a test", metadata.GetProperty("descriptionEn").GetString());
+        Assert.Equal("A dataset made by a test", metadata.GetProperty("descriptionEn").GetString());
 
-        // null removes a member; a published listing may not lose what publishing requires.
+        // null removes a member; a published dataset may not lose what publishing requires.
         var stripping = await provider.PatchAsync(url, new StringContent("""{"classification":{"processStage":null}}""", System.Text.Encoding.UTF8, "application/merge-patch+json"));
         await AssertProblemAsync(stripping, 422, "classification.processStage");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await provider.PatchAsync(url, JsonContent.Create(partial))).StatusCode);
@@ -263,15 +263,15 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     public async Task A_stale_if_match_is_412_and_the_current_etag_lets_the_edit_through()
     {
         using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
-        var tag = Listings.NewTag();
-        var id = await Listings.CreateAsync(provider, Listings.Document(tag));
+        var tag = Datasets.NewTag();
+        var id = await Datasets.CreateAsync(provider, Datasets.Document(tag));
         var url = $"/api/catalog/datasets/{id}";
         var read = await provider.GetAsync(url);
         var etag = read.Headers.ETag!;
 
         async Task<HttpResponseMessage> PutAsync(string? ifMatch, string title)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(Listings.Document(tag, titleEn: title)) };
+            using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(Datasets.Document(tag, titleEn: title)) };
             if (ifMatch is not null)
             {
                 request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -297,38 +297,38 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     public async Task Bad_input_on_every_write_gets_a_problem_naming_the_field()
     {
         using var provider = await As("demo-provider-x");
-        var tag = Listings.NewTag();
+        var tag = Datasets.NewTag();
 
-        var unknownStage = Listings.Document(tag, stage: "painting");
+        var unknownStage = Datasets.Document(tag, stage: "painting");
         await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", unknownStage), 400, "classification.processStage");
 
-        var nullKeywords = Listings.Document(tag);
+        var nullKeywords = Datasets.Document(tag);
         nullKeywords["keywords"] = null;
         Assert.Equal(HttpStatusCode.BadRequest, (await provider.PostAsJsonAsync("/api/catalog/datasets", nullKeywords)).StatusCode);
 
-        var embedded = Listings.Document(tag);
+        var embedded = Datasets.Document(tag);
         embedded["descriptionEn"] = "data:application/octet-stream;base64,AAECAwQFBgcICQ==";
         await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", embedded), 422, "descriptionEn");
 
-        var preview = Listings.Document(tag);
+        var preview = Datasets.Document(tag);
         preview["preview"] = JsonSerializer.SerializeToNode(new { sample = Enumerable.Range(0, 21).Select(i => new { t = i }), declaredSynthetic = true });
         await AssertProblemAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", preview), 422, "preview.sample");
 
-        var oversized = Listings.Document(tag);
+        var oversized = Datasets.Document(tag);
         oversized["descriptionEn"] = string.Join(' ', Enumerable.Repeat("a sentence that goes on and on", 10_000));
         var tooLarge = await provider.PostAsJsonAsync("/api/catalog/datasets", oversized);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
 
-        var id = await Listings.CreateAsync(provider, Listings.Document(tag));
-        await AssertProblemAsync(await provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Listings.Document(tag, industry: "C99")), 400, "classification.industry");
+        var id = await Datasets.CreateAsync(provider, Datasets.Document(tag));
+        await AssertProblemAsync(await provider.PutAsJsonAsync($"/api/catalog/datasets/{id}", Datasets.Document(tag, industry: "C99")), 400, "classification.industry");
 
         using var anonymous = market.Host.CreateClient();
         await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?dataType=smell"), 400, "dataType");
         await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?sort=cheapest"), 400, "sort");
         await AssertProblemAsync(await anonymous.GetAsync("/api/catalog/datasets?cursor=bm90IGEgY3Vyc29y"), 400, "cursor");
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/catalog/datasets?minRecords=lots")).StatusCode);
-        var capped = await Listings.SearchAsync(anonymous, "limit=1000");
+        var capped = await Datasets.SearchAsync(anonymous, "limit=1000");
         Assert.InRange(capped.GetProperty("items").GetArrayLength(), 1, 100);
     }
 
@@ -337,7 +337,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     {
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var id = await Listings.PublishedAsync(provider, Listings.Document(Listings.NewTag(), "사출 금형 데이터", "Mould data", stage: "production"));
+        var id = await Datasets.PublishedAsync(provider, Datasets.Document(Datasets.NewTag(), "사출 금형 데이터", "Mould data", stage: "production"));
 
         var dataset = await anonymous.GetAsync($"/api/catalog/datasets/{id}/dcat");
         Assert.Equal("application/ld+json", dataset.Content.Headers.ContentType?.MediaType);
@@ -364,16 +364,16 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(next).PathAndQuery)).StatusCode);
     }
 
-    /// <summary>A person reads who provides a listing by name, in Korean and English, from Identity's events.</summary>
+    /// <summary>A person reads who provides a dataset by name, in Korean and English, from Identity's events.</summary>
     [Fact]
     public async Task Search_results_name_the_provider_in_korean_and_english()
     {
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var tag = Listings.NewTag();
-        var id = await Listings.PublishedAsync(provider, Listings.Document(tag));
+        var tag = Datasets.NewTag();
+        var id = await Datasets.PublishedAsync(provider, Datasets.Document(tag));
 
-        var hit = (await Listings.SearchAsync(anonymous, $"q={tag}")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+        var hit = (await Datasets.SearchAsync(anonymous, $"q={tag}")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
         var named = hit.GetProperty("provider");
         Assert.Equal((DemoOrganisations.ProviderX, "한빛정밀", "Hanbit Precision"),
             (named.GetProperty("id").GetGuid(), named.GetProperty("nameKo").GetString(), named.GetProperty("nameEn").GetString()));
@@ -385,7 +385,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
     {
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var id = await Listings.PublishedAsync(provider, Listings.Document(Listings.NewTag(), "프레스 진동 데이터", "Press vibration data", stage: "production"));
+        var id = await Datasets.PublishedAsync(provider, Datasets.Document(Datasets.NewTag(), "프레스 진동 데이터", "Press vibration data", stage: "production"));
 
         foreach (var path in new[] { $"/api/catalog/datasets/{id}/dcat", "/api/catalog/dcat?limit=20" })
         {
@@ -405,12 +405,12 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         Assert.Equal(7, taxonomy.GetProperty("dataTypes").GetArrayLength());
 
         using var buyerA = await As("demo-buyer-a");
-        var demo = await Listings.SearchAsync(buyerA, $"provider={DemoOrganisations.ProviderX}&limit=100");
-        var demoY = await Listings.SearchAsync(buyerA, $"provider={DemoOrganisations.ProviderY}&limit=100");
+        var demo = await Datasets.SearchAsync(buyerA, $"provider={DemoOrganisations.ProviderX}&limit=100");
+        var demoY = await Datasets.SearchAsync(buyerA, $"provider={DemoOrganisations.ProviderY}&limit=100");
         var seeded = demo.GetProperty("items").EnumerateArray().Concat(demoY.GetProperty("items").EnumerateArray())
-            .Where(i => i.GetProperty("descriptionKo").GetString() is not null && i.GetProperty("descriptionEn").GetString() != "A listing made by a test")
+            .Where(i => i.GetProperty("descriptionKo").GetString() is not null && i.GetProperty("descriptionEn").GetString() != "A dataset made by a test")
             .ToList();
-        Assert.True(seeded.Count >= 40, $"{seeded.Count} demo listings");
+        Assert.True(seeded.Count >= 40, $"{seeded.Count} demo datasets");
         Assert.Equal(8, seeded.Select(i => i.GetProperty("classification").GetProperty("processStage").GetString()).Distinct().Count());
         Assert.Equal(7, seeded.SelectMany(i => i.GetProperty("classification").GetProperty("dataTypes").EnumerateArray().Select(t => t.GetString())).Distinct().Count());
     }

@@ -9,7 +9,7 @@ public sealed class DatasetLifecycleTests
     private static readonly DateTime Now = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly Guid Provider = Guid.NewGuid();
 
-    /// <summary>The least a listing needs to be published.</summary>
+    /// <summary>The least a dataset needs to be published.</summary>
     private static readonly DatasetMetadata Publishable = new()
     {
         DescriptionEn = "Vibration of a press line",
@@ -116,7 +116,7 @@ public sealed class DatasetLifecycleTests
     public void The_metadata_score_counts_the_recommended_items()
     {
         Assert.Equal(4, MetadataScore.Of(new DatasetMetadata { TitleEn = "only a title" }));
-        var rich = Marketplace.Catalog.Infrastructure.DemoListings.All().First().Metadata;
+        var rich = Marketplace.Catalog.Infrastructure.DemoDatasets.All().First().Metadata;
         Assert.Equal(96, MetadataScore.Of(rich));
         Assert.Equal(100, MetadataScore.Of(rich with
         {

@@ -26,8 +26,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var otherBuyer = await As("demo-buyer-b");
         using var otherProvider = await As("demo-provider-y");
         using var admin = await As("demo-admin");
-        var listing = await Negotiations.PublishListingAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
         var callers = new (string Name, HttpClient Client)[] { ("buyer", buyer), ("provider", provider), ("other buyer", otherBuyer), ("other provider", otherProvider), ("admin", admin) };
         // Who may take each action in which state, and what follows; everything else is refused.
         var allowed = new Dictionary<(string State, string Action, string Caller), string>
@@ -50,7 +50,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var checkedCases = 0;
         foreach (var state in states)
         {
-            var standing = await Negotiations.DriveAsync(buyer, provider, listing, price, state);
+            var standing = await Negotiations.DriveAsync(buyer, provider, dataset, price, state);
             var id = standing.GetProperty("id").GetGuid();
             foreach (var (name, client) in callers)
             {
@@ -63,7 +63,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
                     checkedCases++;
                     if (allowed.TryGetValue((state, action, name), out var next))
                     {
-                        var fresh = await Negotiations.DriveAsync(buyer, provider, listing, price, state);
+                        var fresh = await Negotiations.DriveAsync(buyer, provider, dataset, price, state);
                         var moved = action == "verify"
                             ? await Negotiations.VerifyAsync(client, fresh)
                             : await Negotiations.ActOkAsync(client, fresh.GetProperty("id").GetGuid(), action, Body(action));
@@ -99,11 +99,11 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var listing = await Negotiations.PublishListingAsync(provider);
-        var band = await Negotiations.BandAsync(buyer, listing, Negotiations.Terms("ai-training", 24));
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var band = await Negotiations.BandAsync(buyer, dataset, Negotiations.Terms("ai-training", 24));
         var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
 
-        var n = await Negotiations.OpenAsync(buyer, listing, floor, Negotiations.Terms("ai-training", 24));
+        var n = await Negotiations.OpenAsync(buyer, dataset, floor, Negotiations.Terms("ai-training", 24));
         var id = n.GetProperty("id").GetGuid();
         await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = reference, terms = new { deletionDays = 10 } });
         await Negotiations.ActOkAsync(buyer, id, "accept");
@@ -148,18 +148,18 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         }
 
         var claims = (await ValidateAsync(token, jwks, audience: DemoOrganisations.ProviderX.ToString())).Claims;
-        Assert.Equal((listing.ToString(), hash, DemoOrganisations.BuyerB.ToString()), ((string)claims["dataset_id"], (string)claims["agreement_hash"], (string)claims["buyer_org"]));
+        Assert.Equal((dataset.ToString(), hash, DemoOrganisations.BuyerB.ToString()), ((string)claims["dataset_id"], (string)claims["agreement_hash"], (string)claims["buyer_org"]));
         Assert.Equal(agreement.GetProperty("endsAt").GetDateTime(), new JsonWebToken(token).ValidTo);
 
         // The provider's data endpoint of examples/ProviderDataEndpoint, with the JWKS saved once.
         var verifier = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), DemoOrganisations.ProviderX);
-        Assert.Null(await verifier.RefuseAsync(token, listing));
+        Assert.Null(await verifier.RefuseAsync(token, dataset));
         Assert.Equal("the grant is for another dataset", await verifier.RefuseAsync(token, Guid.NewGuid()));
         var tampered = token[..^4] + (token[^4] == 'A' ? "B" : "A") + token[^3..];
-        Assert.NotNull(await verifier.RefuseAsync(tampered, listing));
-        Assert.NotNull(await verifier.RefuseAsync(agreement.GetProperty("receipt").GetString(), listing));
+        Assert.NotNull(await verifier.RefuseAsync(tampered, dataset));
+        Assert.NotNull(await verifier.RefuseAsync(agreement.GetProperty("receipt").GetString(), dataset));
         var otherProvider = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), DemoOrganisations.ProviderY);
-        Assert.NotNull(await otherProvider.RefuseAsync(token, listing));
+        Assert.NotNull(await otherProvider.RefuseAsync(token, dataset));
         // Only the buyer fetches grants.
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null)).StatusCode);
 
@@ -177,8 +177,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var dspAgreement = message.GetProperty("agreement");
         Assert.False(string.IsNullOrEmpty(dspAgreement.GetProperty("timestamp").GetString()));
 
-        // One identifier per thing: the agreement names the listing, its provider and the purposes as the catalog does.
-        var dcat = JsonLd.Expand(await anonymous.GetStringAsync($"/api/catalog/datasets/{listing}/dcat"))[0];
+        // One identifier per thing: the agreement names the dataset, its provider and the purposes as the catalog does.
+        var dcat = JsonLd.Expand(await anonymous.GetStringAsync($"/api/catalog/datasets/{dataset}/dcat"))[0];
         Assert.StartsWith(dcat.GetProperty("@id").GetString() + "/versions/", dspAgreement.GetProperty("target").GetString());
         Assert.Equal(dcat.GetProperty("http://purl.org/dc/terms/publisher")[0].GetProperty("@id").GetString(), dspAgreement.GetProperty("assigner").GetString());
         var use = odrl[0].GetProperty("http://www.w3.org/ns/odrl/2/permission")[0];
@@ -219,15 +219,15 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
         using var admin = await As("demo-admin");
-        var listing = await Negotiations.PublishListingAsync(provider, "quality", "image-video");
-        var band = await Negotiations.BandAsync(buyer, listing);
+        var dataset = await Negotiations.PublishDatasetAsync(provider, "quality", "image-video");
+        var band = await Negotiations.BandAsync(buyer, dataset);
         var (floor, ceiling, version) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("bandCeilingKrw").GetDecimal(), band.GetProperty("baselineVersion").GetInt32());
 
-        var below = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, floor - 1), HttpStatusCode.UnprocessableEntity);
+        var below = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, dataset, floor - 1), HttpStatusCode.UnprocessableEntity);
         Assert.Equal((floor, ceiling), (below.GetProperty("band").GetProperty("bandFloorKrw").GetDecimal(), below.GetProperty("band").GetProperty("bandCeilingKrw").GetDecimal()));
         Assert.True(below.GetProperty("errors").TryGetProperty("priceKrw", out _));
-        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, ceiling + 1), HttpStatusCode.UnprocessableEntity);
-        var n = await Negotiations.OpenAsync(buyer, listing, floor);
+        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, dataset, ceiling + 1), HttpStatusCode.UnprocessableEntity);
+        var n = await Negotiations.OpenAsync(buyer, dataset, floor);
         var id = n.GetProperty("id").GetGuid();
         Assert.Equal(version, n.GetProperty("priceCheck").GetProperty("baselineVersion").GetInt32());
 
@@ -239,7 +239,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var published = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{draft.GetProperty("id").GetGuid()}/publish", new { }), HttpStatusCode.OK);
         var newBand = await Eventually.GetAsync<JsonElement?>(async () =>
         {
-            var b = await Negotiations.BandAsync(buyer, listing);
+            var b = await Negotiations.BandAsync(buyer, dataset);
             return b.GetProperty("baselineId").GetGuid() == draft.GetProperty("id").GetGuid() ? b : null;
         }, TimeSpan.FromSeconds(20), "the new baseline to reach Contracts");
         var (newFloor, newCeiling) = (newBand!.Value.GetProperty("bandFloorKrw").GetDecimal(), newBand.Value.GetProperty("bandCeilingKrw").GetDecimal());
@@ -268,9 +268,9 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var listing = await Negotiations.PublishListingAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
-        var n = await Negotiations.DriveAsync(buyer, provider, listing, price, from);
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+        var n = await Negotiations.DriveAsync(buyer, provider, dataset, price, from);
         var id = n.GetProperty("id").GetGuid();
         var actor = action == "agree" ? provider : buyer;
 
@@ -287,24 +287,24 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var listing = await Negotiations.PublishListingAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
-        var open = await Negotiations.DriveAsync(buyer, provider, listing, price, "AGREED");
-        var finalized = await Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED");
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+        var open = await Negotiations.DriveAsync(buyer, provider, dataset, price, "AGREED");
+        var finalized = await Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED");
 
-        await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{listing}/withdraw", null), HttpStatusCode.OK);
+        await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{dataset}/withdraw", null), HttpStatusCode.OK);
 
         var ended = await Eventually.GetAsync<JsonElement?>(async () =>
         {
             var n = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{open.GetProperty("id").GetGuid()}");
             return n.GetProperty("state").GetString() == "TERMINATED" ? n : null;
         }, TimeSpan.FromSeconds(20), "the open negotiation to end");
-        Assert.Equal("listing-withdrawn", ended!.Value.GetProperty("terminationReason").GetString());
+        Assert.Equal("dataset-withdrawn", ended!.Value.GetProperty("terminationReason").GetString());
         Assert.Equal("platform", ended.Value.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
         var draft = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{open.GetProperty("agreementId").GetGuid()}");
         Assert.Equal("TERMINATED", draft.GetProperty("status").GetString());
         Assert.Equal("FINALIZED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{finalized.GetProperty("id").GetGuid()}")).GetProperty("state").GetString());
-        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, listing, price), HttpStatusCode.NotFound);
+        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, dataset, price), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -313,9 +313,9 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyerA = await As("demo-buyer-a");
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
-        var listing = await Negotiations.PublishListingAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyerA, listing);
-        var n = await Negotiations.DriveAsync(buyerA, provider, listing, price, "FINALIZED");
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var price = await Negotiations.ReferencePriceAsync(buyerA, dataset);
+        var n = await Negotiations.DriveAsync(buyerA, provider, dataset, price, "FINALIZED");
         var (id, agreement) = (n.GetProperty("id").GetGuid(), n.GetProperty("agreementId").GetGuid());
 
         Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/negotiations/{id}")).StatusCode);
@@ -337,14 +337,14 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyerA = await As("demo-buyer-a");
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
-        var listing = await Negotiations.PublishListingAsync(provider, visibleTo: [DemoOrganisations.BuyerA]);
-        var price = await Negotiations.ReferencePriceAsync(buyerA, listing);
+        var dataset = await Negotiations.PublishDatasetAsync(provider, visibleTo: [DemoOrganisations.BuyerA]);
+        var price = await Negotiations.ReferencePriceAsync(buyerA, dataset);
 
-        await Negotiations.OpenAsync(buyerA, listing, price);
-        var problem = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyerB, listing, price), HttpStatusCode.NotFound);
-        Assert.Equal("application/problem+json", (await Negotiations.RequestAsync(buyerB, listing, price)).Content.Headers.ContentType?.MediaType);
+        await Negotiations.OpenAsync(buyerA, dataset, price);
+        var problem = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyerB, dataset, price), HttpStatusCode.NotFound);
+        Assert.Equal("application/problem+json", (await Negotiations.RequestAsync(buyerB, dataset, price)).Content.Headers.ContentType?.MediaType);
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/datasets/{listing}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/datasets/{dataset}")).StatusCode);
     }
 
     [Fact]
@@ -352,8 +352,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var listing = await Negotiations.PublishListingAsync(provider, exclusivity: false);
-        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
+        var dataset = await Negotiations.PublishDatasetAsync(provider, exclusivity: false);
+        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
 
         async Task Expect(HttpStatusCode status, string field, object body)
         {
@@ -362,23 +362,23 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         }
 
         await Expect(HttpStatusCode.BadRequest, "datasetId", new { terms = Negotiations.Terms(), priceKrw = price });
-        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = listing, terms = Negotiations.Terms(), priceKrw = -5 });
-        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = listing, terms = Negotiations.Terms(), priceKrw = 1000.5m });
-        await Expect(HttpStatusCode.BadRequest, "terms.purposes", new { datasetId = listing, terms = Negotiations.Terms("gambling"), priceKrw = price });
-        await Expect(HttpStatusCode.BadRequest, "terms.durationMonths", new { datasetId = listing, terms = new { purposes = new[] { "research" } }, priceKrw = price });
-        await Expect(HttpStatusCode.BadRequest, "terms.territory", new { datasetId = listing, terms = new { purposes = new[] { "research" }, durationMonths = 12, territory = new[] { "Korea" } }, priceKrw = price });
-        await Expect(HttpStatusCode.BadRequest, "terms.startDate", new { datasetId = listing, terms = new { purposes = new[] { "research" }, durationMonths = 12, startDate = "2020-01-01" }, priceKrw = price });
-        await Expect(HttpStatusCode.BadRequest, "terms.redistribution", new { datasetId = listing, terms = new { purposes = new[] { "research" }, durationMonths = 12, redistribution = "always" }, priceKrw = price });
-        await Expect(HttpStatusCode.UnprocessableEntity, "terms.purposes", new { datasetId = listing, terms = Negotiations.Terms("internal-operations"), priceKrw = price });
-        await Expect(HttpStatusCode.UnprocessableEntity, "terms.durationMonths", new { datasetId = listing, terms = Negotiations.Terms(months: 48), priceKrw = price });
-        await Expect(HttpStatusCode.UnprocessableEntity, "terms.exclusive", new { datasetId = listing, terms = Negotiations.Terms(exclusive: true), priceKrw = price });
-        using var ownListing = await As("demo-provider-x");
+        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = dataset, terms = Negotiations.Terms(), priceKrw = -5 });
+        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = dataset, terms = Negotiations.Terms(), priceKrw = 1000.5m });
+        await Expect(HttpStatusCode.BadRequest, "terms.purposes", new { datasetId = dataset, terms = Negotiations.Terms("gambling"), priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.durationMonths", new { datasetId = dataset, terms = new { purposes = new[] { "research" } }, priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.territory", new { datasetId = dataset, terms = new { purposes = new[] { "research" }, durationMonths = 12, territory = new[] { "Korea" } }, priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.startDate", new { datasetId = dataset, terms = new { purposes = new[] { "research" }, durationMonths = 12, startDate = "2020-01-01" }, priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "terms.redistribution", new { datasetId = dataset, terms = new { purposes = new[] { "research" }, durationMonths = 12, redistribution = "always" }, priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.purposes", new { datasetId = dataset, terms = Negotiations.Terms("internal-operations"), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.durationMonths", new { datasetId = dataset, terms = Negotiations.Terms(months: 48), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.exclusive", new { datasetId = dataset, terms = Negotiations.Terms(exclusive: true), priceKrw = price });
+        using var ownDataset = await As("demo-provider-x");
         await Negotiations.ExpectAsync(await buyer.PostAsync("/api/contracts/negotiations", new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = Guid.NewGuid(), terms = Negotiations.Terms(), priceKrw = price }), HttpStatusCode.NotFound);
         // A provider is no buyer: requesting needs the buyer role.
-        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(ownListing, listing, price), HttpStatusCode.Forbidden);
+        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(ownDataset, dataset, price), HttpStatusCode.Forbidden);
 
-        var n = await Negotiations.DriveAsync(buyer, provider, listing, price, "AGREED");
+        var n = await Negotiations.DriveAsync(buyer, provider, dataset, price, "AGREED");
         var wrongHash = await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { agreementHash = new string('0', 64) }), HttpStatusCode.Conflict);
         Assert.Equal(64, wrongHash.GetProperty("agreementHash").GetString()!.Length);
         await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { }), HttpStatusCode.BadRequest);
@@ -391,10 +391,10 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var listing = await Negotiations.PublishListingAsync(provider);
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
         var terms = new { purposes = new[] { "research", "ai-training" }, durationMonths = 6, securityMeasures = new[] { "encryption-at-rest" } };
-        var price = await Negotiations.ReferencePriceAsync(buyer, listing, terms);
-        var n = await Negotiations.OpenAsync(buyer, listing, price, terms);
+        var price = await Negotiations.ReferencePriceAsync(buyer, dataset, terms);
+        var n = await Negotiations.OpenAsync(buyer, dataset, price, terms);
         Assert.Equal("ai-training", n.GetProperty("priceCheck").GetProperty("pricingPurpose").GetString());
         var id = n.GetProperty("id").GetGuid();
         await Negotiations.ActOkAsync(provider, id, "offer");
@@ -422,9 +422,9 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         // A grant issued before the termination is still signed and unexpired: the provider refuses it from the list it polled.
         using var anonymous = market.Host.CreateClient();
         var verifier = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), DemoOrganisations.ProviderX);
-        Assert.Null(await verifier.RefuseAsync(issued, listing));
+        Assert.Null(await verifier.RefuseAsync(issued, dataset));
         verifier.UpdateRevocations(revocations.GetProperty("revoked").EnumerateArray().Select(r => r.GetProperty("agreementId").GetString()!));
-        Assert.Equal("the agreement was terminated", await verifier.RefuseAsync(issued, listing));
+        Assert.Equal("the agreement was terminated", await verifier.RefuseAsync(issued, dataset));
         await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Conflict);
         await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" }), HttpStatusCode.Conflict);
         using var other = await As("demo-provider-y");

@@ -16,12 +16,12 @@ internal static class DomainFixtures
 
     public static readonly PriceCheck Check = new(Guid.NewGuid(), 1, 5_000_000m, 1_000_000m, 700_000m, 1_500_000m, "research");
 
-    public static DatasetCopy Listing() => new()
+    public static DatasetCopy Dataset() => new()
     {
         DatasetId = Guid.NewGuid(),
         Version = 1,
         ProviderOrganisationId = Provider,
-        Facts = Marketplace.TestSupport.Facts.PublicListing,
+        Facts = Marketplace.TestSupport.Facts.PublicDataset,
         Listed = true,
     };
 
@@ -29,7 +29,7 @@ internal static class DomainFixtures
     public static Negotiation In(NegotiationState state, DateTime? at = null)
     {
         var now = at ?? Start;
-        var n = Negotiation.Request(Listing(), Buyer, false, "buyer-user", Terms, 1_000_000m, Check, now, Period);
+        var n = Negotiation.Request(Dataset(), Buyer, false, "buyer-user", Terms, 1_000_000m, Check, now, Period);
         var path = new[] { NegotiationState.Offered, NegotiationState.Accepted, NegotiationState.Agreed, NegotiationState.Verified, NegotiationState.Finalized };
         if (state == NegotiationState.Terminated)
         {

@@ -66,8 +66,8 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
     public async Task The_host_header_decides_neither_the_issuer_nor_links_and_a_token_works_at_every_address_of_the_host()
     {
         using var client = Host.CreateClient();
-        var listing = await fixture.DemoListingAsync("processStage=production&dataType=sensor-time-series");
-        foreach (var path in new[] { "/.well-known/openid-configuration", $"/api/catalog/datasets/{listing}/dcat" })
+        var dataset = await fixture.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
+        foreach (var path in new[] { "/.well-known/openid-configuration", $"/api/catalog/datasets/{dataset}/dcat" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Host = "evil.example";
@@ -107,13 +107,13 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
     public async Task Published_dataset_reaches_contracts_read_model()
     {
         using var client = await Tokens.DemoAsync(Host.BaseAddress!, "demo-provider-x");
-        var draft = await ListingClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
-        Assert.Null(await ListingClient.FindInContractsAsync(client, draft.Id));
+        var draft = await DatasetClient.CreateDraftAsync(client, "사출성형기 진동 데이터");
+        Assert.Null(await DatasetClient.FindInContractsAsync(client, draft.Id));
 
         var correlationId = $"slice-{Guid.NewGuid():N}";
         client.DefaultRequestHeaders.Add("X-Correlation-Id", correlationId);
-        var published = await ListingClient.PublishAsync(client, draft.Id);
-        var copy = await ListingClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(10));
+        var published = await DatasetClient.PublishAsync(client, draft.Id);
+        var copy = await DatasetClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(10));
 
         // The publishing request's correlation id travelled with the event to the consumer.
         await using var contractsDb = new SqliteConnection($"Data Source={Path.Combine(WorkingDirectory, "data", "contracts.db")}");
@@ -180,8 +180,8 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<A
         var unknown = await client.PostAsync($"/api/catalog/datasets/{Guid.NewGuid()}/publish", null);
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
 
-        var draft = await ListingClient.CreateDraftAsync(client);
-        await ListingClient.PublishAsync(client, draft.Id);
+        var draft = await DatasetClient.CreateDraftAsync(client);
+        await DatasetClient.PublishAsync(client, draft.Id);
         var again = await client.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null);
         await AssertProblemAsync(again, HttpStatusCode.Conflict);
     }

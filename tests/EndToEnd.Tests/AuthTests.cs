@@ -34,8 +34,8 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         var claimed = Guid.NewGuid();
 
         var response = await providerX.PostAsJsonAsync("/api/catalog/datasets", new { titleEn = "Press line logs", providerOrganisationId = claimed });
-        var draft = (await response.Content.ReadFromJsonAsync<ListingClient.Dataset>())!;
-        var another = await ListingClient.CreateDraftAsync(providerX);
+        var draft = (await response.Content.ReadFromJsonAsync<DatasetClient.Dataset>())!;
+        var another = await DatasetClient.CreateDraftAsync(providerX);
 
         Assert.NotEqual(claimed, draft.ProviderOrganisationId);
         Assert.Equal(another.ProviderOrganisationId, draft.ProviderOrganisationId);
@@ -44,7 +44,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await providerY.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null)).StatusCode);
 
-        await ListingClient.PublishAsync(providerX, another.Id);
+        await DatasetClient.PublishAsync(providerX, another.Id);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{another.Id}")).StatusCode);
     }
 
@@ -55,7 +55,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         var registered = await Organisations.RegisterAsync(anonymous, "provider", verifyingAdmin: null);
         using (var pending = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret))
         {
-            var draft = await ListingClient.CreateDraftAsync(pending);
+            var draft = await DatasetClient.CreateDraftAsync(pending);
             var refused = await pending.PostAsync($"/api/catalog/datasets/{draft.Id}/publish", null);
             await AssertNotVerifiedAsync(refused);
         }
@@ -67,8 +67,8 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
 
         // The verification shows in the next token.
         using var verified = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
-        var second = await ListingClient.CreateDraftAsync(verified);
-        await ListingClient.PublishAsync(verified, second.Id);
+        var second = await DatasetClient.CreateDraftAsync(verified);
+        await DatasetClient.PublishAsync(verified, second.Id);
     }
 
     [Fact]
@@ -77,11 +77,11 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
         using var anonymous = fixture.Host.CreateClient();
         var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
         using var pending = await Tokens.SignedInAsync(BaseAddress, registered.ClientId, registered.ClientSecret);
-        var listing = await fixture.DemoListingAsync("processStage=production&dataType=sensor-time-series");
+        var dataset = await fixture.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
 
-        var quote = await pending.PostAsJsonAsync("/api/pricing/quotes", new { datasetId = listing, purpose = "research", durationMonths = 12, exclusive = false });
+        var quote = await pending.PostAsJsonAsync("/api/pricing/quotes", new { datasetId = dataset, purpose = "research", durationMonths = 12, exclusive = false });
         Assert.Equal(HttpStatusCode.OK, quote.StatusCode);
-        await AssertNotVerifiedAsync(await Negotiations.RequestAsync(pending, listing, 10_000_000m));
+        await AssertNotVerifiedAsync(await Negotiations.RequestAsync(pending, dataset, 10_000_000m));
     }
 
     private static async Task AssertNotVerifiedAsync(HttpResponseMessage response)

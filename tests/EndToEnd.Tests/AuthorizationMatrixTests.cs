@@ -26,7 +26,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         ["PUT /api/catalog/datasets/{id}"] = [401, 403, 403, 200, 404, 403, 403, 404],
         ["PATCH /api/catalog/datasets/{id}"] = [401, 403, 403, 200, 404, 403, 403, 404],
         ["POST /api/catalog/datasets/{id}/publish"] = [401, 403, 403, 200, 404, 403, 403, 403],
-        // From here on: a published listing of provider X (suspended for reinstate).
+        // From here on: a published dataset of provider X (suspended for reinstate).
         ["POST /api/catalog/datasets/{id}/withdraw"] = [401, 403, 403, 200, 404, 403, 403, 404],
         ["POST /api/catalog/datasets/{id}/suspend"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/catalog/datasets/{id}/reinstate"] = [401, 403, 403, 403, 403, 200, 403, 403],
@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         ["GET /api/catalog/datasets/{id}/dcat"] = [200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/catalog/dcat"] = [200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/datasets/{id}"] = [401, 404, 404, 404, 404, 404, 404, 404],
-        // Contracts: a listing of provider X; negotiations between buyer A and provider X, each in the state
+        // Contracts: a dataset of provider X; negotiations between buyer A and provider X, each in the state
         // its action needs. Buyer B and provider Y are strangers to them (404); administrators may read, not act.
         ["POST /api/contracts/negotiations"] = [401, 201, 201, 403, 403, 403, 403, 403],
         ["GET /api/contracts/negotiations"] = [401, 200, 200, 200, 200, 200, 200, 200],
@@ -66,7 +66,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         ["GET /api/pricing/baselines"] = [401, 200, 200, 200, 200, 200, 200, 200],
         // A published baseline (drafts are 404 to everyone but administrators).
         ["GET /api/pricing/baselines/{id}"] = [401, 200, 200, 200, 200, 200, 200, 200],
-        // A public listing of provider X.
+        // A public dataset of provider X.
         ["POST /api/pricing/quotes"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["POST /api/pricing/vouchers"] = [401, 403, 403, 403, 403, 201, 403, 403],
         ["GET /api/pricing/vouchers"] = [401, 403, 403, 403, 403, 200, 403, 403],
@@ -163,16 +163,16 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "POST /api/catalog/datasets":
                 return Json(HttpMethod.Post, "/api/catalog/datasets", new { titleEn = "Matrix" });
             case "GET /api/catalog/datasets/{id}":
-                return new(HttpMethod.Get, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}");
+                return new(HttpMethod.Get, $"/api/catalog/datasets/{(await DatasetClient.CreateDraftAsync(providerX)).Id}");
             case "PUT /api/catalog/datasets/{id}":
-                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}", ListingClient.CompleteDocument("Matrix edited"));
+                return Json(HttpMethod.Put, $"/api/catalog/datasets/{(await DatasetClient.CreateDraftAsync(providerX)).Id}", DatasetClient.CompleteDocument("Matrix edited"));
             case "PATCH /api/catalog/datasets/{id}":
-                return new(HttpMethod.Patch, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}")
+                return new(HttpMethod.Patch, $"/api/catalog/datasets/{(await DatasetClient.CreateDraftAsync(providerX)).Id}")
                 {
                     Content = new StringContent("""{"titleEn":"Matrix patched"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"),
                 };
             case "POST /api/catalog/datasets/{id}/publish":
-                return new(HttpMethod.Post, $"/api/catalog/datasets/{(await ListingClient.CreateDraftAsync(providerX)).Id}/publish");
+                return new(HttpMethod.Post, $"/api/catalog/datasets/{(await DatasetClient.CreateDraftAsync(providerX)).Id}/publish");
             case "POST /api/catalog/datasets/{id}/withdraw":
                 return new(HttpMethod.Post, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/withdraw");
             case "POST /api/catalog/datasets/{id}/suspend":
@@ -190,8 +190,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "GET /api/contracts/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
             case "POST /api/contracts/negotiations":
-                var (listing, price) = await NegotiableAsync(providerX, buyerA);
-                return Json(HttpMethod.Post, "/api/contracts/negotiations", new { datasetId = listing, terms = Negotiations.Terms(), priceKrw = price });
+                var (dataset, price) = await NegotiableAsync(providerX, buyerA);
+                return Json(HttpMethod.Post, "/api/contracts/negotiations", new { datasetId = dataset, terms = Negotiations.Terms(), priceKrw = price });
             case "GET /api/contracts/negotiations":
             case "GET /api/contracts/revocations":
             case "GET /api/contracts/jwks":
@@ -252,7 +252,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
                 (await clients["demo-admin"].PostAsJsonAsync($"/api/pricing/baselines/{published}/publish", new { })).EnsureSuccessStatusCode();
                 return new(HttpMethod.Get, $"/api/pricing/baselines/{published}");
             case "POST /api/pricing/quotes":
-                return Json(HttpMethod.Post, "/api/pricing/quotes", new { datasetId = await QuotableListingAsync(providerX), purpose = "research", durationMonths = 12 });
+                return Json(HttpMethod.Post, "/api/pricing/quotes", new { datasetId = await QuotableDatasetAsync(providerX), purpose = "research", durationMonths = 12 });
             case "POST /api/pricing/vouchers":
                 return Json(HttpMethod.Post, "/api/pricing/vouchers", Voucher());
             case "GET /api/pricing/vouchers/{id}":
@@ -317,24 +317,24 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>A published listing of provider X once Pricing has received it.</summary>
-    private static async Task<Guid> QuotableListingAsync(HttpClient providerX)
+    /// <summary>A published dataset of provider X once Pricing has received it.</summary>
+    private static async Task<Guid> QuotableDatasetAsync(HttpClient providerX)
     {
         var id = await PublishedOfXAsync(providerX);
         await Eventually.HoldsAsync(async () => (await providerX.PostAsJsonAsync("/api/pricing/quotes",
-            new { datasetId = id, purpose = "research", durationMonths = 12 })).IsSuccessStatusCode, TimeSpan.FromSeconds(15), "the listing to reach Pricing");
+            new { datasetId = id, purpose = "research", durationMonths = 12 })).IsSuccessStatusCode, TimeSpan.FromSeconds(15), "the dataset to reach Pricing");
         return id;
     }
 
-    private static (Guid Listing, decimal Price)? _negotiable;
+    private static (Guid Dataset, decimal Price)? _negotiable;
 
-    /// <summary>One listing of provider X, negotiable in Contracts, and a price inside its band.</summary>
-    private static async Task<(Guid Listing, decimal Price)> NegotiableAsync(HttpClient providerX, HttpClient buyer)
+    /// <summary>One dataset of provider X, negotiable in Contracts, and a price inside its band.</summary>
+    private static async Task<(Guid Dataset, decimal Price)> NegotiableAsync(HttpClient providerX, HttpClient buyer)
     {
         if (_negotiable is not { } known)
         {
-            var listing = await Negotiations.PublishListingAsync(providerX);
-            _negotiable = known = (listing, await Negotiations.ReferencePriceAsync(buyer, listing));
+            var dataset = await Negotiations.PublishDatasetAsync(providerX);
+            _negotiable = known = (dataset, await Negotiations.ReferencePriceAsync(buyer, dataset));
         }
 
         return known;
@@ -342,14 +342,14 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
 
     private static async Task<JsonElement> NegotiationAsync(HttpClient providerX, HttpClient buyerA, string state)
     {
-        var (listing, price) = await NegotiableAsync(providerX, buyerA);
-        return await Negotiations.DriveAsync(buyerA, providerX, listing, price, state);
+        var (dataset, price) = await NegotiableAsync(providerX, buyerA);
+        return await Negotiations.DriveAsync(buyerA, providerX, dataset, price, state);
     }
 
     private static async Task<Guid> PublishedOfXAsync(HttpClient providerX)
     {
-        var draft = await ListingClient.CreateDraftAsync(providerX);
-        await ListingClient.PublishAsync(providerX, draft.Id);
+        var draft = await DatasetClient.CreateDraftAsync(providerX);
+        await DatasetClient.PublishAsync(providerX, draft.Id);
         return draft.Id;
     }
 

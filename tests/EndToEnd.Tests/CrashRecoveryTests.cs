@@ -15,8 +15,8 @@ public sealed class CrashRecoveryTests : IDisposable
     /// <summary>Which consumers (module database, consumer) every event type must reach in all-in-one mode.</summary>
     private static readonly Dictionary<string, (string Module, string Consumer)[]> Consumers = new()
     {
-        ["DatasetPublished"] = [("contracts", "UpsertDatasetReadModelConsumer"), ("pricing", "ListPublishedDatasetConsumer")],
-        ["DatasetUpdated"] = [("contracts", "UpdateDatasetReadModelConsumer"), ("pricing", "ListUpdatedDatasetConsumer")],
+        ["DatasetPublished"] = [("contracts", "CopyPublishedDatasetConsumer"), ("pricing", "CopyPublishedDatasetConsumer")],
+        ["DatasetUpdated"] = [("contracts", "CopyUpdatedDatasetConsumer"), ("pricing", "CopyUpdatedDatasetConsumer")],
         ["DatasetWithdrawn"] = [("contracts", "EndNegotiationsOnWithdrawalConsumer"), ("pricing", "UnlistWithdrawnDatasetConsumer")],
         ["DatasetSuspended"] = [("contracts", "EndNegotiationsOnSuspensionConsumer"), ("pricing", "UnlistSuspendedDatasetConsumer")],
         ["BaselinePublished"] = [("contracts", "KeepBaselineCopyConsumer")],
@@ -40,15 +40,15 @@ public sealed class CrashRecoveryTests : IDisposable
             await host.WaitUntilHealthyAsync();
             using var provider = await Tokens.DemoAsync(host.BaseAddress!, "demo-provider-x");
             using var buyer = await Tokens.DemoAsync(host.BaseAddress!, "demo-buyer-b");
-            var listing = await DemoListingAsync(host);
-            var price = await Negotiations.ReferencePriceAsync(buyer, listing);
+            var dataset = await DemoDatasetAsync(host);
+            var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
 
             using var stop = new CancellationTokenSource();
             var load = new[]
             {
                 Loop(() => PublishAsync(provider), () => Interlocked.Increment(ref published), stop.Token),
-                Loop(() => Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
-                Loop(() => Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
+                Loop(() => Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
+                Loop(() => Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
             };
 
             // Wait for real progress first, so the kill lands among commits, then at a seeded random moment.
@@ -112,11 +112,11 @@ public sealed class CrashRecoveryTests : IDisposable
 
     private static async Task PublishAsync(HttpClient provider)
     {
-        var draft = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", ListingClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
+        var draft = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", DatasetClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
         await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{draft.GetProperty("id").GetGuid()}/publish", null), System.Net.HttpStatusCode.OK);
     }
 
-    private static async Task<Guid> DemoListingAsync(HostProcess host)
+    private static async Task<Guid> DemoDatasetAsync(HostProcess host)
     {
         using var anonymous = host.CreateClient();
         var page = await anonymous.GetFromJsonAsync<JsonElement>(

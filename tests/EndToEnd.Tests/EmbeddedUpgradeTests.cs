@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
-/// The embedded store has no migrations: a data folder made by an earlier version lacks the tables added since.
-/// Restarted on such a folder, the marketplace adds them and keeps everything already stored.
+/// The embedded store has no migrations: a data folder made by an earlier version lacks the tables added since and
+/// has tables and columns under their earlier names. Restarted on such a folder, the marketplace renames and adds
+/// what it must and keeps everything already stored.
 /// </summary>
 public sealed class EmbeddedUpgradeTests
 {
@@ -15,12 +16,12 @@ public sealed class EmbeddedUpgradeTests
     [Fact]
     public async Task A_data_folder_without_the_newer_tables_gets_them_and_keeps_its_data()
     {
-        Guid listing;
+        Guid dataset;
         await using (var first = HostProcess.Start("all", new Dictionary<string, string>(), _folder))
         {
             await first.WaitUntilHealthyAsync();
             using var provider = await Tokens.DemoAsync(first.BaseAddress!, "demo-provider-x");
-            listing = (await ListingClient.CreateDraftAsync(provider)).Id;
+            dataset = (await DatasetClient.CreateDraftAsync(provider)).Id;
         }
 
         // As an earlier version left it: no organisation names anywhere, no grant records.
@@ -36,8 +37,8 @@ public sealed class EmbeddedUpgradeTests
         await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
         await second.WaitUntilHealthyAsync();
         using var again = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");
-        var kept = await again.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{listing}");
-        Assert.Equal(listing, kept.GetProperty("id").GetGuid());
+        var kept = await again.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{dataset}");
+        Assert.Equal(dataset, kept.GetProperty("id").GetGuid());
         // The recreated tables work: a search names providers (the table is read) without an error.
         using var anonymous = second.CreateClient();
         Assert.True((await anonymous.GetAsync("/api/catalog/datasets?limit=5")).IsSuccessStatusCode, second.Output);
@@ -49,5 +50,67 @@ public sealed class EmbeddedUpgradeTests
             exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
             Assert.Equal(1L, (long)(await exists.ExecuteScalarAsync())!);
         }
+    }
+
+    [Fact]
+    public async Task A_data_folder_with_the_earlier_names_is_renamed_and_keeps_its_copies()
+    {
+        Guid dataset;
+        long copies;
+        await using (var first = HostProcess.Start("all", new Dictionary<string, string>(), _folder))
+        {
+            await first.WaitUntilHealthyAsync();
+            using var anonymous = first.CreateClient();
+            var page = await anonymous.GetFromJsonAsync<JsonElement>("/api/catalog/datasets?limit=1");
+            dataset = page.GetProperty("items")[0].GetProperty("id").GetGuid();
+            // Every published demo dataset reaches Pricing's copy through the bus.
+            copies = await ScalarAsync("catalog", "SELECT count(*) FROM datasets WHERE status = 'Published'");
+            Assert.True(copies > 0);
+            await Eventually.HoldsAsync(async () => await ScalarAsync("pricing", "SELECT count(*) FROM dataset_copies") == copies,
+                TimeSpan.FromSeconds(30), "the demo datasets to reach Pricing");
+        }
+
+        // As the version before the dataset vocabulary left them.
+        await ExecuteAsync("catalog", "DROP INDEX \"IX_datasets_status_metadata_score_id\"", "ALTER TABLE datasets RENAME COLUMN metadata_score TO completeness_score",
+            "ALTER TABLE dataset_versions RENAME COLUMN metadata_score TO completeness_score",
+            "CREATE INDEX \"IX_datasets_status_completeness_score_id\" ON datasets (status, completeness_score, id)");
+        await ExecuteAsync("pricing", "ALTER TABLE dataset_copies RENAME COLUMN metadata_score TO completeness_score", "ALTER TABLE dataset_copies RENAME TO listings");
+        await ExecuteAsync("contracts", "ALTER TABLE dataset_copies RENAME TO datasets",
+            "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version");
+
+        await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
+        await second.WaitUntilHealthyAsync();
+        Assert.Equal(copies, await ScalarAsync("pricing", "SELECT count(*) FROM dataset_copies"));
+        Assert.Equal(0L, await ScalarAsync("pricing", "SELECT count(*) FROM sqlite_master WHERE name = 'listings'"));
+        Assert.Equal(0L, await ScalarAsync("catalog", "SELECT count(*) FROM sqlite_master WHERE name = 'IX_datasets_status_completeness_score_id'"));
+        // Every module reads its renamed tables: the catalog sorts by the score, Pricing quotes from its copy,
+        // Contracts finds the dataset negotiable in its copy.
+        using var anonymousAgain = second.CreateClient();
+        Assert.True((await anonymousAgain.GetAsync("/api/catalog/datasets?sort=metadataScore&limit=5")).IsSuccessStatusCode, second.Output);
+        using var buyer = await Tokens.DemoAsync(second.BaseAddress!, "demo-buyer-a");
+        var quote = await buyer.PostAsJsonAsync("/api/pricing/quotes", new { datasetId = dataset, purpose = "research", durationMonths = 12 });
+        Assert.True(quote.IsSuccessStatusCode, await quote.Content.ReadAsStringAsync());
+        Assert.True((await buyer.GetAsync($"/api/contracts/datasets/{dataset}")).IsSuccessStatusCode, second.Output);
+    }
+
+    private async Task ExecuteAsync(string module, params string[] statements)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "data", module + ".db")};Pooling=False");
+        await connection.OpenAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private async Task<long> ScalarAsync(string module, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "data", module + ".db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

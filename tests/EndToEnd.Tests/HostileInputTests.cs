@@ -11,22 +11,22 @@ public sealed class HostileInputTests(AllInOneMarketplace fixture) : IClassFixtu
     private Uri BaseAddress => fixture.Host.BaseAddress!;
 
     [Theory]
-    [InlineData("demo-buyer-a", "/api/contracts/negotiations", """{"datasetId":"{listing}","priceKrw":1000000,"terms":{"purposes":["research"],"durationMonths":12,"territory":[null]}}""", "terms.territory")]
+    [InlineData("demo-buyer-a", "/api/contracts/negotiations", """{"datasetId":"{dataset}","priceKrw":1000000,"terms":{"purposes":["research"],"durationMonths":12,"territory":[null]}}""", "terms.territory")]
     [InlineData("demo-admin", "/api/pricing/baselines", """{"processStage":null,"dataType":null,"basePrice":1000,"factors":{"volumeTiers":[null]}}""", "factors.volumeTiers")]
     [InlineData("demo-admin", "/api/pricing/baselines", """{"processStage":null,"dataType":null,"basePrice":1000,"factors":{"historyTiers":[null]}}""", "factors.historyTiers")]
     [InlineData("demo-provider-x", "/api/catalog/datasets", """{"titleKo":"널\u0000문자"}""", "titleKo")]
     [InlineData("demo-provider-x", "/api/catalog/datasets", """{"titleKo":"제어\u0007문자"}""", "titleKo")]
     [InlineData("demo-provider-x", "/api/catalog/datasets", """{"titleEn":"lone \ud800 surrogate"}""", "titleEn")]
     [InlineData("demo-provider-x", "/api/catalog/datasets", """{"keywords":["ok",null]}""", "keywords")]
-    [InlineData("demo-buyer-a", "/api/contracts/negotiations", """{"datasetId":"{listing}","priceKrw":1000000,"terms":{"purposes":["research"],"durationMonths":12,"liabilityCapKrw":79228162514264337593543950335}}""", "terms.liabilityCapKrw")]
+    [InlineData("demo-buyer-a", "/api/contracts/negotiations", """{"datasetId":"{dataset}","priceKrw":1000000,"terms":{"purposes":["research"],"durationMonths":12,"liabilityCapKrw":79228162514264337593543950335}}""", "terms.liabilityCapKrw")]
     [InlineData("demo-admin", "/api/pricing/vouchers", """{"name":"x","forSmes":true,"subsidyPercent":50,"capPerAgreementKrw":79228162514264337593543950335,"budgetKrw":1000,"validFrom":"2026-01-01T00:00:00Z","validTo":"2027-01-01T00:00:00Z"}""", "capPerAgreementKrw")]
-    [InlineData("demo-buyer-a", "/api/contracts/negotiations", """{"datasetId":"{listing}","priceKrw":1000000000000000000000000000000000000000}""", "priceKrw")]
+    [InlineData("demo-buyer-a", "/api/contracts/negotiations", """{"datasetId":"{dataset}","priceKrw":1000000000000000000000000000000000000000}""", "priceKrw")]
     public async Task A_json_body_that_breaks_the_input_rules_is_a_400_naming_the_member(string caller, string path, string body, string member)
     {
         using var client = await Tokens.DemoAsync(BaseAddress, caller);
-        var listing = await fixture.DemoListingAsync("processStage=production&dataType=sensor-time-series");
+        var dataset = await fixture.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
 
-        using var response = await client.PostAsync(path, new StringContent(body.Replace("{listing}", listing.ToString()), Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(path, new StringContent(body.Replace("{dataset}", dataset.ToString()), Encoding.UTF8, "application/json"));
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(member, out _), $"errors should name {member}: {problem}");
@@ -39,7 +39,7 @@ public sealed class HostileInputTests(AllInOneMarketplace fixture) : IClassFixtu
     public async Task A_merge_patch_with_broken_text_is_a_400_naming_the_member(string patch, string member)
     {
         using var provider = await Tokens.DemoAsync(BaseAddress, "demo-provider-x");
-        var draft = await ListingClient.CreateDraftAsync(provider);
+        var draft = await DatasetClient.CreateDraftAsync(provider);
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/catalog/datasets/{draft.Id}")
         {
             Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),

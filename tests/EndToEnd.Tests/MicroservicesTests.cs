@@ -35,13 +35,13 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     public async Task Published_dataset_reaches_contracts_through_the_gateway()
     {
         var client = fixture.Provider;
-        var draft = await ListingClient.CreateDraftAsync(client);
-        await ListingClient.PublishAsync(client, draft.Id);
+        var draft = await DatasetClient.CreateDraftAsync(client);
+        await DatasetClient.PublishAsync(client, draft.Id);
 
-        var copy = await ListingClient.AwaitInContractsAsync(client, draft.Id);
+        var copy = await DatasetClient.AwaitInContractsAsync(client, draft.Id);
 
         Assert.Equal(draft.TitleKo, copy.TitleKo);
-        // Browsing published listings is public at the gateway; Contracts' copy is not.
+        // Browsing published datasets is public at the gateway; Contracts' copy is not.
         using var anonymous = Cluster.Gateway.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/catalog/datasets/{draft.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/contracts/datasets/{draft.Id}")).StatusCode);
@@ -134,11 +134,11 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         await Negotiations.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
         var provider = fixture.Provider;
         using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
-        var listing = await Negotiations.PublishListingAsync(provider);
-        var band = await Negotiations.BandAsync(buyer, listing);
+        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var band = await Negotiations.BandAsync(buyer, dataset);
         var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
 
-        var n = await Negotiations.OpenAsync(buyer, listing, floor);
+        var n = await Negotiations.OpenAsync(buyer, dataset, floor);
         var id = n.GetProperty("id").GetGuid();
         await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = reference });
         await Negotiations.ActOkAsync(buyer, id, "accept");
@@ -155,7 +155,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         var providerOrganisation = Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
             .ReadJsonWebToken(provider.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("org_id").Value);
         var verifier = new ProviderDataEndpoint.GrantVerifier(await anonymous.GetStringAsync("/api/contracts/jwks"), providerOrganisation);
-        Assert.Null(await verifier.RefuseAsync(grant, listing));
+        Assert.Null(await verifier.RefuseAsync(grant, dataset));
         Assert.NotNull(await verifier.RefuseAsync(grant, Guid.NewGuid()));
 
         // Pricing records the agreement from ContractFinalized, over RabbitMQ.
@@ -172,10 +172,10 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         await bus.StartAsync();
         try
         {
-            var original = new DatasetPublished(datasetId, 1, Guid.NewGuid(), "금형 온도", "Mould temperature", DateTime.UtcNow, Facts.PublicListing);
+            var original = new DatasetPublished(datasetId, 1, Guid.NewGuid(), "금형 온도", "Mould temperature", DateTime.UtcNow, Facts.PublicDataset);
             await bus.Publish(original, ctx => ctx.MessageId = messageId);
             var client = fixture.Provider;
-            await ListingClient.AwaitInContractsAsync(client, datasetId);
+            await DatasetClient.AwaitInContractsAsync(client, datasetId);
 
             // A redelivery carries the same id. Give it a newer version and title so that applying it would show.
             await bus.Publish(original with { Version = 2, TitleKo = "중복" }, ctx => ctx.MessageId = messageId);
@@ -183,7 +183,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
                 () => Task.FromResult(Cluster.Service("contracts").Output.Contains($"Skipping duplicate DatasetPublished {messageId}")),
                 TimeSpan.FromSeconds(30), "Contracts to receive and skip the duplicate");
 
-            var copy = await ListingClient.FindInContractsAsync(client, datasetId);
+            var copy = await DatasetClient.FindInContractsAsync(client, datasetId);
             Assert.Equal(1, copy!.Version);
             Assert.Equal("금형 온도", copy.TitleKo);
             Assert.Equal(1, await InboxRowsAsync(messageId));

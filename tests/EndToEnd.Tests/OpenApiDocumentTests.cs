@@ -136,8 +136,8 @@ public sealed class OpenApiDocumentTests(AllInOneMarketplace fixture) : IClassFi
     public async Task Every_required_member_of_a_request_body_is_refused_when_missing()
     {
         using var anonymous = fixture.Host.CreateClient();
-        var listing = await fixture.DemoListingAsync("processStage=production&dataType=sensor-time-series");
-        var examples = ExampleRequests.Bodies(listing);
+        var dataset = await fixture.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
+        var examples = ExampleRequests.Bodies(dataset);
         var callers = new Dictionary<string, HttpClient>();
         var failures = new List<string>();
         var checkedMembers = 0;

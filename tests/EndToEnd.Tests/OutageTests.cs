@@ -21,22 +21,22 @@ public sealed class OutageTests : IAsyncLifetime
     {
         await using var cluster = await MicroservicesCluster.StartAsync(_services.Postgres, _services.RabbitMqUri);
         using var client = await cluster.RegisterVerifiedAsync("provider");
-        var draft = await ListingClient.CreateDraftAsync(client);
+        var draft = await DatasetClient.CreateDraftAsync(client);
 
         await _services.StopRabbitMqAsync();
         // Publishing needs only Catalog's own database: the event waits in the outbox.
-        await ListingClient.PublishAsync(client, draft.Id);
+        await DatasetClient.PublishAsync(client, draft.Id);
         // The dispatcher has tried (and failed) to publish: the event is kept for the next attempt, and nothing arrived.
         await Eventually.HoldsAsync(async () => await OutboxAsync(cluster, "sent_at IS NULL AND attempts > 0") == 1, TimeSpan.FromSeconds(60),
             "the event to be kept and retried while the broker is away");
-        Assert.Null(await ListingClient.FindInContractsAsync(client, draft.Id));
+        Assert.Null(await DatasetClient.FindInContractsAsync(client, draft.Id));
 
         await _services.StartRabbitMqAsync();
-        var copy = await ListingClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(60));
+        var copy = await DatasetClient.AwaitInContractsAsync(client, draft.Id, TimeSpan.FromSeconds(60));
 
         Assert.Equal(draft.TitleKo, copy.TitleKo);
         Assert.Equal(1, await OutboxAsync(cluster, "sent_at IS NOT NULL"));
-        Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM inbox_messages WHERE consumer = 'UpsertDatasetReadModelConsumer'"));
+        Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM inbox_messages WHERE consumer = 'CopyPublishedDatasetConsumer'"));
         Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM datasets"));
     }
 

@@ -53,7 +53,7 @@ public sealed class PriceFormulaTests
         decimal basePrice, long records, int historyMonths, int metadataScore, bool labelled, string purpose, int months, bool exclusive,
         decimal reference, decimal floor, decimal ceiling, decimal fee)
     {
-        var quote = PriceFormula.Quote(Baseline(basePrice), Listing(records, historyMonths, metadataScore, labelled), new QuoteTerms(purpose, months, exclusive));
+        var quote = PriceFormula.Quote(Baseline(basePrice), Dataset(records, historyMonths, metadataScore, labelled), new QuoteTerms(purpose, months, exclusive));
 
         Assert.Equal(reference, quote.ReferencePriceKrw);
         Assert.Equal(floor, quote.BandFloorKrw);
@@ -66,10 +66,10 @@ public sealed class PriceFormulaTests
     [Fact]
     public void The_explanation_names_each_factor_and_its_effect_in_both_languages()
     {
-        var quote = PriceFormula.Quote(Baseline(1_000_000m), Listing(100_000, 12, 80, true), new QuoteTerms("ai-training", 12, false));
+        var quote = PriceFormula.Quote(Baseline(1_000_000m), Dataset(100_000, 12, 80, true), new QuoteTerms("ai-training", 12, false));
 
         Assert.Equal(["volume", "history", "quality", "exclusivity", "purpose", "duration"], quote.Factors.Select(f => f.Code));
-        // The quality basis names the metadata score (how well the listing is described), not the data's completeness.
+        // The quality basis names the metadata score (how well the dataset is described), not the data's completeness.
         Assert.Equal("grade A (metadata score 80/100, labelled)", quote.Factors.Single(f => f.Code == "quality").Basis);
         var quality = quote.Factors.Single(f => f.Code == "quality");
         Assert.Equal(("품질 등급", "Quality grade", 1.3m, 300_000m), (quality.LabelKo, quality.LabelEn, quality.Multiplier, quality.EffectKrw));
@@ -84,10 +84,10 @@ public sealed class PriceFormulaTests
         return baseline;
     }
 
-    internal static ListingCopy Listing(long records, int historyMonths, int metadataScore, bool labelled)
+    internal static DatasetCopy Dataset(long records, int historyMonths, int metadataScore, bool labelled)
     {
         var from = new DateOnly(2020, 1, 1);
-        return new ListingCopy
+        return new DatasetCopy
         {
             DatasetId = Guid.NewGuid(),
             RecordCount = records,

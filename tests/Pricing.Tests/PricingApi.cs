@@ -34,11 +34,11 @@ public static class PricingApi
     public static Task<HttpResponseMessage> QuoteAsync(HttpClient client, Guid datasetId, string purpose = "internal-operations", int months = 12, bool exclusive = false, DateTime? at = null) =>
         client.PostAsJsonAsync("/api/pricing/quotes", new { datasetId, purpose, durationMonths = months, exclusive, at });
 
-    /// <summary>Waits until Pricing's copy of the catalog has the listing (it arrives by event).</summary>
+    /// <summary>Waits until Pricing's copy of the catalog has the dataset (it arrives by event).</summary>
     public static Task<JsonElement> QuoteWhenListedAsync(HttpClient client, Guid datasetId) =>
         Eventually.GetAsync<JsonElement?>(async () =>
         {
             var response = await QuoteAsync(client, datasetId);
             return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
-        }, TimeSpan.FromSeconds(20), $"listing {datasetId} to reach Pricing").ContinueWith(t => t.Result!.Value);
+        }, TimeSpan.FromSeconds(20), $"dataset {datasetId} to reach Pricing").ContinueWith(t => t.Result!.Value);
 }

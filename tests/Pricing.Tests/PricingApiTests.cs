@@ -15,9 +15,9 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
     {
         using var smeBuyer = await As("demo-buyer-b");
         using var otherBuyer = await As("demo-buyer-a");
-        var listing = await market.DemoListingAsync("processStage=production&dataType=sensor-time-series");
+        var dataset = await market.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
 
-        var quote = await PricingApi.QuoteWhenListedAsync(smeBuyer, listing);
+        var quote = await PricingApi.QuoteWhenListedAsync(smeBuyer, dataset);
         var price = quote.GetProperty("price");
         Assert.False(price.GetProperty("defaultBaseline").GetBoolean());
         Assert.Equal(1, price.GetProperty("baselineVersion").GetInt32());
@@ -30,7 +30,7 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
         var voucher = quote.GetProperty("voucher");
         Assert.Equal(reference - voucher.GetProperty("subsidyKrw").GetDecimal(), voucher.GetProperty("buyerPaysKrw").GetDecimal());
 
-        var notSme = await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(otherBuyer, listing), HttpStatusCode.OK);
+        var notSme = await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(otherBuyer, dataset), HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, notSme.GetProperty("voucher").ValueKind);
     }
 
@@ -49,11 +49,11 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
         var vouchers = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
         var before = vouchers.EnumerateArray().ToDictionary(v => v.GetProperty("id").GetGuid(), v => v.GetProperty("reservedKrw").GetDecimal());
 
-        var listing = await market.DemoListingAsync("processStage=production&dataType=sensor-time-series");
-        var price = await Negotiations.ReferencePriceAsync(buyer, listing);
-        var quote = await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(buyer, listing, purpose: "research"), HttpStatusCode.OK);
+        var dataset = await market.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
+        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+        var quote = await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(buyer, dataset, purpose: "research"), HttpStatusCode.OK);
         Assert.Equal(full.GetProperty("id").GetGuid(), quote.GetProperty("voucher").GetProperty("programmeId").GetGuid());
-        await Negotiations.DriveAsync(buyer, provider, listing, price, "FINALIZED");
+        await Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED");
 
         var fullUrl = $"/api/pricing/vouchers/{full.GetProperty("id").GetGuid()}";
         var after = await Eventually.GetAsync<JsonElement?>(async () =>
@@ -93,15 +93,15 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
     {
         using var admin = await As("demo-admin");
         using var buyer = await As("demo-buyer-a");
-        var listing = await market.DemoListingAsync("processStage=design&dataType=cad-3d");
+        var dataset = await market.DemoDatasetAsync("processStage=design&dataType=cad-3d");
         var now = DateTime.UtcNow;
 
         // No baseline of its own yet: the default applies.
-        Assert.True((await PricingApi.QuoteWhenListedAsync(buyer, listing)).GetProperty("price").GetProperty("defaultBaseline").GetBoolean());
+        Assert.True((await PricingApi.QuoteWhenListedAsync(buyer, dataset)).GetProperty("price").GetProperty("defaultBaseline").GetBoolean());
 
         var first = await PricingApi.DraftAsync(admin, PricingApi.Baseline("design", "cad-3d", 9_000_000m));
         var preview = await PricingApi.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{first}/preview",
-            new { datasetIds = new[] { listing, Guid.NewGuid() }, purpose = "internal-operations", durationMonths = 12 }), HttpStatusCode.OK);
+            new { datasetIds = new[] { dataset, Guid.NewGuid() }, purpose = "internal-operations", durationMonths = 12 }), HttpStatusCode.OK);
         Assert.Equal(9_000_000m, preview[0].GetProperty("quote").GetProperty("basePriceKrw").GetDecimal());
         Assert.Equal(JsonValueKind.Null, preview[1].GetProperty("quote").ValueKind);
 
@@ -111,7 +111,7 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
 
         async Task<(int Version, decimal Base, bool Default)> PriceAt(DateTime at)
         {
-            var price = (await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(buyer, listing, at: at), HttpStatusCode.OK)).GetProperty("price");
+            var price = (await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(buyer, dataset, at: at), HttpStatusCode.OK)).GetProperty("price");
             return (price.GetProperty("baselineVersion").GetInt32(), price.GetProperty("basePriceKrw").GetDecimal(), price.GetProperty("defaultBaseline").GetBoolean());
         }
 
@@ -158,12 +158,12 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
         await AssertFieldAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", PricingApi.Baseline("painting", "image-video", 5m)), 400, "processStage");
         await AssertFieldAsync(await admin.PostAsJsonAsync("/api/pricing/vouchers", new { name = "", subsidyPercent = 150, capPerAgreementKrw = 0, budgetKrw = -1, validFrom = DateTime.UtcNow, validTo = DateTime.UtcNow.AddDays(-1) }), 400, "subsidyPercent");
 
-        var listing = await market.DemoListingAsync("processStage=production&dataType=sensor-time-series");
-        await PricingApi.QuoteWhenListedAsync(buyer, listing);
-        await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, listing, purpose: "espionage"), 400, "purpose");
-        await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, listing, months: 0), 400, "durationMonths");
+        var dataset = await market.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
+        await PricingApi.QuoteWhenListedAsync(buyer, dataset);
+        await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, dataset, purpose: "espionage"), 400, "purpose");
+        await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, dataset, months: 0), 400, "durationMonths");
         Assert.Equal(HttpStatusCode.NotFound, (await PricingApi.QuoteAsync(buyer, Guid.NewGuid())).StatusCode);
-        var notExclusive = await market.DemoListingAsync("processStage=energy");
+        var notExclusive = await market.DemoDatasetAsync("processStage=energy");
         await PricingApi.QuoteWhenListedAsync(buyer, notExclusive);
         await AssertFieldAsync(await PricingApi.QuoteAsync(buyer, notExclusive, exclusive: true), 422, "exclusive");
     }

@@ -6,7 +6,7 @@ namespace Marketplace.TestSupport;
 
 /// <summary>
 /// One all-in-one marketplace as README's first command runs it (no configuration at all: the defaults of
-/// <c>--target all</c>, with demo organisations, listings, baselines), shared by a test class.
+/// <c>--target all</c>, with demo organisations, datasets, baselines), shared by a test class.
 /// </summary>
 public class AllInOneMarketplace : IAsyncLifetime
 {
@@ -28,8 +28,8 @@ public class AllInOneMarketplace : IAsyncLifetime
     /// <summary>None: SQLite files and the in-memory bus, as README's first command runs it.</summary>
     protected virtual IReadOnlyDictionary<string, string> Configuration() => new Dictionary<string, string>();
 
-    /// <summary>A public demo listing matching the catalog query.</summary>
-    public async Task<Guid> DemoListingAsync(string query)
+    /// <summary>A public demo dataset matching the catalog query.</summary>
+    public async Task<Guid> DemoDatasetAsync(string query)
     {
         using var anonymous = Host.CreateClient();
         var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets?{query}&provider={DemoOrganisations.ProviderX}&limit=1");

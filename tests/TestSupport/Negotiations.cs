@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Marketplace.TestSupport;
 
-/// <summary>Contract negotiation from the parties' side, through the real API: listings to negotiate, each action, the band.</summary>
+/// <summary>Contract negotiation from the parties' side, through the real API: datasets to negotiate, each action, the band.</summary>
 public static class Negotiations
 {
     public static readonly string[] Actions = ["offer", "counter", "accept", "agree", "verify", "finalize", "terminate"];
@@ -17,11 +17,11 @@ public static class Negotiations
     }
 
     /// <summary>
-    /// Publishes a listing as <paramref name="provider"/> (a category, 24 months of history, offered for
+    /// Publishes a dataset as <paramref name="provider"/> (a category, 24 months of history, offered for
     /// research and AI training for 1–36 months, optionally visible to named organisations only) and waits
     /// until Contracts has it.
     /// </summary>
-    public static async Task<Guid> PublishListingAsync(
+    public static async Task<Guid> PublishDatasetAsync(
         HttpClient provider, string processStage = "production", string dataType = "sensor-time-series", Guid[]? visibleTo = null, bool exclusivity = true)
     {
         var draft = await ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", new
@@ -36,7 +36,7 @@ public static class Negotiations
         }), HttpStatusCode.Created);
         var id = draft.GetProperty("id").GetGuid();
         await ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{id}/publish", null), HttpStatusCode.OK);
-        await ListingClient.AwaitInContractsAsync(provider, id);
+        await DatasetClient.AwaitInContractsAsync(provider, id);
         return id;
     }
 

@@ -2,7 +2,7 @@ namespace Marketplace.BuildingBlocks.Hosting;
 
 /// <summary>
 /// Fixed ids of the demo organisations (demo mode only), so that Identity's demo organisations and
-/// Catalog's demo listings agree without either module asking the other.
+/// Catalog's demo datasets agree without either module asking the other.
 /// </summary>
 public static class DemoOrganisations
 {

@@ -4,7 +4,7 @@ namespace Marketplace.BuildingBlocks.IntegrationEvents;
 /// The factors of a pricing baseline, applied to its base price for one reference unit (one dataset,
 /// 12 months of use, non-exclusive, internal operations). Multipliers are decimals (1.2 = +20 %).
 /// </summary>
-/// <param name="VolumeTiers">By record count: the tier with the largest <c>From</c> not above the listing's count applies.</param>
+/// <param name="VolumeTiers">By record count: the tier with the largest <c>From</c> not above the dataset's count applies.</param>
 /// <param name="HistoryTiers">By months of temporal coverage, the same way.</param>
 /// <param name="QualityGrades">Multiplier per grade A, B, C (A: completeness ≥ 80 and labelled; B: completeness ≥ 60).</param>
 /// <param name="PurposeMultipliers">Per purpose code of the catalog taxonomy; every purpose has one.</param>
@@ -13,7 +13,7 @@ namespace Marketplace.BuildingBlocks.IntegrationEvents;
 /// <param name="FloorPercent">Band floor as a percentage of the reference price (e.g. 70).</param>
 /// <param name="CeilingPercent">Band ceiling as a percentage of the reference price (e.g. 150).</param>
 /// <param name="PlatformFeePercent">The platform's fee on an agreement, in percent of the price.</param>
-/// <param name="WellDescribedFeePercent">The fee for listings with a completeness score of at least 80.</param>
+/// <param name="WellDescribedFeePercent">The fee for datasets with a completeness score of at least 80.</param>
 public sealed record BaselineFactors(
     Tier[] VolumeTiers,
     Tier[] HistoryTiers,

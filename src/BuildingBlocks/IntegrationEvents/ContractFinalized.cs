@@ -5,11 +5,11 @@ namespace Marketplace.BuildingBlocks.IntegrationEvents;
 /// against it (exactly once) and feeds its market statistics from it.
 /// </summary>
 /// <param name="BasePriceKrw">The baseline's price of one reference unit.</param>
-/// <param name="ReferencePriceKrw">The baseline's reference price for the agreed listing and terms (the base price with every factor).</param>
+/// <param name="ReferencePriceKrw">The baseline's reference price for the agreed dataset and terms (the base price with every factor).</param>
 public sealed record ContractFinalized(
     Guid AgreementId,
     Guid DatasetId,
-    int ListingVersion,
+    int DatasetVersion,
     Guid ProviderOrganisationId,
     Guid BuyerOrganisationId,
     bool BuyerIsSme,

@@ -1,6 +1,6 @@
 namespace Marketplace.BuildingBlocks.IntegrationEvents;
 
-/// <summary>A provider published a dataset listing for the first time; buyers may now see and request it.</summary>
+/// <summary>A provider published a dataset for the first time; buyers may now see and request it.</summary>
 public sealed record DatasetPublished(
     Guid DatasetId,
     int Version,

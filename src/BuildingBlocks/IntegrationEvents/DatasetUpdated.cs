@@ -1,7 +1,7 @@
 namespace Marketplace.BuildingBlocks.IntegrationEvents;
 
 /// <summary>
-/// A published listing has a new version (its provider edited it), or is listed again after an
+/// A published dataset has a new version (its provider edited it), or is listed again after an
 /// administrator reinstated it. Carries the whole current version, like <see cref="DatasetPublished"/>.
 /// </summary>
 public sealed record DatasetUpdated(

@@ -9,9 +9,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
     {
         b.ToTable("inbox_messages");
         b.HasKey(m => new { m.MessageId, m.Consumer });
-        b.Property(m => m.MessageId).HasColumnName("message_id");
-        b.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
-        b.Property(m => m.ProcessedAt).HasColumnName("processed_at");
-        b.Property(m => m.CorrelationId).HasColumnName("correlation_id").HasMaxLength(64);
+        b.Property(m => m.Consumer).HasMaxLength(200);
+        b.Property(m => m.CorrelationId).HasMaxLength(64);
     }
 }

@@ -43,7 +43,7 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Registers a consumer on a queue named after its module (<c>contracts-upsert-dataset-read-model</c>),
+    /// Registers a consumer on a queue named after its module (<c>contracts-copy-published-dataset</c>),
     /// so two modules' consumers of the same event never compete for one queue, while replicas of one
     /// service do.
     /// </summary>

@@ -9,8 +9,8 @@ internal sealed class OrganisationNameConfiguration : IEntityTypeConfiguration<O
     {
         b.ToTable("organisation_names");
         b.HasKey(o => o.OrganisationId);
-        b.Property(o => o.OrganisationId).HasColumnName("organisation_id").ValueGeneratedNever();
-        b.Property(o => o.NameKo).HasColumnName("name_ko").HasMaxLength(200);
-        b.Property(o => o.NameEn).HasColumnName("name_en").HasMaxLength(200);
+        b.Property(o => o.OrganisationId).ValueGeneratedNever();
+        b.Property(o => o.NameKo).HasMaxLength(200);
+        b.Property(o => o.NameEn).HasMaxLength(200);
     }
 }

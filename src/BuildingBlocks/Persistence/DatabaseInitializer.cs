@@ -11,7 +11,8 @@ namespace Marketplace.BuildingBlocks.Persistence;
 /// <summary>
 /// Brings a module's schema up to date before the process serves traffic: PostgreSQL through EF
 /// migrations under an advisory lock (two replicas starting together migrate once), SQLite by
-/// creating the file on first run.
+/// creating the file on first run and, for a file made by an earlier version, applying the module's renames
+/// (<see cref="SqliteUpgrade"/>) and adding missing tables.
 /// </summary>
 public sealed class DatabaseInitializer<TDb>(IServiceProvider services, DatabaseProvider provider, string connectionString)
     : IHostedService where TDb : ModuleDbContext
@@ -73,12 +74,40 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
 
         if (!await db.Database.EnsureCreatedAsync(ct))
         {
+            await UpgradeSqliteAsync(db, ct);
             await AddMissingTablesAsync(db, ct);
         }
 
         // WAL lets the API read while the outbox dispatcher writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    /// <summary>Applies the module's renames (<see cref="SqliteUpgrade"/>) that a file made by an earlier version still lacks.</summary>
+    private static async Task UpgradeSqliteAsync(TDb db, CancellationToken ct)
+    {
+        foreach (var upgrade in db.SqliteUpgrades)
+        {
+            var sql = upgrade switch
+            {
+                SqliteUpgrade.RenameTable t when await HasTableAsync(db, t.From, ct) && !await HasTableAsync(db, t.To, ct) =>
+                    $"ALTER TABLE \"{t.From}\" RENAME TO \"{t.To}\"",
+                SqliteUpgrade.RenameColumn c when await HasColumnAsync(db, c.Table, c.From, ct) && !await HasColumnAsync(db, c.Table, c.To, ct) =>
+                    $"ALTER TABLE \"{c.Table}\" RENAME COLUMN \"{c.From}\" TO \"{c.To}\"",
+                SqliteUpgrade.Statement s => s.Sql,
+                _ => null,
+            };
+            if (sql is not null)
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, ct);
+            }
+        }
+    }
+
+    private static async Task<bool> HasTableAsync(TDb db, string table, CancellationToken ct) =>
+        await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}").SingleAsync(ct) > 0;
+
+    private static async Task<bool> HasColumnAsync(TDb db, string table, string column, CancellationToken ct) =>
+        await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM pragma_table_info({table}) WHERE name = {column}").SingleAsync(ct) > 0;
 
     /// <summary>
     /// A file made by an earlier version lacks the tables added since (SQLite has no migrations here): they are created,

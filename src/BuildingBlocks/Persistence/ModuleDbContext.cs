@@ -20,18 +20,22 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Organisations' names, so responses name parties (<see cref="Organisations.KeepOrganisationNamesConsumer{TDb}"/>).</summary>
     public DbSet<Organisations.OrganisationName> OrganisationNames => Set<Organisations.OrganisationName>();
 
+    /// <summary>Renames an embedded file made by an earlier version needs (<see cref="SqliteUpgrade"/>), oldest first.</summary>
+    public virtual IReadOnlyList<SqliteUpgrade> SqliteUpgrades => [];
+
     /// <summary>Queues an integration event; it is written by the next <c>SaveChanges</c>.</summary>
     public void AddEvent(IIntegrationEvent integrationEvent) =>
         OutboxMessages.Add(OutboxMessage.From(integrationEvent, DateTime.UtcNow));
 
     /// <summary>
-    /// Every timestamp is UTC. SQLite stores no kind, so values read back are marked UTC again;
+    /// Columns are named in snake case (<see cref="SnakeCaseColumns"/>). Every timestamp is UTC. SQLite stores no kind, so values read back are marked UTC again;
     /// PostgreSQL maps them to <c>timestamptz</c>.
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Conventions.Add(_ => new SnakeCaseColumns());
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -14,14 +14,14 @@ public static class ReferencePrice
 {
     public const int WellDescribedScore = 80;
 
-    public static ReferencePriceResult Compute(decimal basePrice, BaselineFactors f, ListingPriceInputs listing, QuoteTerms terms)
+    public static ReferencePriceResult Compute(decimal basePrice, BaselineFactors f, DatasetPriceInputs dataset, QuoteTerms terms)
     {
-        var grade = GradeOf(listing.MetadataScore, listing.Labelled);
+        var grade = GradeOf(dataset.MetadataScore, dataset.Labelled);
         var steps = new (string Code, string Ko, string En, string Basis, decimal Multiplier)[]
         {
-            ("volume", "데이터 규모", "Volume", $"{listing.RecordCount} records", TierOf(f.VolumeTiers, listing.RecordCount)),
-            ("history", "이력 기간", "History length", $"{listing.HistoryMonths} months", TierOf(f.HistoryTiers, listing.HistoryMonths)),
-            ("quality", "품질 등급", "Quality grade", $"grade {grade} (metadata score {listing.MetadataScore}/100, {(listing.Labelled ? "labelled" : "unlabelled")})", f.QualityGrades[grade]),
+            ("volume", "데이터 규모", "Volume", $"{dataset.RecordCount} records", TierOf(f.VolumeTiers, dataset.RecordCount)),
+            ("history", "이력 기간", "History length", $"{dataset.HistoryMonths} months", TierOf(f.HistoryTiers, dataset.HistoryMonths)),
+            ("quality", "품질 등급", "Quality grade", $"grade {grade} (metadata score {dataset.MetadataScore}/100, {(dataset.Labelled ? "labelled" : "unlabelled")})", f.QualityGrades[grade]),
             ("exclusivity", "독점 사용", "Exclusivity", terms.Exclusive ? "exclusive" : "non-exclusive", terms.Exclusive ? f.ExclusivityMultiplier : 1m),
             ("purpose", "이용 목적", "Purpose", terms.Purpose, f.PurposeMultipliers[terms.Purpose]),
             ("duration", "이용 기간", "Duration", $"{terms.DurationMonths} months", DurationMultiplier(f, terms.DurationMonths)),

@@ -9,8 +9,6 @@ internal sealed class BarredOrganisationConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("barred_organisations");
         b.HasKey(o => o.OrganisationId);
-        b.Property(o => o.OrganisationId).HasColumnName("organisation_id");
-        b.Property(o => o.Status).HasColumnName("status").HasMaxLength(20);
-        b.Property(o => o.Since).HasColumnName("since");
+        b.Property(o => o.Status).HasMaxLength(20);
     }
 }

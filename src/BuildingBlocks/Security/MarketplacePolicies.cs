@@ -12,7 +12,7 @@ public static class MarketplacePolicies
     /// <summary>A platform administrator (role admin).</summary>
     public const string Admin = MarketplaceRoles.Admin;
 
-    /// <summary>A provider whose organisation an administrator has verified: may publish listings and trade.</summary>
+    /// <summary>A provider whose organisation an administrator has verified: may publish datasets and trade.</summary>
     public const string VerifiedProvider = "verified-provider";
 
     /// <summary>A buyer whose organisation an administrator has verified: may request contracts and receive access grants.</summary>

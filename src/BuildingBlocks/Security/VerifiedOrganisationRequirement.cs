@@ -9,7 +9,7 @@ namespace Marketplace.BuildingBlocks.Security;
 public sealed class VerifiedOrganisationRequirement : AuthorizationHandler<VerifiedOrganisationRequirement>, IAuthorizationRequirement
 {
     public const string Explanation =
-        "Your organisation has not been verified by a platform administrator yet. Until then it may browse the catalog and ask for quotes, but not publish listings, negotiate contracts or receive access grants.";
+        "Your organisation has not been verified by a platform administrator yet. Until then it may browse the catalog and ask for quotes, but not publish datasets, negotiate contracts or receive access grants.";
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, VerifiedOrganisationRequirement requirement)
     {

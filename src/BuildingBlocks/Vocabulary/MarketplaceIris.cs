@@ -9,11 +9,11 @@ namespace Marketplace.BuildingBlocks.Vocabulary;
 /// </summary>
 public static class MarketplaceIris
 {
-    public static string Listing(string root, Guid id) => $"{root}/api/catalog/datasets/{id}";
+    public static string Dataset(string root, Guid id) => $"{root}/api/catalog/datasets/{id}";
 
-    /// <summary>One published version of a listing (it links to the listing with <c>dct:isVersionOf</c>).</summary>
-    public static string ListingVersion(string root, Guid id, int version) =>
-        $"{Listing(root, id)}/versions/{version.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>One published version of a dataset (it links to the dataset with <c>dct:isVersionOf</c>).</summary>
+    public static string DatasetVersion(string root, Guid id, int version) =>
+        $"{Dataset(root, id)}/versions/{version.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Organisation(string root, Guid id) => $"{root}/api/identity/organisations/{id}";
 

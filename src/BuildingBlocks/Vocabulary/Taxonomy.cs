@@ -1,7 +1,7 @@
 namespace Marketplace.BuildingBlocks.Vocabulary;
 
 /// <summary>
-/// The controlled vocabularies listings are classified by (served at <c>GET /api/catalog/taxonomy</c>).
+/// The controlled vocabularies datasets are classified by (served at <c>GET /api/catalog/taxonomy</c>).
 /// Codes are stored and searched; labels are for people. The codes travel in integration events and
 /// Pricing's categories are made of them, so they are shared like the events are.
 /// </summary>

@@ -4,7 +4,7 @@ using Marketplace.Catalog.Domain;
 
 namespace Marketplace.Catalog.Apis;
 
-/// <summary>A listing as its readers see it. Only its provider and administrators see the partner list of a restricted listing.</summary>
+/// <summary>A dataset as its readers see it. Only its provider and administrators see the partner list of a restricted dataset.</summary>
 public sealed record DatasetResponse(
     Guid Id,
     Guid ProviderOrganisationId,
@@ -70,7 +70,7 @@ public sealed record SuspendDatasetRequest(string? Reason)
     public string Validate()
     {
         new Validator()
-            .Require(!string.IsNullOrWhiteSpace(Reason), "reason", "Say why the listing is suspended; its provider reads it.")
+            .Require(!string.IsNullOrWhiteSpace(Reason), "reason", "Say why the dataset is suspended; its provider reads it.")
             .MaxLength(Reason, DatasetLimits.TextLength, "reason")
             .ThrowIfInvalid();
         return Reason!;

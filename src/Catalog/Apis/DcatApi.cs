@@ -12,14 +12,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Apis;
 
-/// <summary>DCAT-AP 3 JSON-LD exports: one listing, and the catalog in keyset pages (public, visibility rules apply).</summary>
+/// <summary>DCAT-AP 3 JSON-LD exports: one dataset, and the catalog in keyset pages (public, visibility rules apply).</summary>
 public static class DcatApi
 {
     public static IEndpointRouteBuilder MapDcatApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(CatalogModule.ModuleName, "", "DCAT-AP").ProducesValidationProblem();
         api.MapGet("/datasets/{id:guid}/dcat", GetDatasetDcat).AllowAnonymous().WithName("GetDatasetDcat")
-            .WithSummary("One listing as a DCAT-AP 3 dcat:Dataset (JSON-LD)")
+            .WithSummary("One dataset as a DCAT-AP 3 dcat:Dataset (JSON-LD)")
             .Produces<JsonLdDocument>(StatusCodes.Status200OK, DcatDocument.MediaType);
         api.MapGet("/dcat", GetCatalogDcat).AllowAnonymous().WithName("GetCatalogDcat")
             .WithSummary("The catalog as a DCAT-AP 3 dcat:Catalog (JSON-LD), newest first; hydra:next links the next page")

@@ -8,7 +8,7 @@ using Marketplace.Catalog.Domain;
 namespace Marketplace.Catalog.Apis;
 
 /// <summary>
-/// DCAT-AP 3 in JSON-LD: a listing as a <c>dcat:Dataset</c> (its provider named, themes from the taxonomy,
+/// DCAT-AP 3 in JSON-LD: a dataset as a <c>dcat:Dataset</c> (its provider named, themes from the taxonomy,
 /// temporal coverage, distributions by format without download URLs, and its terms as an ODRL offer),
 /// and pages of the catalog as a <c>dcat:Catalog</c>. The context is inline, so the documents expand
 /// without fetching anything. Every thing has the IRI <see cref="MarketplaceIris"/> gives it, as in the ODRL
@@ -83,7 +83,7 @@ public static class DcatDocument
                 ["dct:type"] = Concept("http://purl.org/adms/licencetype/Attribution", "Attribution"),
             },
             ["dct:spatial"] = Location(Korea),
-            // The catalog as a whole: first published with its oldest listing, changed with its newest change.
+            // The catalog as a whole: first published with its oldest dataset, changed with its newest change.
             ["dct:issued"] = DateTimeValue(datasets.Select(d => d.PublishedAt).Min() ?? now),
             ["dct:modified"] = DateTimeValue(datasets.Count == 0 ? now : datasets.Max(d => d.UpdatedAt)),
             ["dcat:themeTaxonomy"] = new JsonArray([.. Schemes.Keys.Select(scheme => (JsonNode)Scheme(baseUrl, scheme))]),
@@ -102,7 +102,7 @@ public static class DcatDocument
     private static JsonObject Dataset(Dataset d, string baseUrl, IReadOnlyDictionary<Guid, PartyName> names)
     {
         var m = d.Metadata;
-        var id = MarketplaceIris.Listing(baseUrl, d.Id);
+        var id = MarketplaceIris.Dataset(baseUrl, d.Id);
         var provider = names.TryGetValue(d.ProviderOrganisationId, out var known) ? known : new PartyName(d.ProviderOrganisationId, null, null);
         var publisher = MarketplaceIris.Organisation(baseUrl, d.ProviderOrganisationId);
         var node = new JsonObject
@@ -119,7 +119,7 @@ public static class DcatDocument
             {
                 ["@type"] = "vcard:Kind",
                 ["vcard:fn"] = provider.NameEn ?? provider.NameKo ?? d.ProviderOrganisationId.ToString(),
-                // Buyers reach the provider by opening a negotiation on the listing.
+                // Buyers reach the provider by opening a negotiation on the dataset.
                 ["vcard:hasURL"] = new JsonObject { ["@id"] = id },
             },
             ["dct:spatial"] = Location(Korea),
@@ -189,7 +189,7 @@ public static class DcatDocument
     }
 
     /// <summary>
-    /// The data is not here: a distribution says in which format the provider delivers it, where to ask (the listing,
+    /// The data is not here: a distribution says in which format the provider delivers it, where to ask (the dataset,
     /// where a negotiation opens), and under what licence: the agreement the two parties finalize.
     /// </summary>
     private static JsonObject Distribution(string format, string datasetId, long? size)

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Catalog.Apis;
 
-/// <summary>Browsing: full-text search with facets and keyset pages (public), and a provider's own listings.</summary>
+/// <summary>Browsing: full-text search with facets and keyset pages (public), and a provider's own datasets.</summary>
 public static class SearchApi
 {
     private static readonly Dictionary<string, IReadOnlyList<Term>> Vocabularies = new()
@@ -29,9 +29,9 @@ public static class SearchApi
     {
         var api = app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Search").ProducesValidationProblem();
         api.MapGet("/", Search).AllowAnonymous().WithName("SearchDatasets")
-            .WithSummary("Search published listings in Korean and English, with filters, facet counts and keyset pages");
+            .WithSummary("Search published datasets in Korean and English, with filters, facet counts and keyset pages");
         api.MapGet("/mine", Mine).RequireAuthorization(MarketplacePolicies.Provider).WithName("ListMyDatasets")
-            .WithSummary("Your organisation's listings in every state (drafts included), newest first");
+            .WithSummary("Your organisation's datasets in every state (drafts included), newest first");
         return app;
     }
 

@@ -1,7 +1,7 @@
 namespace Marketplace.Catalog.Apis;
 
-/// <param name="Total">Listings matching the query and filters (that the caller may see).</param>
-/// <param name="Facets">Per facet, its values among those listings with their counts, largest first.</param>
+/// <param name="Total">Datasets matching the query and filters (that the caller may see).</param>
+/// <param name="Facets">Per facet, its values among those datasets with their counts, largest first.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> with the same query for the next page; null on the last page.</param>
 public sealed record SearchResponse(
     IReadOnlyList<DatasetSummary> Items, int Total, IReadOnlyDictionary<string, FacetValue[]> Facets, string? NextCursor);

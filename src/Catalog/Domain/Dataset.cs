@@ -4,7 +4,7 @@ using Marketplace.BuildingBlocks.IntegrationEvents;
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// A provider's listing of one production dataset: its current metadata document, the immutable
+/// A provider's dataset of one production dataset: its current metadata document, the immutable
 /// versions it was published in, and the columns search filters, counts and sorts on (kept in step with the
 /// document on every change). Metadata only: the data never comes here.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class Dataset
 
     public DatasetStatus Status { get; private set; }
 
-    /// <summary>Version of <see cref="Metadata"/>: 1 until published, then one more for every edit of a published listing.</summary>
+    /// <summary>Version of <see cref="Metadata"/>: 1 until published, then one more for every edit of a published dataset.</summary>
     public int Version { get; private set; }
 
     /// <summary>Changes with every write; two concurrent writes cannot both succeed.</summary>
@@ -31,7 +31,7 @@ public sealed class Dataset
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>First publication; "newest" sorts by it, so edits never move a listing while someone pages.</summary>
+    /// <summary>First publication; "newest" sorts by it, so edits never move a dataset while someone pages.</summary>
     public DateTime? PublishedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -68,7 +68,7 @@ public sealed class Dataset
     /// <summary>Classification values as <c>facet:value</c> (<see cref="Domain.Facets"/>), for filters and facet counts.</summary>
     public string[] FacetValues { get; private set; } = [];
 
-    /// <summary>Organisations a restricted listing is visible to (its provider always is).</summary>
+    /// <summary>Organisations a restricted dataset is visible to (its provider always is).</summary>
     public IReadOnlyList<DatasetAccess> Access => _access;
 
     public static Dataset CreateDraft(Guid providerOrganisationId, DatasetMetadata metadata, DateTime now)
@@ -86,8 +86,8 @@ public sealed class Dataset
     }
 
     /// <summary>
-    /// A draft is edited in place; a published or suspended listing gets a new version, and the old one
-    /// stays readable. Returns whether buyers can see the change (a published listing's new version).
+    /// A draft is edited in place; a published or suspended dataset gets a new version, and the old one
+    /// stays readable. Returns whether buyers can see the change (a published dataset's new version).
     /// </summary>
     public bool Edit(DatasetMetadata metadata, string editedBy, DateTime now)
     {
@@ -122,7 +122,7 @@ public sealed class Dataset
     {
         if (Status is not (DatasetStatus.Published or DatasetStatus.Suspended))
         {
-            throw new ConflictException($"Dataset '{Id}' is {Status}; only a published or suspended listing can be withdrawn.");
+            throw new ConflictException($"Dataset '{Id}' is {Status}; only a published or suspended dataset can be withdrawn.");
         }
 
         Status = DatasetStatus.Withdrawn;
@@ -131,7 +131,7 @@ public sealed class Dataset
 
     public void Suspend(string reason, DateTime now)
     {
-        Require(DatasetStatus.Published, "only a published listing can be suspended");
+        Require(DatasetStatus.Published, "only a published dataset can be suspended");
         Status = DatasetStatus.Suspended;
         SuspensionReason = reason;
         Touch(now);
@@ -139,13 +139,13 @@ public sealed class Dataset
 
     public void Reinstate(DateTime now)
     {
-        Require(DatasetStatus.Suspended, "only a suspended listing can be reinstated");
+        Require(DatasetStatus.Suspended, "only a suspended dataset can be reinstated");
         Status = DatasetStatus.Published;
         SuspensionReason = null;
         Touch(now);
     }
 
-    /// <summary>Who may see it: its provider and administrators always; others only once published, and for a restricted listing only if named.</summary>
+    /// <summary>Who may see it: its provider and administrators always; others only once published, and for a restricted dataset only if named.</summary>
     public bool IsVisibleTo(Guid? organisationId, bool isAdmin) =>
         isAdmin || organisationId == ProviderOrganisationId
         || (Status == DatasetStatus.Published && (!IsRestricted || _access.Any(a => a.OrganisationId == organisationId)));

@@ -1,6 +1,6 @@
 namespace Marketplace.Catalog.Domain;
 
-/// <summary>Sizes a listing may have. The catalog holds metadata: anything larger is not metadata.</summary>
+/// <summary>Sizes a dataset may have. The catalog holds metadata: anything larger is not metadata.</summary>
 public static class DatasetLimits
 {
     public const int TitleLength = 200;

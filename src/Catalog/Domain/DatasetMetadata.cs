@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// Everything a provider says about a dataset: one immutable document per listing version. Metadata
+/// Everything a provider says about a dataset: one immutable document per dataset version. Metadata
 /// only; the synthetic preview is the nearest it comes to data, and it must be declared synthetic.
 /// </summary>
 public sealed record DatasetMetadata

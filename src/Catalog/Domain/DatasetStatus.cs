@@ -1,6 +1,6 @@
 namespace Marketplace.Catalog.Domain;
 
-/// <summary>Draft → Published → Withdrawn (final); an administrator may suspend a published listing and reinstate it.</summary>
+/// <summary>Draft → Published → Withdrawn (final); an administrator may suspend a published dataset and reinstate it.</summary>
 public enum DatasetStatus
 {
     Draft,

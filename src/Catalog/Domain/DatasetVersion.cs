@@ -1,6 +1,6 @@
 namespace Marketplace.Catalog.Domain;
 
-/// <summary>One published version of a listing, never changed once written.</summary>
+/// <summary>One published version of a dataset, never changed once written.</summary>
 public sealed class DatasetVersion
 {
     private DatasetVersion()

@@ -1,8 +1,8 @@
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// The classification values a listing is filtered and counted by, kept on the listing as one list of
-/// <c>facet:value</c> strings (several data types and formats per listing). The list is a primitive
+/// The classification values a dataset is filtered and counted by, kept on the dataset as one list of
+/// <c>facet:value</c> strings (several data types and formats per dataset). The list is a primitive
 /// collection: a PostgreSQL array, a JSON array in SQLite, queried with the same LINQ on both.
 /// </summary>
 public static class Facets

@@ -6,7 +6,7 @@ using Marketplace.BuildingBlocks.Pricing;
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// Checks a listing document: malformed fields are a 400 naming each one; a preview that is too large
+/// Checks a dataset document: malformed fields are a 400 naming each one; a preview that is too large
 /// or not declared synthetic, or a field carrying an embedded file, is a 422 naming the field.
 /// </summary>
 public static class MetadataRules
@@ -72,8 +72,8 @@ public static class MetadataRules
         var vis = m.Visibility;
         const string visibility = nameof(m.Visibility);
         v.Require(!vis.Restricted || vis.Organisations.Length is > 0 and <= DatasetLimits.VisibleToOrganisations, $"{visibility}.{nameof(vis.Organisations)}",
-                $"A restricted listing names 1 to {DatasetLimits.VisibleToOrganisations} organisations.")
-            .Require(vis.Restricted || vis.Organisations.Length == 0, $"{visibility}.{nameof(vis.Organisations)}", "Only a restricted listing names organisations.")
+                $"A restricted dataset names 1 to {DatasetLimits.VisibleToOrganisations} organisations.")
+            .Require(vis.Restricted || vis.Organisations.Length == 0, $"{visibility}.{nameof(vis.Organisations)}", "Only a restricted dataset names organisations.")
             .Require(vis.Organisations.All(o => o != Guid.Empty), $"{visibility}.{nameof(vis.Organisations)}", "Organisation ids must not be empty.")
             .ThrowIfInvalid();
 

@@ -1,8 +1,8 @@
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// How well a listing is described (its metadata score), 0–100: four points for each of the 25 recommended items
-/// that is filled in. Shown on the listing, sortable, and (from 80) lowers the provider's platform fee. Not the
+/// How well a dataset is described (its metadata score), 0–100: four points for each of the 25 recommended items
+/// that is filled in. Shown on the dataset, sortable, and (from 80) lowers the provider's platform fee. Not the
 /// data's completeness, which a provider declares as <c>quality.completenessPercent</c>.
 /// </summary>
 public static class MetadataScore

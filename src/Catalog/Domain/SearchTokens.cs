@@ -14,7 +14,7 @@ public static class SearchTokens
 {
     public const int MaxTokenLength = 100;
 
-    /// <summary>Raised whenever tokens change: stored listings are re-tokenised at start-up (see SearchIndexUpgrade).</summary>
+    /// <summary>Raised whenever tokens change: stored datasets are re-tokenised at start-up (see SearchIndexUpgrade).</summary>
     public const int Version = 2;
 
     public static IReadOnlyList<string> Of(string? text)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Infrastructure;
 
-/// <summary>Listings, their published versions and partner lists.</summary>
+/// <summary>Datasets, their published versions and partner lists.</summary>
 public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbContext(options)
 {
     public DbSet<Dataset> Datasets => Set<Dataset>();
@@ -18,6 +18,15 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbCon
 
     public bool IsPostgres => Database.IsNpgsql();
 
+    /// <summary>The same renames as the PostgreSQL migrations, for embedded files (<see cref="SqliteUpgrade"/>).</summary>
+    public override IReadOnlyList<SqliteUpgrade> SqliteUpgrades =>
+    [
+        // DatasetVocabulary
+        new SqliteUpgrade.RenameColumn("datasets", "completeness_score", "metadata_score"),
+        new SqliteUpgrade.RenameColumn("dataset_versions", "completeness_score", "metadata_score"),
+        new SqliteUpgrade.Statement("DROP INDEX IF EXISTS \"IX_datasets_status_completeness_score_id\""),
+    ];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -28,8 +37,7 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : ModuleDbCon
         {
             b.ToTable("search_index_state");
             b.HasKey(x => x.Id);
-            b.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-            b.Property(x => x.TokensVersion).HasColumnName("tokens_version");
+            b.Property(x => x.Id).ValueGeneratedNever();
         });
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Catalog.Infrastructure;
 
 /// <summary>
-/// In demo mode (<c>Marketplace:Demo:Seed</c>) publishes <see cref="DemoListings"/> into an empty catalog,
-/// through the domain and the outbox like any listing, so the other modules receive them too.
+/// In demo mode (<c>Marketplace:Demo:Seed</c>) publishes <see cref="DemoDatasets"/> into an empty catalog,
+/// through the domain and the outbox like any dataset, so the other modules receive them too.
 /// </summary>
 public sealed class CatalogSeeder(IServiceProvider services, IConfiguration configuration, ILogger<CatalogSeeder> logger) : IHostedService
 {
@@ -30,7 +30,7 @@ public sealed class CatalogSeeder(IServiceProvider services, IConfiguration conf
 
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var count = 0;
-        foreach (var (provider, metadata) in DemoListings.All())
+        foreach (var (provider, metadata) in DemoDatasets.All())
         {
             MetadataRules.Validate(metadata);
             // A second apart, so "newest" has a stable, meaningful order.
@@ -42,7 +42,7 @@ public sealed class CatalogSeeder(IServiceProvider services, IConfiguration conf
         }
 
         await db.SaveChangesAsync(ct);
-        logger.LogWarning("Demo catalog created: {Count} listings of the demo providers", count);
+        logger.LogWarning("Demo catalog created: {Count} datasets of the demo providers", count);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

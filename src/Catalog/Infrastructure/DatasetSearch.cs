@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Infrastructure;
 
-/// <summary>A listing on a result page with its relevance: 2 when every query token is in a title, plus 1 when every one is in the keywords.</summary>
+/// <summary>A dataset on a result page with its relevance: 2 when every query token is in a title, plus 1 when every one is in the keywords.</summary>
 public sealed class RankedDataset
 {
     public Dataset Dataset { get; init; } = null!;
@@ -41,9 +41,9 @@ public sealed class DatasetSearch(CatalogDb db)
     }
 
     /// <summary>
-    /// How many of the matching listings have each facet value: PostgreSQL unnests the arrays and counts
+    /// How many of the matching datasets have each facet value: PostgreSQL unnests the arrays and counts
     /// in the database; SQLite cannot join a row to its own JSON array (no lateral join), so the values of
-    /// the matching listings are counted here, which suits the embedded catalog's size.
+    /// the matching datasets are counted here, which suits the embedded catalog's size.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, int>> CountFacetValuesAsync(IQueryable<Dataset> matching, CancellationToken ct)
     {
@@ -58,7 +58,7 @@ public sealed class DatasetSearch(CatalogDb db)
         return values.SelectMany(v => v).CountBy(v => v).ToDictionary();
     }
 
-    /// <summary>An organisation's own listings in every state (or one), newest first.</summary>
+    /// <summary>An organisation's own datasets in every state (or one), newest first.</summary>
     public async Task<(IReadOnlyList<Dataset> Items, SearchCursor? Next)> OwnAsync(
         Guid organisation, DatasetStatus? status, int limit, SearchCursor? after, CancellationToken ct)
     {
@@ -80,7 +80,7 @@ public sealed class DatasetSearch(CatalogDb db)
 
     public static string OwnFingerprint(DatasetStatus? status) => $"own:{status}";
 
-    /// <summary>Published listings the viewer may see that meet every filter.</summary>
+    /// <summary>Published datasets the viewer may see that meet every filter.</summary>
     public IQueryable<Dataset> Matching(SearchCriteria criteria, Viewer viewer)
     {
         var query = db.Datasets.AsNoTracking().Where(d => d.Status == DatasetStatus.Published);
@@ -122,7 +122,7 @@ public sealed class DatasetSearch(CatalogDb db)
             query = query.Where(d => d.RecordCount <= max);
         }
 
-        // Coverage filters keep listings whose coverage overlaps the asked period.
+        // Coverage filters keep datasets whose coverage overlaps the asked period.
         if (criteria.CoverageFrom is { } from)
         {
             query = query.Where(d => d.CoverageTo >= from);

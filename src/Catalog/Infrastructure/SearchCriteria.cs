@@ -37,5 +37,5 @@ public sealed record SearchCriteria
         MinRecords, MaxRecords, CoverageFrom, CoverageTo, UpdatedSince?.ToString("O"), Provider, Sort))))[..16];
 }
 
-/// <summary>Who is searching: restricted listings show only to the organisations they name (and their provider and administrators).</summary>
+/// <summary>Who is searching: restricted datasets show only to the organisations they name (and their provider and administrators).</summary>
 public sealed record Viewer(Guid? OrganisationId, bool IsAdmin);

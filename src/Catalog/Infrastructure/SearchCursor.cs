@@ -5,7 +5,7 @@ using Marketplace.BuildingBlocks.Errors;
 namespace Marketplace.Catalog.Infrastructure;
 
 /// <summary>
-/// Where the next page starts: the sort keys of the last listing on this page, bound to the query it
+/// Where the next page starts: the sort keys of the last dataset on this page, bound to the query it
 /// came from. Opaque to clients (base64url JSON).
 /// </summary>
 public sealed record SearchCursor(string Query, int Relevance, int Score, DateTime? At, Guid Id)

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Catalog.Infrastructure;
 
 /// <summary>
-/// When the tokenisation changed (<see cref="SearchTokens.Version"/>), re-tokenises every stored listing at start-up,
-/// in batches, before the process serves searches; listings are otherwise re-tokenised only when they change. On a
+/// When the tokenisation changed (<see cref="SearchTokens.Version"/>), re-tokenises every stored dataset at start-up,
+/// in batches, before the process serves searches; datasets are otherwise re-tokenised only when they change. On a
 /// fresh database there is nothing to do but record the version. Replicas starting together do the same idempotent
 /// work; the row is written last.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class SearchIndexUpgrade(IServiceProvider services, ILogger<Search
         await db.SaveChangesAsync(ct);
         if (done > 0)
         {
-            logger.LogInformation("Search columns of {Count} listings re-tokenised (tokens version {Version})", done, SearchTokens.Version);
+            logger.LogInformation("Search columns of {Count} datasets re-tokenised (tokens version {Version})", done, SearchTokens.Version);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed record AgreementResponse(
     Guid NegotiationId,
     string Status,
     Guid DatasetId,
-    int ListingVersion,
+    int DatasetVersion,
     Guid ProviderOrganisationId,
     Guid BuyerOrganisationId,
     PartyName Provider,
@@ -39,7 +39,7 @@ public sealed record AgreementResponse(
     {
         var names = await PartyNames.LoadAsync(db, [a.ProviderOrganisationId, a.BuyerOrganisationId], ct);
         return new(
-            a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.ListingVersion, a.ProviderOrganisationId, a.BuyerOrganisationId,
+            a.Id, a.NegotiationId, a.StatusAt(now), a.DatasetId, a.DatasetVersion, a.ProviderOrganisationId, a.BuyerOrganisationId,
             names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], a.PriceKrw,
             a.Terms, a.Check, a.StartsAt, a.EndsAt, JsonDocument.Parse(a.Document).RootElement, a.Document, a.Hash, a.ProviderSignature,
             a.BuyerSignature, a.Receipt, a.FinalizedAt, a.TerminatedAt, a.TerminatedBy, a.TerminationReason);

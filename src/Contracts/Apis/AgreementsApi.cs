@@ -73,9 +73,9 @@ public static class AgreementsApi
             return TypedResults.NotFound();
         }
 
-        var listing = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == a.DatasetId, ct);
+        var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == a.DatasetId, ct);
         var names = await PartyNames.LoadAsync(db, [a.ProviderOrganisationId, a.BuyerOrganisationId], ct);
-        return TypedResults.Content(AgreementText.Render(a, listing?.TitleKo, listing?.TitleEn, names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], lang),
+        return TypedResults.Content(AgreementText.Render(a, dataset?.TitleKo, dataset?.TitleEn, names[a.ProviderOrganisationId], names[a.BuyerOrganisationId], lang),
             "text/markdown; charset=utf-8");
     }
 
@@ -157,8 +157,8 @@ public static class AgreementsApi
         var price = request.Validate(a.PriceKrw);
         var start = request.StartDate ?? (a.Terms.EndDate < today ? today : a.Terms.EndDate);
         var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today, currentPrice: a.PriceKrw);
-        var listing = await NegotiationsApi.NegotiableListingAsync(db, a.DatasetId, buyer, ct);
-        var negotiation = await NegotiationsApi.OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
+        var dataset = await NegotiationsApi.NegotiableDatasetAsync(db, a.DatasetId, buyer, ct);
+        var negotiation = await NegotiationsApi.OpenAsync(db, dataset, buyer, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
         return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
 

@@ -74,24 +74,24 @@ public sealed partial record ContractTermsRequest(
         return terms;
     }
 
-    /// <summary>Terms the listing does not offer get 422 naming the field.</summary>
-    public static void EnsureOffered(ContractTerms terms, DatasetCopy listing)
+    /// <summary>Terms the dataset does not offer get 422 naming the field.</summary>
+    public static void EnsureOffered(ContractTerms terms, DatasetCopy dataset)
     {
-        var facts = listing.Facts;
+        var facts = dataset.Facts;
         if (facts.Purposes.Length > 0 && terms.Purposes.Except(facts.Purposes).FirstOrDefault() is { } purpose)
         {
-            throw new RuleViolationException($"The listing is not offered for '{purpose}'; it is for {string.Join(", ", facts.Purposes)}.", "terms.purposes");
+            throw new RuleViolationException($"The dataset is not offered for '{purpose}'; it is for {string.Join(", ", facts.Purposes)}.", "terms.purposes");
         }
 
         if (terms.DurationMonths < (facts.MinDurationMonths ?? 1) || terms.DurationMonths > (facts.MaxDurationMonths ?? 120))
         {
             throw new RuleViolationException(
-                $"The listing is offered for {facts.MinDurationMonths ?? 1} to {facts.MaxDurationMonths ?? 120} months.", "terms.durationMonths");
+                $"The dataset is offered for {facts.MinDurationMonths ?? 1} to {facts.MaxDurationMonths ?? 120} months.", "terms.durationMonths");
         }
 
         if (terms.Exclusive && !facts.ExclusivityAvailable)
         {
-            throw new RuleViolationException("This listing is not offered exclusively.", "terms.exclusive");
+            throw new RuleViolationException("This dataset is not offered exclusively.", "terms.exclusive");
         }
     }
 

@@ -7,14 +7,14 @@ using Marketplace.Contracts.Domain;
 
 namespace Marketplace.Contracts.Apis;
 
-/// <summary>A buyer's request for a listing: proposed terms and a price inside the band.</summary>
+/// <summary>A buyer's request for a dataset: proposed terms and a price inside the band.</summary>
 public sealed record RequestNegotiationRequest(Guid? DatasetId, ContractTermsRequest? Terms, decimal? PriceKrw)
 {
-    /// <summary>The listing and the price (400 naming each bad member); the terms are checked as they are resolved.</summary>
+    /// <summary>The dataset and the price (400 naming each bad member); the terms are checked as they are resolved.</summary>
     public (Guid DatasetId, decimal Price) Validate()
     {
         new Validator()
-            .Require(DatasetId is { } d && d != Guid.Empty, "datasetId", "The listing to negotiate.")
+            .Require(DatasetId is { } d && d != Guid.Empty, "datasetId", "The dataset to negotiate.")
             .Require(ContractPrice.IsValid(PriceKrw), "priceKrw", ContractPrice.Rule)
             .ThrowIfInvalid();
         return (DatasetId!.Value, PriceKrw!.Value);
@@ -80,7 +80,7 @@ public sealed record NegotiationResponse(
     string State,
     string? Turn,
     Guid DatasetId,
-    int ListingVersion,
+    int DatasetVersion,
     Guid ProviderOrganisationId,
     Guid BuyerOrganisationId,
     PartyName Provider,
@@ -105,7 +105,7 @@ public sealed record NegotiationResponse(
 
     public static NegotiationResponse From(Negotiation n, IReadOnlyDictionary<Guid, PartyName> names) => new(
         n.Id, NegotiationRules.Name(n.State), n.Turn?.ToString().ToLowerInvariant() ?? (n.State == NegotiationState.Verified ? "platform" : null),
-        n.DatasetId, n.ListingVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, names[n.ProviderOrganisationId], names[n.BuyerOrganisationId], n.Terms, n.PriceKrw, n.Check, n.DueAt,
+        n.DatasetId, n.DatasetVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, names[n.ProviderOrganisationId], names[n.BuyerOrganisationId], n.Terms, n.PriceKrw, n.Check, n.DueAt,
         n.AgreementId, n.AgreementHash, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 

@@ -27,7 +27,7 @@ public static class NegotiationsApi
     {
         var api = app.MapModuleGroup(ContractsModule.ModuleName, "/negotiations", "Negotiations").ProducesValidationProblem();
         api.MapPost("/", RequestNegotiation).RequireAuthorization(MarketplacePolicies.VerifiedBuyer)
-            .WithName("RequestNegotiation").WithSummary("Request a published listing with proposed terms and a price inside the band (buyers)")
+            .WithName("RequestNegotiation").WithSummary("Request a published dataset with proposed terms and a price inside the band (buyers)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListNegotiations).RequireAuthorization()
             .WithName("ListNegotiations").WithSummary("Negotiations your organisation is a party to, most recently changed first");
@@ -67,8 +67,8 @@ public static class NegotiationsApi
         var now = clock.GetUtcNow().UtcDateTime;
         var terms = ContractTermsRequest.Resolve(request.Terms, null, price, DateOnly.FromDateTime(now));
         var buyer = user.OrganisationIdOf();
-        var listing = await NegotiableListingAsync(db, datasetId, buyer, ct);
-        var negotiation = await OpenAsync(db, listing, buyer, user, terms, price, now, options.Value, renewalOf: null, ct);
+        var dataset = await NegotiableDatasetAsync(db, datasetId, buyer, ct);
+        var negotiation = await OpenAsync(db, dataset, buyer, user, terms, price, now, options.Value, renewalOf: null, ct);
         return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
 
@@ -118,9 +118,9 @@ public static class NegotiationsApi
     public static Task<Ok<NegotiationResponse>> Agree(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
         ActAsync(db, id, user, clock, NegotiationAction.Agree, async (n, party, now) =>
         {
-            var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+            var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
             var agreementId = Guid.CreateVersion7();
-            var document = CanonicalJson.Serialize(AgreementDocument.Of(agreementId, n, listing));
+            var document = CanonicalJson.Serialize(AgreementDocument.Of(agreementId, n, dataset));
             var hash = CanonicalJson.Sha256Hex(document);
             n.Agree(party, user.SubjectOf(), agreementId, hash, now, o.Value.ResponsePeriod);
             var agreement = Agreement.Draft(agreementId, n, document, hash, new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
@@ -157,30 +157,30 @@ public static class NegotiationsApi
             return agreement;
         }, ct);
 
-    /// <summary>Opens a negotiation (a request, or a renewal): checks the listing's terms and the band, writes it and its event.</summary>
+    /// <summary>Opens a negotiation (a request, or a renewal): checks the dataset's terms and the band, writes it and its event.</summary>
     internal static async Task<Negotiation> OpenAsync(
-        ContractsDb db, DatasetCopy listing, Guid buyer, ClaimsPrincipal user, ContractTerms terms, decimal price, DateTime now,
+        ContractsDb db, DatasetCopy dataset, Guid buyer, ClaimsPrincipal user, ContractTerms terms, decimal price, DateTime now,
         ContractsOptions options, Guid? renewalOf, CancellationToken ct)
     {
-        if (listing.ProviderOrganisationId == buyer)
+        if (dataset.ProviderOrganisationId == buyer)
         {
-            throw new RuleViolationException("An organisation cannot negotiate for its own listing.", "datasetId");
+            throw new RuleViolationException("An organisation cannot negotiate for its own dataset.", "datasetId");
         }
 
-        ContractTermsRequest.EnsureOffered(terms, listing);
-        var check = await PriceBands.CheckAsync(db, listing, terms, price, now, ct);
-        var negotiation = Negotiation.Request(listing, buyer, user.IsSme(), user.SubjectOf(), terms, price, check, now, options.ResponsePeriod, renewalOf);
+        ContractTermsRequest.EnsureOffered(terms, dataset);
+        var check = await PriceBands.CheckAsync(db, dataset, terms, price, now, ct);
+        var negotiation = Negotiation.Request(dataset, buyer, user.IsSme(), user.SubjectOf(), terms, price, check, now, options.ResponsePeriod, renewalOf);
         db.Negotiations.Add(negotiation);
-        db.AddEvent(NegotiationEvents.For(negotiation, null, listing));
+        db.AddEvent(NegotiationEvents.For(negotiation, null, dataset));
         await db.SaveChangesAsync(ct);
         return negotiation;
     }
 
-    /// <summary>A listed listing the buyer may see; 404 for anything else, restricted listings included.</summary>
-    internal static async Task<DatasetCopy> NegotiableListingAsync(ContractsDb db, Guid datasetId, Guid buyer, CancellationToken ct)
+    /// <summary>A listed dataset the buyer may see; 404 for anything else, restricted datasets included.</summary>
+    internal static async Task<DatasetCopy> NegotiableDatasetAsync(ContractsDb db, Guid datasetId, Guid buyer, CancellationToken ct)
     {
-        var listing = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == datasetId, ct);
-        return listing is { Listed: true } && listing.IsVisibleTo(buyer) ? listing : throw new NotFoundException("Dataset", datasetId);
+        var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == datasetId, ct);
+        return dataset is { Listed: true } && dataset.IsVisibleTo(buyer) ? dataset : throw new NotFoundException("Dataset", datasetId);
     }
 
     /// <summary>
@@ -203,8 +203,8 @@ public static class NegotiationsApi
 
         n.EnsureAllowed(action, party);
         var agreement = await apply(n, party, now);
-        var listing = n.State == NegotiationState.Finalized ? await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
-        db.AddEvent(NegotiationEvents.For(n, agreement, listing));
+        var dataset = n.State == NegotiationState.Finalized ? await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
+        db.AddEvent(NegotiationEvents.For(n, agreement, dataset));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await NegotiationResponse.ForAsync(db, n, ct));
     }
@@ -217,10 +217,10 @@ public static class NegotiationsApi
         {
             var price = request.Validate(n.PriceKrw);
             var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now), currentPrice: n.PriceKrw);
-            var listing = await db.Datasets.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
-            ContractTermsRequest.EnsureOffered(terms, listing);
+            var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+            ContractTermsRequest.EnsureOffered(terms, dataset);
             // The band of the baseline version in force now: a version published mid-negotiation applies to new proposals.
-            var check = await PriceBands.CheckAsync(db, listing, terms, price, now, ct);
+            var check = await PriceBands.CheckAsync(db, dataset, terms, price, now, ct);
             if (action == NegotiationAction.Offer)
             {
                 n.Offer(party, user.SubjectOf(), terms, price, check, now, options.ResponsePeriod);

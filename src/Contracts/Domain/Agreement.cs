@@ -18,7 +18,7 @@ public sealed class Agreement
 
     public Guid DatasetId { get; private set; }
 
-    public int ListingVersion { get; private set; }
+    public int DatasetVersion { get; private set; }
 
     public Guid ProviderOrganisationId { get; private set; }
 
@@ -67,7 +67,7 @@ public sealed class Agreement
             Id = id,
             NegotiationId = negotiation.Id,
             DatasetId = negotiation.DatasetId,
-            ListingVersion = negotiation.ListingVersion,
+            DatasetVersion = negotiation.DatasetVersion,
             ProviderOrganisationId = negotiation.ProviderOrganisationId,
             BuyerOrganisationId = negotiation.BuyerOrganisationId,
             Terms = negotiation.Terms,

@@ -19,16 +19,16 @@ public sealed record AgreementDocument(
     string GoverningLaw,
     Guid? RenewalOf)
 {
-    public sealed record DatasetPart(Guid Id, int ListingVersion, string? TitleKo, string? TitleEn);
+    public sealed record DatasetPart(Guid Id, int DatasetVersion, string? TitleKo, string? TitleEn);
 
     /// <summary>The baseline version the price was checked against and the band it sat in.</summary>
     public sealed record PricingPart(Guid BaselineId, int BaselineVersion, decimal ReferencePriceKrw, decimal BandFloorKrw, decimal BandCeilingKrw, string PricingPurpose);
 
-    public static AgreementDocument Of(Guid agreementId, Negotiation n, DatasetCopy listing) => new(
+    public static AgreementDocument Of(Guid agreementId, Negotiation n, DatasetCopy dataset) => new(
         "marketplace-data-provision-agreement/1",
         agreementId,
         n.Id,
-        new DatasetPart(n.DatasetId, n.ListingVersion, listing.TitleKo, listing.TitleEn),
+        new DatasetPart(n.DatasetId, n.DatasetVersion, dataset.TitleKo, dataset.TitleEn),
         n.ProviderOrganisationId,
         n.BuyerOrganisationId,
         "KRW",

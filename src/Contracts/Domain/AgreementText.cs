@@ -28,7 +28,7 @@ public static class AgreementText
             b.AppendLine($"- 계약 번호: `{a.Id}`");
             b.AppendLine($"- 제공자(갑): {Named(provider, ko)} (기관 `{a.ProviderOrganisationId}`)");
             b.AppendLine($"- 이용자(을): {Named(buyer, ko)} (기관 `{a.BuyerOrganisationId}`)");
-            b.AppendLine($"- 대상 데이터: {title} (목록 `{a.DatasetId}`, 버전 {a.ListingVersion})");
+            b.AppendLine($"- 대상 데이터: {title} (데이터셋 `{a.DatasetId}`, 버전 {a.DatasetVersion})");
             b.AppendLine($"- 계약 문서 해시(SHA-256): `{a.Hash}`").AppendLine();
             b.AppendLine("## 제1조 (이용 목적 및 범위)").AppendLine($"을은 데이터를 다음 목적에만 이용한다: {purposes}. 이용 범위: {scope}").AppendLine();
             b.AppendLine("## 제2조 (계약 기간)").AppendLine($"{t.StartDate:yyyy-MM-dd}부터 {t.EndDate:yyyy-MM-dd} 전일까지 {t.DurationMonths}개월.").AppendLine();
@@ -46,7 +46,7 @@ public static class AgreementText
             b.AppendLine($"- Agreement: `{a.Id}`");
             b.AppendLine($"- Provider: {Named(provider, ko)} (organisation `{a.ProviderOrganisationId}`)");
             b.AppendLine($"- Buyer: {Named(buyer, ko)} (organisation `{a.BuyerOrganisationId}`)");
-            b.AppendLine($"- Data: {title} (listing `{a.DatasetId}`, version {a.ListingVersion})");
+            b.AppendLine($"- Data: {title} (dataset `{a.DatasetId}`, version {a.DatasetVersion})");
             b.AppendLine($"- Hash of the agreement document (SHA-256): `{a.Hash}`").AppendLine();
             b.AppendLine("## 1. Purpose and scope").AppendLine($"The buyer uses the data only for: {purposes}. Scope: {scope}").AppendLine();
             b.AppendLine("## 2. Term").AppendLine($"{t.DurationMonths} months, from {t.StartDate:yyyy-MM-dd} until the day before {t.EndDate:yyyy-MM-dd}.").AppendLine();

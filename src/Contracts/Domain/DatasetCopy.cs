@@ -4,7 +4,7 @@ using Marketplace.BuildingBlocks.Pricing;
 namespace Marketplace.Contracts.Domain;
 
 /// <summary>
-/// Contracts' local copy of a published listing, fed by Catalog's events, so a negotiation can be
+/// Contracts' local copy of a published dataset, fed by Catalog's events, so a negotiation can be
 /// checked without asking Catalog (which may be down) or reading its database (which it owns).
 /// </summary>
 public sealed class DatasetCopy
@@ -31,10 +31,10 @@ public sealed class DatasetCopy
     /// <summary>When this copy last changed here; with <see cref="PublishedAt"/> it shows how stale a copy can be.</summary>
     public DateTime SyncedAt { get; set; }
 
-    /// <summary>Takes a listing version unless this copy already holds a newer one (versions can arrive out of order).</summary>
+    /// <summary>Takes a dataset version unless this copy already holds a newer one (versions can arrive out of order).</summary>
     public void Apply(int version, Guid provider, string? titleKo, string? titleEn, DatasetFacts facts, DateTime publishedAt, DateTime now)
     {
-        // Version 0 is a copy just created; a reinstated listing repeats its version and is applied again.
+        // Version 0 is a copy just created; a reinstated dataset repeats its version and is applied again.
         if (Version > version)
         {
             return;
@@ -50,7 +50,7 @@ public sealed class DatasetCopy
         SyncedAt = now;
     }
 
-    /// <summary>Takes the listing off the marketplace, unless this copy already holds a newer version.</summary>
+    /// <summary>Takes the dataset off the marketplace, unless this copy already holds a newer version.</summary>
     public bool Unlist(int version, DateTime now)
     {
         if (Version > version)
@@ -63,13 +63,13 @@ public sealed class DatasetCopy
         return true;
     }
 
-    /// <summary>The provider, and everyone unless the listing names the organisations it is visible to.</summary>
+    /// <summary>The provider, and everyone unless the dataset names the organisations it is visible to.</summary>
     public bool IsVisibleTo(Guid organisation) =>
         organisation == ProviderOrganisationId || Facts.VisibleTo is null || Facts.VisibleTo.Contains(organisation);
 
-    public ListingPriceInputs PriceInputs => new(
-        Facts.RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(Facts.CoverageFrom, Facts.CoverageTo), Facts.MetadataScore, Facts.Labelled);
+    public DatasetPriceInputs PriceInputs => new(
+        Facts.RecordCount ?? 0, DatasetPriceInputs.HistoryMonthsOf(Facts.CoverageFrom, Facts.CoverageTo), Facts.MetadataScore, Facts.Labelled);
 
-    /// <summary>The first data type names the listing's category, as in Pricing.</summary>
+    /// <summary>The first data type names the dataset's category, as in Pricing.</summary>
     public string? DataType => Facts.DataTypes.FirstOrDefault();
 }

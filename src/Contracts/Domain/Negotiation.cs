@@ -3,7 +3,7 @@ using Marketplace.BuildingBlocks.Errors;
 namespace Marketplace.Contracts.Domain;
 
 /// <summary>
-/// A contract negotiation between a buyer and the provider of one listing version, through the DSP
+/// A contract negotiation between a buyer and the provider of one dataset version, through the DSP
 /// states (<see cref="NegotiationRules"/>). Every proposal is kept as a round and every transition in the
 /// audit trail; <see cref="Revision"/> makes concurrent actions on one negotiation fail but one.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class Negotiation
 
     public Guid DatasetId { get; private set; }
 
-    public int ListingVersion { get; private set; }
+    public int DatasetVersion { get; private set; }
 
     public Guid ProviderOrganisationId { get; private set; }
 
@@ -61,15 +61,15 @@ public sealed class Negotiation
     public Party? Turn => NegotiationRules.TurnIn(State);
 
     public static Negotiation Request(
-        DatasetCopy listing, Guid buyer, bool buyerIsSme, string subject, ContractTerms terms, decimal price, PriceCheck check,
+        DatasetCopy dataset, Guid buyer, bool buyerIsSme, string subject, ContractTerms terms, decimal price, PriceCheck check,
         DateTime now, TimeSpan responsePeriod, Guid? renewalOf = null)
     {
         var negotiation = new Negotiation
         {
             Id = Guid.CreateVersion7(),
-            DatasetId = listing.DatasetId,
-            ListingVersion = listing.Version,
-            ProviderOrganisationId = listing.ProviderOrganisationId,
+            DatasetId = dataset.DatasetId,
+            DatasetVersion = dataset.Version,
+            ProviderOrganisationId = dataset.ProviderOrganisationId,
             BuyerOrganisationId = buyer,
             BuyerIsSme = buyerIsSme,
             RenewalOf = renewalOf,
@@ -149,7 +149,7 @@ public sealed class Negotiation
         Move("terminate", by, subject, NegotiationState.Terminated, now, null, reason);
     }
 
-    /// <summary>The platform ends an open negotiation (its listing went away); false when it was already final.</summary>
+    /// <summary>The platform ends an open negotiation (its dataset went away); false when it was already final.</summary>
     public bool EndByPlatform(string reason, DateTime now)
     {
         if (NegotiationRules.IsFinal(State))

@@ -7,7 +7,7 @@ namespace Marketplace.Contracts.Domain;
 /// <summary>
 /// The agreement's terms as an ODRL 2.2 Agreement (JSON-LD), in the shape the Dataspace Protocol 2025-1 carries in a
 /// ContractAgreementMessage (checked against its schemas in a test). The context is inline (the ODRL terms it uses,
-/// mapped to their IRIs), so a processor expands it without fetching anything. The parties, the listing version and
+/// mapped to their IRIs), so a processor expands it without fetching anything. The parties, the dataset version and
 /// the purposes have the IRIs the catalog and the API give them (<see cref="MarketplaceIris"/>). Exclusivity,
 /// liability and dispute resolution have no ODRL term: they are in the agreement text and document.
 /// </summary>
@@ -55,8 +55,8 @@ public static class OdrlPolicy
             ["uid"] = MarketplaceIris.Agreement(root, a.Id),
             ["assigner"] = MarketplaceIris.Organisation(root, a.ProviderOrganisationId),
             ["assignee"] = MarketplaceIris.Organisation(root, a.BuyerOrganisationId),
-            // The version agreed on; its IRI is under the listing's.
-            ["target"] = MarketplaceIris.ListingVersion(root, a.DatasetId, a.ListingVersion),
+            // The version agreed on; its IRI is under the dataset's.
+            ["target"] = MarketplaceIris.DatasetVersion(root, a.DatasetId, a.DatasetVersion),
             // When it took effect: finalized (or, for a draft, when the provider signed).
             ["timestamp"] = (a.FinalizedAt ?? a.ProviderSignature.At).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["permission"] = permissions,

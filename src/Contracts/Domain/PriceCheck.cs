@@ -2,7 +2,7 @@ namespace Marketplace.Contracts.Domain;
 
 /// <summary>
 /// How a proposed price was checked: the baseline version in force when it was proposed, the reference
-/// price of the listing for the proposed terms under it, and the band the price sat in.
+/// price of the dataset for the proposed terms under it, and the band the price sat in.
 /// </summary>
 /// <param name="PricingPurpose">The purpose the reference was computed for: of several, the one the baseline values most.</param>
 public sealed record PriceCheck(

@@ -48,7 +48,7 @@ public static class TermsVocabulary
     public static readonly IReadOnlyList<Term> PlatformReasons =
     [
         new("expired", "응답 기한 경과", "No answer within the response period"),
-        new("listing-withdrawn", "목록 철회", "The listing was withdrawn"),
-        new("listing-suspended", "목록 정지", "The listing was suspended"),
+        new("dataset-withdrawn", "데이터셋 게시 철회", "The dataset was withdrawn"),
+        new("dataset-suspended", "데이터셋 게시 정지", "The dataset was suspended"),
     ];
 }

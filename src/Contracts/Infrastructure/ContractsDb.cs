@@ -7,7 +7,7 @@ namespace Marketplace.Contracts.Infrastructure;
 
 public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleDbContext(options)
 {
-    public DbSet<DatasetCopy> Datasets => Set<DatasetCopy>();
+    public DbSet<DatasetCopy> DatasetCopies => Set<DatasetCopy>();
 
     public DbSet<BaselineCopy> Baselines => Set<BaselineCopy>();
 
@@ -18,6 +18,20 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
     public DbSet<AccessGrant> Grants => Set<AccessGrant>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    /// <summary>The same renames as the PostgreSQL migrations, for embedded files (<see cref="SqliteUpgrade"/>).</summary>
+    public override IReadOnlyList<SqliteUpgrade> SqliteUpgrades =>
+    [
+        // DatasetVocabulary: one word, "dataset", for what providers list.
+        new SqliteUpgrade.RenameTable("datasets", "dataset_copies"),
+        new SqliteUpgrade.RenameColumn("negotiations", "listing_version", "dataset_version"),
+        new SqliteUpgrade.RenameColumn("agreements", "listing_version", "dataset_version"),
+        .. new[] { ("listing-withdrawn", "dataset-withdrawn"), ("listing-suspended", "dataset-suspended") }.SelectMany(r => new SqliteUpgrade[]
+        {
+            new SqliteUpgrade.Statement($"UPDATE negotiations SET termination_reason = '{r.Item2}' WHERE termination_reason = '{r.Item1}'"),
+            new SqliteUpgrade.Statement($"UPDATE negotiations SET history = replace(history, '\"{r.Item1}\"', '\"{r.Item2}\"') WHERE history LIKE '%\"{r.Item1}\"%'"),
+        }),
+    ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

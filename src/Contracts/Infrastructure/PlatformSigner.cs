@@ -55,7 +55,7 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
             ["agreement_id"] = agreement.Id.ToString(),
             ["agreement_hash"] = agreement.Hash,
             ["dataset_id"] = agreement.DatasetId.ToString(),
-            ["listing_version"] = agreement.ListingVersion,
+            ["dataset_version"] = agreement.DatasetVersion,
             ["provider_org"] = agreement.ProviderOrganisationId.ToString(),
             ["buyer_org"] = agreement.BuyerOrganisationId.ToString(),
             ["purposes"] = agreement.Terms.Purposes,

@@ -11,20 +11,20 @@ namespace Marketplace.Contracts.Infrastructure;
 /// </summary>
 public static class PriceBands
 {
-    public static async Task<PriceCheck> CheckAsync(ContractsDb db, DatasetCopy listing, ContractTerms terms, decimal price, DateTime at, CancellationToken ct)
+    public static async Task<PriceCheck> CheckAsync(ContractsDb db, DatasetCopy dataset, ContractTerms terms, decimal price, DateTime at, CancellationToken ct)
     {
-        var stage = listing.Facts.ProcessStage;
-        var type = listing.DataType;
+        var stage = dataset.Facts.ProcessStage;
+        var type = dataset.DataType;
         var candidates = await db.Baselines.AsNoTracking()
             .Where(b => b.EffectiveFrom <= at && ((b.ProcessStage == stage && b.DataType == type) || (b.ProcessStage == null && b.DataType == null)))
             .ToListAsync(ct);
         var baseline = InForce(candidates, stage, type) ?? InForce(candidates, null, null)
-            ?? throw new RuleViolationException($"No pricing baseline is in force for this listing's category at {at:O}; negotiation is not possible yet.");
+            ?? throw new RuleViolationException($"No pricing baseline is in force for this dataset's category at {at:O}; negotiation is not possible yet.");
 
-        // Of several purposes, the band is the one of the purpose the baseline values most: listing a
+        // Of several purposes, the band is the one of the purpose the baseline values most: dataset a
         // cheap purpose first cannot lower the price of a more valuable use.
         var purpose = terms.Purposes.MaxBy(p => baseline.Factors.PurposeMultipliers.GetValueOrDefault(p))!;
-        var reference = ReferencePrice.Compute(baseline.BasePrice, baseline.Factors, listing.PriceInputs, new QuoteTerms(purpose, terms.DurationMonths, terms.Exclusive));
+        var reference = ReferencePrice.Compute(baseline.BasePrice, baseline.Factors, dataset.PriceInputs, new QuoteTerms(purpose, terms.DurationMonths, terms.Exclusive));
         var check = new PriceCheck(baseline.BaselineId, baseline.Version, baseline.BasePrice, reference.ReferenceKrw, reference.FloorKrw, reference.CeilingKrw, purpose);
         if (!reference.InBand(price))
         {

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Contracts.IntegrationEvents;
 
-/// <summary>A suspended listing takes no new negotiations until it is reinstated, and its open ones end.</summary>
+/// <summary>A suspended dataset takes no new negotiations until it is reinstated, and its open ones end.</summary>
 public sealed class EndNegotiationsOnSuspensionConsumer(ContractsDb db, TimeProvider clock, ILogger<EndNegotiationsOnSuspensionConsumer> logger)
     : InboxConsumer<DatasetSuspended, ContractsDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetSuspended message, CancellationToken ct) =>
-        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "listing-suspended", Clock.GetUtcNow().UtcDateTime, ct);
+        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "dataset-suspended", Clock.GetUtcNow().UtcDateTime, ct);
 }

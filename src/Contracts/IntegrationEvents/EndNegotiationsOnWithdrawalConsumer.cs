@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Contracts.IntegrationEvents;
 
-/// <summary>A withdrawn listing takes no new negotiations and ends the open ones.</summary>
+/// <summary>A withdrawn dataset takes no new negotiations and ends the open ones.</summary>
 public sealed class EndNegotiationsOnWithdrawalConsumer(ContractsDb db, TimeProvider clock, ILogger<EndNegotiationsOnWithdrawalConsumer> logger)
     : InboxConsumer<DatasetWithdrawn, ContractsDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetWithdrawn message, CancellationToken ct) =>
-        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "listing-withdrawn", Clock.GetUtcNow().UtcDateTime, ct);
+        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "dataset-withdrawn", Clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -7,12 +7,12 @@ namespace Marketplace.Contracts.IntegrationEvents;
 internal static class ListingEnd
 {
     /// <summary>
-    /// The listing left the marketplace: no new negotiations, and every open one on it ends (the platform
+    /// The dataset left the marketplace: no new negotiations, and every open one on it ends (the platform
     /// terminates it with <paramref name="reason"/>). Finalized agreements stay in force.
     /// </summary>
     public static async Task ApplyAsync(ContractsDb db, Guid datasetId, int version, string reason, DateTime now, CancellationToken ct)
     {
-        if (await db.Datasets.FindAsync([datasetId], ct) is { } copy && !copy.Unlist(version, now))
+        if (await db.DatasetCopies.FindAsync([datasetId], ct) is { } copy && !copy.Unlist(version, now))
         {
             return;
         }

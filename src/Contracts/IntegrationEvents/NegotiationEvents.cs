@@ -6,7 +6,7 @@ namespace Marketplace.Contracts.IntegrationEvents;
 /// <summary>The integration event of the transition a negotiation just made (written to the outbox with it).</summary>
 public static class NegotiationEvents
 {
-    public static IIntegrationEvent For(Negotiation n, Agreement? agreement, DatasetCopy? listing)
+    public static IIntegrationEvent For(Negotiation n, Agreement? agreement, DatasetCopy? dataset)
     {
         var at = n.UpdatedAt;
         return n.State switch
@@ -17,8 +17,8 @@ public static class NegotiationEvents
             NegotiationState.Agreed => new ContractAgreed(n.Id, agreement!.Id, agreement.Hash, n.DatasetId, n.ProviderOrganisationId, n.BuyerOrganisationId, n.PriceKrw, at),
             NegotiationState.Verified => new ContractVerified(n.Id, agreement!.Id, agreement.Hash, n.DatasetId, n.ProviderOrganisationId, n.BuyerOrganisationId, n.PriceKrw, at),
             NegotiationState.Finalized => new ContractFinalized(
-                agreement!.Id, n.DatasetId, n.ListingVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, n.BuyerIsSme,
-                listing?.Facts.ProcessStage, listing?.DataType, n.Check.BaselineId, n.Check.BaselineVersion, n.PriceKrw, n.Check.BasePriceKrw,
+                agreement!.Id, n.DatasetId, n.DatasetVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, n.BuyerIsSme,
+                dataset?.Facts.ProcessStage, dataset?.DataType, n.Check.BaselineId, n.Check.BaselineVersion, n.PriceKrw, n.Check.BasePriceKrw,
                 n.Check.ReferencePriceKrw, n.Check.BandFloorKrw, n.Check.BandCeilingKrw, n.Check.PricingPurpose, n.Terms.DurationMonths,
                 n.Terms.Exclusive, at),
             _ => Terminated(n, agreement, n.History[^1].By, n.TerminationReason ?? "other", at),

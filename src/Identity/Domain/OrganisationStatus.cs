@@ -3,7 +3,7 @@ namespace Marketplace.Identity.Domain;
 /// <summary>Pending → Verified or Rejected; a verified organisation may be suspended and reinstated.</summary>
 public enum OrganisationStatus
 {
-    /// <summary>Registered; may sign in, may not publish listings or negotiate.</summary>
+    /// <summary>Registered; may sign in, may not publish datasets or negotiate.</summary>
     Pending,
     Verified,
 

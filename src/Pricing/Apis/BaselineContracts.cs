@@ -12,10 +12,10 @@ public sealed record PublishBaselineRequest(DateTime? EffectiveFrom = null);
 
 public sealed record PreviewRequest(Guid[]? DatasetIds, string? Purpose, int? DurationMonths, bool Exclusive = false)
 {
-    /// <summary>The listings (1 to 50, each once) and the terms to price them for (400 naming each bad member).</summary>
+    /// <summary>The datasets (1 to 50, each once) and the terms to price them for (400 naming each bad member).</summary>
     public (Guid[] DatasetIds, QuoteTerms Terms) Validate()
     {
-        var checks = new Validator().Require(DatasetIds is { Length: > 0 and <= 50 }, "datasetIds", "Name 1 to 50 listings.");
+        var checks = new Validator().Require(DatasetIds is { Length: > 0 and <= 50 }, "datasetIds", "Name 1 to 50 datasets.");
         var terms = QuoteTermsInput.Validate(checks, Purpose, DurationMonths, Exclusive);
         return (DatasetIds!.Distinct().ToArray(), terms);
     }
@@ -30,5 +30,5 @@ public sealed record BaselineResponse(
         b.CreatedBy, b.CreatedAt, b.PublishedBy, b.PublishedAt);
 }
 
-/// <param name="Quote">Null when the listing is not in Pricing's copy of the catalog (unknown, withdrawn or suspended).</param>
+/// <param name="Quote">Null when the dataset is not in Pricing's copy of the catalog (unknown, withdrawn or suspended).</param>
 public sealed record PreviewLine(Guid DatasetId, PriceQuote? Quote);

@@ -24,7 +24,7 @@ public static class BaselinesApi
         api.MapPut("/{id:guid}", ReviseDraft).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("ReviseBaselineDraft")
             .WithSummary("Change a draft; published versions never change").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/preview", Preview).RequireAuthorization(MarketplacePolicies.Admin).WithName("PreviewBaseline")
-            .WithSummary("What these listings (at most 50) would cost under this baseline");
+            .WithSummary("What these datasets (at most 50) would cost under this baseline");
         api.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(MarketplacePolicies.Admin).WithName("PublishBaseline")
             .WithSummary("Publish a draft as the category's next version, effective now or later").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", List).RequireAuthorization().WithName("ListBaselines")
@@ -60,8 +60,8 @@ public static class BaselinesApi
     {
         var (ids, terms) = request.Validate();
         var baseline = await FindAsync(id, db, ct);
-        var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.DatasetId) && l.Listed).ToDictionaryAsync(l => l.DatasetId, ct);
-        return TypedResults.Ok(ids.Select(d => new PreviewLine(d, listings.TryGetValue(d, out var l) ? PriceFormula.Quote(baseline, l, terms) : null)).ToArray());
+        var datasets = await db.DatasetCopies.AsNoTracking().Where(l => ids.Contains(l.DatasetId) && l.Listed).ToDictionaryAsync(l => l.DatasetId, ct);
+        return TypedResults.Ok(ids.Select(d => new PreviewLine(d, datasets.TryGetValue(d, out var l) ? PriceFormula.Quote(baseline, l, terms) : null)).ToArray());
     }
 
     public static async Task<Ok<BaselineResponse>> Publish(

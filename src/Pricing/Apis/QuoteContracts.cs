@@ -7,10 +7,10 @@ namespace Marketplace.Pricing.Apis;
 /// <param name="At">The moment the price is for (default: now); the baseline version in force then applies.</param>
 public sealed record QuoteRequest(Guid? DatasetId, string? Purpose, int? DurationMonths, bool Exclusive = false, DateTime? At = null)
 {
-    /// <summary>The listing and the terms to price (400 naming each bad member).</summary>
+    /// <summary>The dataset and the terms to price (400 naming each bad member).</summary>
     public (Guid DatasetId, QuoteTerms Terms) Validate()
     {
-        var checks = new Validator().Require(DatasetId is { } id && id != Guid.Empty, "datasetId", "Required: the listing to price.");
+        var checks = new Validator().Require(DatasetId is { } id && id != Guid.Empty, "datasetId", "Required: the dataset to price.");
         var terms = QuoteTermsInput.Validate(checks, Purpose, DurationMonths, Exclusive);
         return (DatasetId!.Value, terms);
     }
@@ -33,4 +33,4 @@ public static class QuoteTermsInput
 /// <summary>What an eligible buyer would pay after a voucher programme's subsidy (nothing is reserved by a quote).</summary>
 public sealed record VoucherOffer(Guid ProgrammeId, string Name, decimal SubsidyKrw, decimal BuyerPaysKrw);
 
-public sealed record QuoteResponse(Guid DatasetId, int ListingVersion, DateTime At, QuoteTerms Terms, PriceQuote Price, VoucherOffer? Voucher);
+public sealed record QuoteResponse(Guid DatasetId, int DatasetVersion, DateTime At, QuoteTerms Terms, PriceQuote Price, VoucherOffer? Voucher);

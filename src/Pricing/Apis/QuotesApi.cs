@@ -13,14 +13,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Pricing.Apis;
 
-/// <summary>Quotes: the reference price of a listing for requested terms, its band, every factor, the fee, and any voucher.</summary>
+/// <summary>Quotes: the reference price of a dataset for requested terms, its band, every factor, the fee, and any voucher.</summary>
 public static class QuotesApi
 {
     public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
         app.MapModuleGroup(PricingModule.ModuleName, "/quotes", "Quotes").ProducesValidationProblem()
             .MapPost("/", Quote).RequireAuthorization().WithName("Quote")
-            .WithSummary("Price a listing for a purpose, a duration and exclusivity, explained factor by factor")
+            .WithSummary("Price a dataset for a purpose, a duration and exclusivity, explained factor by factor")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
@@ -30,24 +30,24 @@ public static class QuotesApi
     {
         var (datasetId, terms) = request.Validate();
         var organisation = user.OrganisationIdOf();
-        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == datasetId && l.Listed, ct);
-        if (listing is null || !listing.IsVisibleTo(organisation, PricingCaller.IsAdmin(user)))
+        var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == datasetId && l.Listed, ct);
+        if (dataset is null || !dataset.IsVisibleTo(organisation, PricingCaller.IsAdmin(user)))
         {
             return TypedResults.NotFound();
         }
 
-        if (terms.Exclusive && !listing.ExclusivityAvailable)
+        if (terms.Exclusive && !dataset.ExclusivityAvailable)
         {
-            throw new RuleViolationException("This listing is not offered exclusively.", nameof(request.Exclusive));
+            throw new RuleViolationException("This dataset is not offered exclusively.", nameof(request.Exclusive));
         }
 
         var at = request.At?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
         var snapshot = await prices.GetAsync(ct);
-        var baseline = PriceListCache.InForce(snapshot, listing.ProcessStage, listing.DataType, at)
-            ?? throw new RuleViolationException($"No pricing baseline is in force for this listing's category at {at:O}.");
-        var price = PriceFormula.Quote(baseline, listing, terms);
+        var baseline = PriceListCache.InForce(snapshot, dataset.ProcessStage, dataset.DataType, at)
+            ?? throw new RuleViolationException($"No pricing baseline is in force for this dataset's category at {at:O}.");
+        var price = PriceFormula.Quote(baseline, dataset, terms);
         var voucher = BestVoucher(snapshot, organisation, user.IsSme(), at, price.ReferencePriceKrw);
-        return TypedResults.Ok(new QuoteResponse(listing.DatasetId, listing.Version, at, terms, price, voucher));
+        return TypedResults.Ok(new QuoteResponse(dataset.DatasetId, dataset.Version, at, terms, price, voucher));
     }
 
     /// <summary>The programme a finalized agreement would draw on; its remainder may be up to a second old (a quote reserves nothing).</summary>

@@ -38,7 +38,7 @@ public static class BaselineRules
             .Require(f.FloorPercent <= f.CeilingPercent, "factors.floorPercent", "The floor must not be above the ceiling.")
             .Require(f.PlatformFeePercent is >= 0 and < 100, "factors.platformFeePercent", "Must be from 0 to below 100.")
             .Require(f.WellDescribedFeePercent >= 0 && f.WellDescribedFeePercent <= f.PlatformFeePercent, "factors.wellDescribedFeePercent",
-                "Must be from 0 up to the platform fee: it rewards well-described listings.")
+                "Must be from 0 up to the platform fee: it rewards well-described datasets.")
             .ThrowIfInvalid();
     }
 

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Pricing.Infrastructure;
 
-/// <summary>Baselines, the listings' price inputs (from Catalog), voucher programmes and reservations, agreements for statistics.</summary>
+/// <summary>Baselines, the datasets' price inputs (from Catalog), voucher programmes and reservations, agreements for statistics.</summary>
 public sealed class PricingDb(DbContextOptions<PricingDb> options) : ModuleDbContext(options)
 {
     public DbSet<Baseline> Baselines => Set<Baseline>();
 
-    public DbSet<ListingCopy> Listings => Set<ListingCopy>();
+    public DbSet<DatasetCopy> DatasetCopies => Set<DatasetCopy>();
 
     public DbSet<VoucherProgramme> VoucherProgrammes => Set<VoucherProgramme>();
 
@@ -19,6 +19,14 @@ public sealed class PricingDb(DbContextOptions<PricingDb> options) : ModuleDbCon
     public DbSet<AgreementRecord> Agreements => Set<AgreementRecord>();
 
     public bool IsPostgres => Database.IsNpgsql();
+
+    /// <summary>The same renames as the PostgreSQL migrations, for embedded files (<see cref="SqliteUpgrade"/>).</summary>
+    public override IReadOnlyList<SqliteUpgrade> SqliteUpgrades =>
+    [
+        // DatasetVocabulary
+        new SqliteUpgrade.RenameTable("listings", "dataset_copies"),
+        new SqliteUpgrade.RenameColumn("dataset_copies", "completeness_score", "metadata_score"),
+    ];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Pricing.IntegrationEvents;
 
-/// <summary>Pricing's listing copy follows a suspended listing (no quotes until reinstated).</summary>
+/// <summary>Pricing's dataset copy follows a suspended dataset (no quotes until reinstated).</summary>
 public sealed class UnlistSuspendedDatasetConsumer(PricingDb db, TimeProvider clock, ILogger<UnlistSuspendedDatasetConsumer> logger)
     : InboxConsumer<DatasetSuspended, PricingDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetSuspended message, CancellationToken ct) =>
-        ListingCopies.UnlistAsync(Db, message.DatasetId, message.Version, Clock.GetUtcNow().UtcDateTime, ct);
+        DatasetCopies.UnlistAsync(Db, message.DatasetId, message.Version, Clock.GetUtcNow().UtcDateTime, ct);
 }

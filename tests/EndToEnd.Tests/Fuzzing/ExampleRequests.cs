@@ -26,7 +26,7 @@ public static class ExampleRequests
     }
 
     /// <summary>Valid bodies of the operations whose validation matters most: the fuzzer breaks them in a few places.</summary>
-    public static Dictionary<string, JsonNode> Bodies(Guid listing)
+    public static Dictionary<string, JsonNode> Bodies(Guid dataset)
     {
         var terms = new
         {
@@ -36,17 +36,17 @@ public static class ExampleRequests
         };
         var examples = new Dictionary<string, object>
         {
-            ["POST /api/catalog/datasets"] = ListingClient.CompleteDocument(),
-            ["PUT /api/catalog/datasets/{id}"] = ListingClient.CompleteDocument(),
+            ["POST /api/catalog/datasets"] = DatasetClient.CompleteDocument(),
+            ["PUT /api/catalog/datasets/{id}"] = DatasetClient.CompleteDocument(),
             ["PATCH /api/catalog/datasets/{id}"] = new { titleEn = "Patched", keywords = new[] { "a", "b" }, classification = new { dataTypes = new[] { "sensor-time-series" } } },
             ["POST /api/catalog/datasets/{id}/suspend"] = new { reason = "Fuzzing" },
-            ["POST /api/contracts/negotiations"] = new { datasetId = listing, priceKrw = 10_000_000, terms },
+            ["POST /api/contracts/negotiations"] = new { datasetId = dataset, priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/offer"] = new { priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/counter"] = new { priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/terminate"] = new { reason = "no-longer-needed" },
             ["POST /api/pricing/baselines"] = Negotiations.DefaultBaseline(),
             ["PUT /api/pricing/baselines/{id}"] = Negotiations.DefaultBaseline(),
-            ["POST /api/pricing/quotes"] = new { datasetId = listing, purpose = "research", durationMonths = 12, exclusive = false },
+            ["POST /api/pricing/quotes"] = new { datasetId = dataset, purpose = "research", durationMonths = 12, exclusive = false },
             ["POST /api/pricing/vouchers"] = new
             {
                 name = "Fuzz", forSmes = true, organisations = new[] { DemoOrganisations.BuyerA }, subsidyPercent = 50, capPerAgreementKrw = 1_000_000,

@@ -129,13 +129,13 @@ public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper ou
     /// <summary>Ids that exist, so some requests reach the object checks and validation behind them.</summary>
     private async Task<IReadOnlyList<Guid>> KnownIdsAsync(Dictionary<string, HttpClient> callers)
     {
-        var listing = await market.DemoListingAsync("processStage=production&dataType=sensor-time-series");
-        var draft = await ListingClient.CreateDraftAsync(callers["demo-provider-x"]);
-        var price = await Negotiations.ReferencePriceAsync(callers["demo-buyer-a"], listing);
-        var negotiation = (await Negotiations.OpenAsync(callers["demo-buyer-a"], listing, price)).GetProperty("id").GetGuid();
+        var dataset = await market.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
+        var draft = await DatasetClient.CreateDraftAsync(callers["demo-provider-x"]);
+        var price = await Negotiations.ReferencePriceAsync(callers["demo-buyer-a"], dataset);
+        var negotiation = (await Negotiations.OpenAsync(callers["demo-buyer-a"], dataset, price)).GetProperty("id").GetGuid();
         var baselines = await callers["demo-admin"].GetFromJsonAsync<JsonElement>("/api/pricing/baselines");
         var vouchers = await callers["demo-admin"].GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
-        return [listing, draft.Id, negotiation, DemoOrganisations.BuyerA, DemoOrganisations.ProviderX,
+        return [dataset, draft.Id, negotiation, DemoOrganisations.BuyerA, DemoOrganisations.ProviderX,
             baselines[0].GetProperty("id").GetGuid(), vouchers[0].GetProperty("id").GetGuid()];
     }
 }

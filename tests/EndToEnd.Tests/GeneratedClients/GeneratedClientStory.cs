@@ -40,31 +40,31 @@ public static class GeneratedClientStory
         var buyer = await PartyAsync(baseAddress, log, (buyerRegistration.Client!.ClientId!, buyerRegistration.Client.ClientSecret!));
         var providerId = providerRegistration.Organisation!.Id!.Value;
 
-        // List and publish a listing; anyone finds it searching in Korean.
+        // List and publish a dataset; anyone finds it searching in Korean.
         var metadata = await KiotaJsonSerializer.DeserializeAsync(
-            System.Text.Json.JsonSerializer.Serialize(ListingClient.CompleteDocument("사출성형기 금형 온도 데이터"), System.Text.Json.JsonSerializerOptions.Web),
+            System.Text.Json.JsonSerializer.Serialize(DatasetClient.CompleteDocument("사출성형기 금형 온도 데이터"), System.Text.Json.JsonSerializerOptions.Web),
             CatalogModels.DatasetMetadata.CreateFromDiscriminatorValue);
         var draft = await provider.Catalog.Api.Catalog.Datasets.PostAsync(metadata!);
-        var listing = draft!.Id!.Value;
-        var published = await provider.Catalog.Api.Catalog.Datasets[listing].Publish.PostAsync();
+        var dataset = draft!.Id!.Value;
+        var published = await provider.Catalog.Api.Catalog.Datasets[dataset].Publish.PostAsync();
         Assert.Equal(CatalogModels.DatasetStatus.Published, published!.Status);
         var found = await anonymous.Catalog.Api.Catalog.Datasets.GetAsync(r =>
         {
             r.QueryParameters.Q = "사출성형기 온도";
             r.QueryParameters.Provider = providerId;
         });
-        Assert.Contains(found!.Items!, item => item.Id == listing);
+        Assert.Contains(found!.Items!, item => item.Id == dataset);
 
-        // A quote, once Pricing has the listing (it learns of it from Catalog's event).
+        // A quote, once Pricing has the dataset (it learns of it from Catalog's event).
         var quote = await Eventually.GetAsync(async () => await OrNullAsync(() => buyer.Pricing.Api.Pricing.Quotes.PostAsync(
-            new PricingModels.QuoteRequest { DatasetId = listing, Purpose = "research", DurationMonths = 12 })), TimeSpan.FromSeconds(30), "a quote");
+            new PricingModels.QuoteRequest { DatasetId = dataset, Purpose = "research", DurationMonths = 12 })), TimeSpan.FromSeconds(30), "a quote");
         var reference = (decimal)quote.Price!.ReferencePriceKrw!.Value;
         var counterPrice = Math.Floor(((decimal)quote.Price.BandFloorKrw!.Value + reference) / 2 / 1000) * 1000;
 
         // Request at the reference price, offer, counter lower, offer the counter, accept, agree, verify, finalize.
         var terms = new ContractsModels.ContractTermsRequest { Purposes = ["research"], DurationMonths = 12, Exclusive = false };
         var negotiation = await Eventually.GetAsync(async () => await OrNullAsync(() => buyer.Contracts.Api.Contracts.Negotiations.PostAsync(
-            new ContractsModels.RequestNegotiationRequest { DatasetId = listing, PriceKrw = (double)reference, Terms = terms })), TimeSpan.FromSeconds(30), "a negotiation");
+            new ContractsModels.RequestNegotiationRequest { DatasetId = dataset, PriceKrw = (double)reference, Terms = terms })), TimeSpan.FromSeconds(30), "a negotiation");
         var id = negotiation.Id!.Value;
         var actions = provider.Contracts.Api.Contracts.Negotiations[id];
         await actions.Offer.PostAsync(new ContractsModels.ProposalRequest());

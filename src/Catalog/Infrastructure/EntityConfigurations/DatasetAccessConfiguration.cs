@@ -10,8 +10,6 @@ internal sealed class DatasetAccessConfiguration : IEntityTypeConfiguration<Data
     {
         b.ToTable("dataset_access");
         b.HasKey(a => new { a.DatasetId, a.OrganisationId });
-        b.Property(a => a.DatasetId).HasColumnName("dataset_id");
-        b.Property(a => a.OrganisationId).HasColumnName("organisation_id");
         b.HasIndex(a => a.OrganisationId);
     }
 }

@@ -14,28 +14,14 @@ internal sealed class DatasetConfiguration(bool postgres) : IEntityTypeConfigura
     {
         b.ToTable("datasets");
         b.HasKey(d => d.Id);
-        b.Property(d => d.Id).HasColumnName("id").ValueGeneratedNever();
-        b.Property(d => d.ProviderOrganisationId).HasColumnName("provider_organisation_id");
-        b.Property(d => d.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
-        b.Property(d => d.Version).HasColumnName("version");
-        // Two concurrent writes to one listing (publish, edit, suspend...): the second gets 409.
-        b.Property(d => d.Revision).HasColumnName("revision").IsConcurrencyToken();
-        b.Property(d => d.CreatedAt).HasColumnName("created_at");
-        b.Property(d => d.PublishedAt).HasColumnName("published_at");
-        b.Property(d => d.UpdatedAt).HasColumnName("updated_at");
-        b.Property(d => d.SuspensionReason).HasColumnName("suspension_reason").HasMaxLength(DatasetLimits.TextLength);
-        b.Property(d => d.Metadata).HasColumnName("metadata").AsJson();
-        b.Property(d => d.TitleKo).HasColumnName("title_ko").HasMaxLength(DatasetLimits.TitleLength);
-        b.Property(d => d.TitleEn).HasColumnName("title_en").HasMaxLength(DatasetLimits.TitleLength);
-        b.Property(d => d.MetadataScore).HasColumnName("completeness_score");
-        b.Property(d => d.RecordCount).HasColumnName("record_count");
-        b.Property(d => d.CoverageFrom).HasColumnName("coverage_from");
-        b.Property(d => d.CoverageTo).HasColumnName("coverage_to");
-        b.Property(d => d.IsRestricted).HasColumnName("is_restricted");
-        b.Property(d => d.SearchTerms).HasColumnName("search_terms");
-        b.Property(d => d.TitleTerms).HasColumnName("title_terms");
-        b.Property(d => d.KeywordTerms).HasColumnName("keyword_terms");
-        b.PrimitiveCollection(d => d.FacetValues).HasColumnName("facet_values");
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        // Two concurrent writes to one dataset (publish, edit, suspend...): the second gets 409.
+        b.Property(d => d.Revision).IsConcurrencyToken();
+        b.Property(d => d.SuspensionReason).HasMaxLength(DatasetLimits.TextLength);
+        b.Property(d => d.Metadata).AsJson();
+        b.Property(d => d.TitleKo).HasMaxLength(DatasetLimits.TitleLength);
+        b.Property(d => d.TitleEn).HasMaxLength(DatasetLimits.TitleLength);
 
         b.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DatasetId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Access).WithOne().HasForeignKey(a => a.DatasetId).OnDelete(DeleteBehavior.Cascade);

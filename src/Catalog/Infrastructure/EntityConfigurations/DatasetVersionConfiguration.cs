@@ -11,11 +11,7 @@ internal sealed class DatasetVersionConfiguration : IEntityTypeConfiguration<Dat
     {
         b.ToTable("dataset_versions");
         b.HasKey(v => new { v.DatasetId, v.Version });
-        b.Property(v => v.DatasetId).HasColumnName("dataset_id");
-        b.Property(v => v.Version).HasColumnName("version");
-        b.Property(v => v.Metadata).HasColumnName("metadata").AsJson();
-        b.Property(v => v.MetadataScore).HasColumnName("completeness_score");
-        b.Property(v => v.CreatedBy).HasColumnName("created_by").HasMaxLength(100);
-        b.Property(v => v.CreatedAt).HasColumnName("created_at");
+        b.Property(v => v.Metadata).AsJson();
+        b.Property(v => v.CreatedBy).HasMaxLength(100);
     }
 }

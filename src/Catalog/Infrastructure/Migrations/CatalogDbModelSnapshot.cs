@@ -188,7 +188,7 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
                     b.Property<int>("MetadataScore")
                         .HasColumnType("integer")
-                        .HasColumnName("completeness_score");
+                        .HasColumnName("metadata_score");
 
                     b.Property<Guid>("ProviderOrganisationId")
                         .HasColumnType("uuid")
@@ -315,7 +315,7 @@ namespace Marketplace.Catalog.Infrastructure.Migrations
 
                     b.Property<int>("MetadataScore")
                         .HasColumnType("integer")
-                        .HasColumnName("completeness_score");
+                        .HasColumnName("metadata_score");
 
                     b.HasKey("DatasetId", "Version");
 

@@ -11,13 +11,9 @@ internal sealed class BaselineCopyConfiguration : IEntityTypeConfiguration<Basel
     {
         b.ToTable("baselines");
         b.HasKey(x => new { x.BaselineId, x.Version });
-        b.Property(x => x.BaselineId).HasColumnName("baseline_id");
-        b.Property(x => x.Version).HasColumnName("version");
-        b.Property(x => x.ProcessStage).HasColumnName("process_stage").HasMaxLength(40);
-        b.Property(x => x.DataType).HasColumnName("data_type").HasMaxLength(40);
-        b.Property(x => x.BasePrice).HasColumnName("base_price").HasPrecision(18, 0);
-        b.Property(x => x.Factors).HasColumnName("factors").AsJson();
-        b.Property(x => x.EffectiveFrom).HasColumnName("effective_from");
-        b.Property(x => x.PublishedAt).HasColumnName("published_at");
+        b.Property(x => x.ProcessStage).HasMaxLength(40);
+        b.Property(x => x.DataType).HasMaxLength(40);
+        b.Property(x => x.BasePrice).HasPrecision(18, 0);
+        b.Property(x => x.Factors).AsJson();
     }
 }

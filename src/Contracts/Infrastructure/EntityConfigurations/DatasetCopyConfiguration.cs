@@ -9,18 +9,13 @@ internal sealed class DatasetCopyConfiguration : IEntityTypeConfiguration<Datase
 {
     public void Configure(EntityTypeBuilder<DatasetCopy> b)
     {
-        b.ToTable("datasets");
+        b.ToTable("dataset_copies");
         b.HasKey(d => d.DatasetId);
-        b.Property(d => d.DatasetId).HasColumnName("dataset_id").ValueGeneratedNever();
-        b.Property(d => d.Version).HasColumnName("version");
-        b.Property(d => d.ProviderOrganisationId).HasColumnName("provider_organisation_id");
-        b.Property(d => d.TitleKo).HasColumnName("title_ko").HasMaxLength(200);
-        b.Property(d => d.TitleEn).HasColumnName("title_en").HasMaxLength(200);
-        b.Property(d => d.Facts).HasColumnName("facts").AsJson();
-        b.Property(d => d.Listed).HasColumnName("listed");
+        b.Property(d => d.DatasetId).ValueGeneratedNever();
+        b.Property(d => d.TitleKo).HasMaxLength(200);
+        b.Property(d => d.TitleEn).HasMaxLength(200);
+        b.Property(d => d.Facts).AsJson();
         b.Ignore(d => d.PriceInputs);
         b.Ignore(d => d.DataType);
-        b.Property(d => d.PublishedAt).HasColumnName("published_at");
-        b.Property(d => d.SyncedAt).HasColumnName("synced_at");
     }
 }

@@ -9,8 +9,6 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
     {
         b.ToTable("signing_keys");
         b.HasKey(x => x.KeyId);
-        b.Property(x => x.KeyId).HasColumnName("key_id").HasMaxLength(64);
-        b.Property(x => x.PrivateKey).HasColumnName("private_key");
-        b.Property(x => x.CreatedAt).HasColumnName("created_at");
+        b.Property(x => x.KeyId).HasMaxLength(64);
     }
 }

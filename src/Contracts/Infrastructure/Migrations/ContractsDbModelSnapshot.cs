@@ -200,6 +200,10 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dataset_id");
 
+                    b.Property<int>("DatasetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_version");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("text")
@@ -218,10 +222,6 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
-
-                    b.Property<int>("ListingVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("listing_version");
 
                     b.Property<Guid>("NegotiationId")
                         .HasColumnType("uuid")
@@ -375,7 +375,7 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
 
                     b.HasKey("DatasetId");
 
-                    b.ToTable("datasets", (string)null);
+                    b.ToTable("dataset_copies", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Contracts.Domain.Negotiation", b =>
@@ -414,6 +414,10 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dataset_id");
 
+                    b.Property<int>("DatasetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_version");
+
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
@@ -422,10 +426,6 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("history");
-
-                    b.Property<int>("ListingVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("listing_version");
 
                     b.Property<decimal>("PriceKrw")
                         .HasPrecision(18)

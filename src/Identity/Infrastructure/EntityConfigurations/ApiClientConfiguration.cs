@@ -10,12 +10,8 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
     {
         b.ToTable("api_clients");
         b.HasKey(c => c.ClientId);
-        b.Property(c => c.ClientId).HasColumnName("client_id").HasMaxLength(100);
-        b.Property(c => c.OrganisationId).HasColumnName("organisation_id");
-        b.Property(c => c.Name).HasColumnName("name").HasMaxLength(100);
-        b.Property(c => c.IsOrganisationAdmin).HasColumnName("is_organisation_admin");
-        b.Property(c => c.CreatedAt).HasColumnName("created_at");
-        b.Property(c => c.RevokedAt).HasColumnName("revoked_at");
+        b.Property(c => c.ClientId).HasMaxLength(100);
+        b.Property(c => c.Name).HasMaxLength(100);
         b.HasIndex(c => c.OrganisationId);
     }
 }

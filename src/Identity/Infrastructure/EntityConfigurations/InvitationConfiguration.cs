@@ -10,15 +10,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     {
         b.ToTable("invitations");
         b.HasKey(i => i.Id);
-        b.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
-        b.Property(i => i.OrganisationId).HasColumnName("organisation_id");
-        b.Property(i => i.Email).HasColumnName("email").HasMaxLength(254);
-        b.Property(i => i.IsOrganisationAdmin).HasColumnName("is_organisation_admin");
-        b.Property(i => i.CodeHash).HasColumnName("code_hash").HasMaxLength(64);
-        b.Property(i => i.InvitedBy).HasColumnName("invited_by").HasMaxLength(100);
-        b.Property(i => i.CreatedAt).HasColumnName("created_at");
-        b.Property(i => i.ExpiresAt).HasColumnName("expires_at");
-        b.Property(i => i.AcceptedAt).HasColumnName("accepted_at");
+        b.Property(i => i.Id).ValueGeneratedNever();
+        b.Property(i => i.Email).HasMaxLength(254);
+        b.Property(i => i.CodeHash).HasMaxLength(64);
+        b.Property(i => i.InvitedBy).HasMaxLength(100);
         b.HasIndex(i => i.CodeHash).IsUnique();
         b.HasIndex(i => i.OrganisationId);
     }

@@ -10,19 +10,14 @@ internal sealed class VoucherProgrammeConfiguration : IEntityTypeConfiguration<V
     {
         b.ToTable("voucher_programmes");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-        b.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
-        b.Property(x => x.ForSmes).HasColumnName("for_smes");
-        b.PrimitiveCollection(x => x.Organisations).HasColumnName("organisations");
-        b.Property(x => x.SubsidyPercent).HasColumnName("subsidy_percent").HasPrecision(9, 4);
-        b.Property(x => x.CapPerAgreementKrw).HasColumnName("cap_per_agreement_krw").HasPrecision(18, 0);
-        b.Property(x => x.BudgetKrw).HasColumnName("budget_krw").HasPrecision(18, 0);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.SubsidyPercent).HasPrecision(9, 4);
+        b.Property(x => x.CapPerAgreementKrw).HasPrecision(18, 0);
+        b.Property(x => x.BudgetKrw).HasPrecision(18, 0);
         // Every reservation changes it, so two reservations computed from the same remainder cannot both commit.
         b.Property(x => x.Reserved).HasColumnName("reserved_krw").HasPrecision(18, 0).IsConcurrencyToken();
-        b.Property(x => x.ValidFrom).HasColumnName("valid_from");
-        b.Property(x => x.ValidTo).HasColumnName("valid_to");
-        b.Property(x => x.CreatedBy).HasColumnName("created_by").HasMaxLength(100);
-        b.Property(x => x.CreatedAt).HasColumnName("created_at");
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
         b.Ignore(x => x.RemainingKrw);
         // SQLite keeps decimals as text, which compares character by character ("25" > "100"): cast, so the
         // same constraint holds numerically on both stores (a no-op on PostgreSQL's numeric).

@@ -256,7 +256,7 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
                     b.ToTable("baselines", (string)null);
                 });
 
-            modelBuilder.Entity("Marketplace.Pricing.Domain.ListingCopy", b =>
+            modelBuilder.Entity("Marketplace.Pricing.Domain.DatasetCopy", b =>
                 {
                     b.Property<Guid>("DatasetId")
                         .HasColumnType("uuid")
@@ -289,7 +289,7 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
 
                     b.Property<int>("MetadataScore")
                         .HasColumnType("integer")
-                        .HasColumnName("completeness_score");
+                        .HasColumnName("metadata_score");
 
                     b.Property<string>("ProcessStage")
                         .HasMaxLength(50)
@@ -318,7 +318,7 @@ namespace Marketplace.Pricing.Infrastructure.Migrations
 
                     b.HasKey("DatasetId");
 
-                    b.ToTable("listings", (string)null);
+                    b.ToTable("dataset_copies", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Pricing.Domain.VoucherProgramme", b =>

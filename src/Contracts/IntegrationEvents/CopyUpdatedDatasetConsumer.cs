@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Contracts.IntegrationEvents;
 
-/// <summary>Brings <see cref="DatasetCopy"/> to a listing's new version (or its reinstatement).</summary>
-public sealed class UpdateDatasetReadModelConsumer(ContractsDb db, TimeProvider clock, ILogger<UpdateDatasetReadModelConsumer> logger)
+/// <summary>Brings <see cref="DatasetCopy"/> to a dataset's new version (or its reinstatement).</summary>
+public sealed class CopyUpdatedDatasetConsumer(ContractsDb db, TimeProvider clock, ILogger<CopyUpdatedDatasetConsumer> logger)
     : InboxConsumer<DatasetUpdated, ContractsDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetUpdated message, CancellationToken ct) =>

@@ -10,19 +10,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Contracts.Apis;
 
-public static class NegotiableListingsApi
+public static class NegotiableDatasetsApi
 {
-    public static IEndpointRouteBuilder MapNegotiableListingsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapNegotiableDatasetsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapModuleGroup(ContractsModule.ModuleName, "/datasets", "Negotiable datasets");
         api.MapGet("/{id:guid}", GetDataset).RequireAuthorization().WithName("GetNegotiableDataset")
-            .WithSummary("A listing as Contracts knows it (from Catalog's events); restricted listings only for the organisations they name");
+            .WithSummary("A dataset as Contracts knows it (from Catalog's events); restricted datasets only for the organisations they name");
         return app;
     }
 
     public static async Task<Results<Ok<DatasetCopyResponse>, NotFound>> GetDataset(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
     {
-        var copy = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == id, ct);
+        var copy = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == id, ct);
         return copy is not null && (copy.IsVisibleTo(user.OrganisationIdOf()) || user.IsInRole(MarketplaceRoles.Admin))
             ? TypedResults.Ok(DatasetCopyResponse.From(copy))
             : TypedResults.NotFound();

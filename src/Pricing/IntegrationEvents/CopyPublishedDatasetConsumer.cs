@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Pricing.IntegrationEvents;
 
-/// <summary>Pricing's listing copy follows a newly published listing.</summary>
-public sealed class ListPublishedDatasetConsumer(PricingDb db, TimeProvider clock, ILogger<ListPublishedDatasetConsumer> logger)
+/// <summary>Pricing's dataset copy follows a newly published dataset.</summary>
+public sealed class CopyPublishedDatasetConsumer(PricingDb db, TimeProvider clock, ILogger<CopyPublishedDatasetConsumer> logger)
     : InboxConsumer<DatasetPublished, PricingDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetPublished message, CancellationToken ct) =>
-        ListingCopies.ListAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
+        DatasetCopies.ListAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -3,22 +3,22 @@ using System.Net.Http.Json;
 
 namespace Marketplace.TestSupport;
 
-/// <summary>A listing from a client's side: create and publish it in Catalog, read its copy from Contracts.</summary>
-public static class ListingClient
+/// <summary>A dataset from a client's side: create and publish it in Catalog, read its copy from Contracts.</summary>
+public static class DatasetClient
 {
     public sealed record Dataset(Guid Id, Guid ProviderOrganisationId, string Status, int Version, Titles Metadata)
     {
         public string? TitleKo => Metadata.TitleKo;
     }
 
-    /// <summary>The part of a listing's metadata document these tests look at.</summary>
+    /// <summary>The part of a dataset's metadata document these tests look at.</summary>
     public sealed record Titles(string? TitleKo, string? TitleEn);
 
     public sealed record NegotiableDataset(
         Guid DatasetId, int Version, Guid ProviderOrganisationId, string? TitleKo, string? TitleEn, DateTime PublishedAt, DateTime SyncedAt);
 
     /// <summary>
-    /// The least a listing needs to be published: titles, a description, the process stage, a data type and
+    /// The least a dataset needs to be published: titles, a description, the process stage, a data type and
     /// the offered terms.
     /// </summary>
     public static object PublishableDocument(
@@ -63,7 +63,7 @@ public static class ListingClient
         return (await response.Content.ReadFromJsonAsync<Dataset>())!;
     }
 
-    /// <summary>Contracts' copy of the listing, or null while the event has not arrived.</summary>
+    /// <summary>Contracts' copy of the dataset, or null while the event has not arrived.</summary>
     public static async Task<NegotiableDataset?> FindInContractsAsync(HttpClient client, Guid id)
     {
         var response = await client.GetAsync($"/api/contracts/datasets/{id}");

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Contracts.IntegrationEvents;
 
-/// <summary>Adds a newly published listing to <see cref="DatasetCopy"/>.</summary>
-public sealed class UpsertDatasetReadModelConsumer(ContractsDb db, TimeProvider clock, ILogger<UpsertDatasetReadModelConsumer> logger)
+/// <summary>Adds a newly published dataset to <see cref="DatasetCopy"/>.</summary>
+public sealed class CopyPublishedDatasetConsumer(ContractsDb db, TimeProvider clock, ILogger<CopyPublishedDatasetConsumer> logger)
     : InboxConsumer<DatasetPublished, ContractsDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetPublished message, CancellationToken ct) =>

@@ -2,8 +2,8 @@ using Marketplace.BuildingBlocks.Pricing;
 
 namespace Marketplace.Pricing.Domain;
 
-/// <summary>Pricing's own copy of a listing's price inputs, fed by Catalog's events.</summary>
-public sealed class ListingCopy
+/// <summary>Pricing's own copy of a dataset's price inputs, fed by Catalog's events.</summary>
+public sealed class DatasetCopy
 {
     public Guid DatasetId { get; set; }
 
@@ -13,7 +13,7 @@ public sealed class ListingCopy
 
     public string? ProcessStage { get; set; }
 
-    /// <summary>The first data type names the listing's category.</summary>
+    /// <summary>The first data type names the dataset's category.</summary>
     public string? DataType { get; set; }
 
     public long? RecordCount { get; set; }
@@ -28,7 +28,7 @@ public sealed class ListingCopy
 
     public bool ExclusivityAvailable { get; set; }
 
-    /// <summary>Null for a public listing; otherwise the organisations it is visible to.</summary>
+    /// <summary>Null for a public dataset; otherwise the organisations it is visible to.</summary>
     public Guid[]? VisibleTo { get; set; }
 
     /// <summary>False once withdrawn or while suspended: no quotes.</summary>
@@ -36,8 +36,8 @@ public sealed class ListingCopy
 
     public DateTime SyncedAt { get; set; }
 
-    public ListingPriceInputs PriceInputs =>
-        new(RecordCount ?? 0, ListingPriceInputs.HistoryMonthsOf(CoverageFrom, CoverageTo), MetadataScore, Labelled);
+    public DatasetPriceInputs PriceInputs =>
+        new(RecordCount ?? 0, DatasetPriceInputs.HistoryMonthsOf(CoverageFrom, CoverageTo), MetadataScore, Labelled);
 
     public bool IsVisibleTo(Guid organisation, bool isAdmin) =>
         isAdmin || organisation == ProviderOrganisationId || VisibleTo is null || VisibleTo.Contains(organisation);

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Pricing.IntegrationEvents;
 
-/// <summary>Pricing's listing copy follows a listing's new version, or its reinstatement.</summary>
-public sealed class ListUpdatedDatasetConsumer(PricingDb db, TimeProvider clock, ILogger<ListUpdatedDatasetConsumer> logger)
+/// <summary>Pricing's dataset copy follows a dataset's new version, or its reinstatement.</summary>
+public sealed class CopyUpdatedDatasetConsumer(PricingDb db, TimeProvider clock, ILogger<CopyUpdatedDatasetConsumer> logger)
     : InboxConsumer<DatasetUpdated, PricingDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetUpdated message, CancellationToken ct) =>
-        ListingCopies.ListAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
+        DatasetCopies.ListAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -5,10 +5,10 @@ using System.Text.Json.Nodes;
 
 namespace Marketplace.Catalog.Tests;
 
-/// <summary>Listing documents and calls to the catalog API, as a provider's or buyer's client makes them.</summary>
-public static class Listings
+/// <summary>Dataset documents and calls to the catalog API, as a provider's or buyer's client makes them.</summary>
+public static class Datasets
 {
-    /// <summary>A word no other listing has, so a test can search for its own listings only.</summary>
+    /// <summary>A word no other dataset has, so a test can search for its own datasets only.</summary>
     public static string NewTag() => $"tag{Guid.NewGuid():N}"[..16];
 
     public static JsonObject Document(
@@ -18,8 +18,8 @@ public static class Listings
         {
             titleKo,
             titleEn,
-            descriptionKo = "시험용 목록",
-            descriptionEn = "A listing made by a test",
+            descriptionKo = "시험용 데이터셋",
+            descriptionEn = "A dataset made by a test",
             keywords = new[] { tag },
             classification = new { processStage = stage, isa95Level = 2, industry, dataTypes = dataTypes ?? ["vibration-acoustic"], equipmentType = "Press" },
             structure = new

@@ -17,46 +17,46 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Catalog.Apis;
 
-/// <summary>One listing: create, edit, its lifecycle, and its versions.</summary>
-public static class ListingsApi
+/// <summary>One dataset: create, edit, its lifecycle, and its versions.</summary>
+public static class DatasetsApi
 {
-    public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         // Metadata only: a body this large is not a description of a dataset.
         var api = MaxBodySize.On(app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Datasets"), DatasetLimits.RequestBodyBytes)
             .ProducesValidationProblem();
 
         api.MapPost("/", CreateDataset).RequireAuthorization(MarketplacePolicies.Provider)
-            .WithName("CreateDataset").WithSummary("Create a draft listing of your organisation")
+            .WithName("CreateDataset").WithSummary("Create a draft dataset of your organisation")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{id:guid}", GetDataset).AllowAnonymous().WithEntityTag()
-            .WithName("GetDataset").WithSummary("One listing (drafts, suspended and withdrawn listings: only their provider and administrators; restricted: only the named organisations)");
+            .WithName("GetDataset").WithSummary("One dataset (drafts, suspended and withdrawn datasets: only their provider and administrators; restricted: only the named organisations)");
         api.MapPut("/{id:guid}", ReplaceDataset).RequireAuthorization(MarketplacePolicies.Provider).WithEntityTag()
-            .WithName("ReplaceDataset").WithSummary("Replace the whole metadata document of a listing of your organisation; a published one gets a new version")
+            .WithName("ReplaceDataset").WithSummary("Replace the whole metadata document of a dataset of your organisation; a published one gets a new version")
             .Accepts<DatasetMetadata>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPatch("/{id:guid}", PatchDataset).RequireAuthorization(MarketplacePolicies.Provider).WithEntityTag()
-            .WithName("PatchDataset").WithSummary("Change some members of a listing of your organisation (JSON Merge Patch, RFC 7396); a published one gets a new version")
-            .Accepts<JsonObject>(ListingDocument.MergePatchMediaType)
+            .WithName("PatchDataset").WithSummary("Change some members of a dataset of your organisation (JSON Merge Patch, RFC 7396); a published one gets a new version")
+            .Accepts<JsonObject>(DatasetDocument.MergePatchMediaType)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{id:guid}/publish", PublishDataset).RequireAuthorization(MarketplacePolicies.VerifiedProvider)
-            .WithName("PublishDataset").WithSummary("Publish a draft listing of your organisation (verified organisations only)")
+            .WithName("PublishDataset").WithSummary("Publish a draft dataset of your organisation (verified organisations only)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{id:guid}/withdraw", WithdrawDataset).RequireAuthorization(MarketplacePolicies.Provider)
-            .WithName("WithdrawDataset").WithSummary("Withdraw a listing of your organisation for good")
+            .WithName("WithdrawDataset").WithSummary("Withdraw a dataset of your organisation for good")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/suspend", SuspendDataset).RequireAuthorization(MarketplacePolicies.Admin)
-            .WithName("SuspendDataset").WithSummary("Take a published listing off the marketplace (administrators)")
+            .WithName("SuspendDataset").WithSummary("Take a published dataset off the marketplace (administrators)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:guid}/reinstate", ReinstateDataset).RequireAuthorization(MarketplacePolicies.Admin)
-            .WithName("ReinstateDataset").WithSummary("List a suspended listing again (administrators)")
+            .WithName("ReinstateDataset").WithSummary("List a suspended dataset again (administrators)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:guid}/versions", ListVersions).AllowAnonymous()
-            .WithName("ListDatasetVersions").WithSummary("The published versions of a listing, newest first");
+            .WithName("ListDatasetVersions").WithSummary("The published versions of a dataset, newest first");
         api.MapGet("/{id:guid}/versions/{version:int}", GetVersion).AllowAnonymous()
-            .WithName("GetDatasetVersion").WithSummary("One published version of a listing, as it was published");
+            .WithName("GetDatasetVersion").WithSummary("One published version of a dataset, as it was published");
         return app;
     }
 
@@ -81,14 +81,14 @@ public static class ListingsApi
 
     public static async Task<Results<Ok<DatasetResponse>, NotFound>> ReplaceDataset(
         Guid id, JsonObject document, HttpContext http, CatalogDb db, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct) =>
-        await EditAsync(id, _ => ListingDocument.Complete(document, json.Value.SerializerOptions), http, db, clock, ct);
+        await EditAsync(id, _ => DatasetDocument.Complete(document, json.Value.SerializerOptions), http, db, clock, ct);
 
     public static async Task<Results<Ok<DatasetResponse>, NotFound>> PatchDataset(
         Guid id, HttpRequest request, CatalogDb db, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
-        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), ListingDocument.MergePatchMediaType, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), DatasetDocument.MergePatchMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            throw new BadHttpRequestException($"Send a JSON Merge Patch ({ListingDocument.MergePatchMediaType}).", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException($"Send a JSON Merge Patch ({DatasetDocument.MergePatchMediaType}).", StatusCodes.Status415UnsupportedMediaType);
         }
 
         JsonNode? patch;
@@ -101,7 +101,7 @@ public static class ListingsApi
             throw new BadHttpRequestException("The body is not valid JSON.", e);
         }
 
-        return await EditAsync(id, current => ListingDocument.Merge(current, patch, json.Value.SerializerOptions), request.HttpContext, db, clock, ct);
+        return await EditAsync(id, current => DatasetDocument.Merge(current, patch, json.Value.SerializerOptions), request.HttpContext, db, clock, ct);
     }
 
     /// <summary>Both verbs: the new document from the current one, checked, then a new version if buyers see it.</summary>
@@ -138,7 +138,7 @@ public static class ListingsApi
         }
 
         dataset.Publish(user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
-        // Same SaveChanges, same transaction: the listing is published if and only if the event will be.
+        // Same SaveChanges, same transaction: the dataset is published if and only if the event will be.
         db.AddEvent(new DatasetPublished(
             dataset.Id, dataset.Version, dataset.ProviderOrganisationId, dataset.TitleKo, dataset.TitleEn, dataset.PublishedAt!.Value, dataset.Facts()));
         await db.SaveChangesAsync(ct);
@@ -212,7 +212,7 @@ public static class ListingsApi
     private static async Task<bool> VisibleAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct) =>
         await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct) is { } dataset && user.MaySee(dataset);
 
-    /// <summary>A listing of the caller's organisation, loaded for a change; someone else's is "not found".</summary>
+    /// <summary>A dataset of the caller's organisation, loaded for a change; someone else's is "not found".</summary>
     private static async Task<Dataset?> OwnAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);

@@ -4,10 +4,10 @@ using Marketplace.Catalog.Domain;
 namespace Marketplace.Catalog.Infrastructure;
 
 /// <summary>
-/// Forty realistic listings for demo mode: twenty kinds of factory data, each offered by both demo
+/// Forty realistic datasets for demo mode: twenty kinds of factory data, each offered by both demo
 /// providers (different plants and periods), across the whole taxonomy, in Korean and English.
 /// </summary>
-public static class DemoListings
+public static class DemoDatasets
 {
     private sealed record Kind(
         string TitleKo, string TitleEn, string DescriptionKo, string DescriptionEn, string[] Keywords,
@@ -98,7 +98,7 @@ public static class DemoListings
             "PT1M", 8_800_000, 1_400_000_000, "daily", ["timestamp:datetime:", "sku:string:", "location:string:", "qty:int:ea", "pick_time:float:s"], false, ["internal-operations", "research", "derived-products-resale"], 4_000_000m),
     ];
 
-    /// <summary>The demo listings: each kind from provider X (2023) and provider Y (2024); one of Y's is restricted to buyer A.</summary>
+    /// <summary>The demo datasets: each kind from provider X (2023) and provider Y (2024); one of Y's is restricted to buyer A.</summary>
     public static IEnumerable<(Guid Provider, DatasetMetadata Metadata)> All()
     {
         for (var i = 0; i < Kinds.Length; i++)

@@ -4,16 +4,16 @@ using Marketplace.Pricing.Infrastructure;
 
 namespace Marketplace.Pricing.IntegrationEvents;
 
-/// <summary>Keeps <see cref="ListingCopy"/> in step with Catalog's events; an older version never overwrites a newer one.</summary>
-internal static class ListingCopies
+/// <summary>Keeps <see cref="DatasetCopy"/> in step with Catalog's events; an older version never overwrites a newer one.</summary>
+internal static class DatasetCopies
 {
     public static async Task ListAsync(PricingDb db, Guid datasetId, int version, Guid provider, DatasetFacts facts, DateTime now, CancellationToken ct)
     {
-        var copy = await db.Listings.FindAsync([datasetId], ct);
+        var copy = await db.DatasetCopies.FindAsync([datasetId], ct);
         if (copy is null)
         {
-            copy = new ListingCopy { DatasetId = datasetId };
-            db.Listings.Add(copy);
+            copy = new DatasetCopy { DatasetId = datasetId };
+            db.DatasetCopies.Add(copy);
         }
         else if (copy.Version > version)
         {
@@ -37,7 +37,7 @@ internal static class ListingCopies
 
     public static async Task UnlistAsync(PricingDb db, Guid datasetId, int version, DateTime now, CancellationToken ct)
     {
-        if (await db.Listings.FindAsync([datasetId], ct) is { } copy && copy.Version <= version)
+        if (await db.DatasetCopies.FindAsync([datasetId], ct) is { } copy && copy.Version <= version)
         {
             copy.Listed = false;
             copy.SyncedAt = now;

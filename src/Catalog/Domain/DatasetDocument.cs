@@ -6,11 +6,11 @@ using Marketplace.BuildingBlocks.ServiceDefaults;
 namespace Marketplace.Catalog.Domain;
 
 /// <summary>
-/// A listing's metadata as the client sends it: <c>PUT</c> replaces the whole document, so every member
+/// A dataset's metadata as the client sends it: <c>PUT</c> replaces the whole document, so every member
 /// must be there (an absent one would silently be emptied); <c>PATCH</c> is a JSON Merge Patch (RFC 7396)
 /// over the current document: members it names change, <c>null</c> removes, the rest stays.
 /// </summary>
-public static class ListingDocument
+public static class DatasetDocument
 {
     public const string MergePatchMediaType = "application/merge-patch+json";
 
@@ -37,7 +37,7 @@ public static class ListingDocument
     {
         if (patch is not JsonObject)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A merge patch of a listing is a JSON object."] });
+            throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A merge patch of a dataset is a JSON object."] });
         }
 
         RefuseBrokenText(patch);
@@ -123,5 +123,5 @@ public static class ListingDocument
 
     private static DatasetMetadata Read(JsonObject document, JsonSerializerOptions options) =>
         document.Deserialize<DatasetMetadata>(options)
-        ?? throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A listing document is a JSON object."] });
+        ?? throw new ValidationException(new Dictionary<string, string[]> { ["$"] = ["A dataset document is a JSON object."] });
 }
