@@ -1,3 +1,4 @@
+using System.Globalization;
 // Catalog search on PostgreSQL with 100,000 datasets: the same query through the gateway (HTTP, the
 // microservices deployment) and as the SQL the catalog sends, run directly with Npgsql, one after the
 // other on one connection/client. The SQL is captured from the catalog's own query code (DatasetSearch)
@@ -15,8 +16,8 @@ using Npgsql;
 
 var gateway = new Uri(args[0]);
 var connectionString = args[1];
-var datasets = args.Length > 2 ? int.Parse(args[2]) : 100_000;
-var iterations = args.Length > 3 ? int.Parse(args[3]) : 2_000;
+var datasets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
+var iterations = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2_000;
 
 await Seeder.EnsureAsync(connectionString, datasets);
 
@@ -82,7 +83,7 @@ static SearchRequest SearchRequestFrom(string query)
     var values = System.Web.HttpUtility.ParseQueryString(query);
     string[]? Many(string key) => values.GetValues(key);
     return new SearchRequest(values["q"], Many("processStage"), null, null, Many("dataType"), null, null, null, null, null, null, null, null, null,
-        int.Parse(values["limit"]!), null);
+        int.Parse(values["limit"]!, CultureInfo.InvariantCulture), null);
 }
 
 static async Task RunDirectAsync(string connectionString, List<(string Sql, NpgsqlParameter[] Parameters)> commands)

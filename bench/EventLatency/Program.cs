@@ -1,3 +1,4 @@
+using System.Globalization;
 // Publishes datasets through the gateway and measures, for each, how long DatasetPublished took from
 // Catalog (the dataset's publishedAt, set in the same transaction as the outbox row) to Contracts (the
 // read model's syncedAt, set in the consumer's transaction). Both clocks are the same machine's.
@@ -9,8 +10,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 
 var gateway = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5100");
-var count = args.Length > 1 ? int.Parse(args[1]) : 1000;
-var warmUp = args.Length > 2 ? int.Parse(args[2]) : 50;
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+var warmUp = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
 using var http = new HttpClient { BaseAddress = gateway };
 // A demo provider (seeded by scripts/run-microservices.sh); a real token from the real token endpoint.
 var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

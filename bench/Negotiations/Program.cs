@@ -1,3 +1,4 @@
+using System.Globalization;
 // Complete negotiations through the gateway, a fixed number in flight: each is six actions (request,
 // offer, accept, agree, verify, finalize) by the demo buyers and demo provider X, on a dataset published
 // for the run. Reports completed negotiations per second and latency percentiles per action.
@@ -10,8 +11,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 
 var gateway = new Uri(args[0]);
-var total = args.Length > 1 ? int.Parse(args[1]) : 1000;
-var inFlight = args.Length > 2 ? int.Parse(args[2]) : 50;
+var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+var inFlight = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
 
 var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256 };
 async Task<HttpClient> SignInAsync(string clientId)

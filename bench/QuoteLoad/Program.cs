@@ -1,3 +1,4 @@
+using System.Globalization;
 // Quote endpoint under a steady 500 requests/s: writes 100,000 datasets into Pricing's read model
 // (once; a rerun reuses them), signs in as a demo buyer, then sends quotes for random datasets at a
 // fixed rate (open loop: a request's latency counts from when it was due, so a stall is not hidden by
@@ -15,9 +16,9 @@ using NpgsqlTypes;
 
 var gateway = new Uri(args[0]);
 var connectionString = args[1];
-var rate = args.Length > 2 ? int.Parse(args[2]) : 500;
-var seconds = args.Length > 3 ? int.Parse(args[3]) : 30;
-var datasets = args.Length > 4 ? int.Parse(args[4]) : 100_000;
+var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
+var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
+var datasets = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 100_000;
 var quoteBase = args.Length > 5 ? new Uri(args[5]) : gateway;
 
 var ids = await SeedAsync(connectionString, datasets);

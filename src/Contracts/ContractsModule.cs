@@ -5,6 +5,7 @@ using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Contracts.Apis;
 using Marketplace.Contracts.Infrastructure;
 using Marketplace.Contracts.IntegrationEvents;
+using Marketplace.Contracts.Negotiations;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -350,7 +350,7 @@ public abstract class CatalogApiTests(AllInOneMarketplace market)
         var publisher = node.GetProperty("http://purl.org/dc/terms/publisher")[0];
         Assert.Equal($"{market.BaseAddress.ToString().TrimEnd('/')}/api/identity/organisations/{DemoOrganisations.ProviderX}", publisher.GetProperty("@id").GetString());
         Assert.Equal(["ko", "en"], publisher.GetProperty("http://xmlns.com/foaf/0.1/name").EnumerateArray().Select(n => n.GetProperty("@language").GetString()));
-        Assert.Contains(node.GetProperty("http://www.w3.org/ns/dcat#theme").EnumerateArray(), t => t.GetProperty("@id").GetString()!.EndsWith("#processStage-production"));
+        Assert.Contains(node.GetProperty("http://www.w3.org/ns/dcat#theme").EnumerateArray(), t => t.GetProperty("@id").GetString()!.EndsWith("#processStage-production", StringComparison.Ordinal));
         var period = node.GetProperty("http://purl.org/dc/terms/temporal")[0];
         Assert.Equal("2024-01-01", period.GetProperty("http://www.w3.org/ns/dcat#startDate")[0].GetProperty("@value").GetString());
         var offer = node.GetProperty("http://www.w3.org/ns/odrl/2/hasPolicy")[0];

@@ -1,4 +1,4 @@
-using Marketplace.Contracts.Apis;
+using Marketplace.Contracts.Negotiations;
 
 namespace Marketplace.Contracts.Tests;
 
@@ -11,14 +11,14 @@ public sealed class ContractTermsDefaultsTests
     [Fact]
     public void A_liability_cap_nobody_set_follows_the_price_and_one_set_apart_from_it_stays()
     {
-        var requested = ContractTermsRequest.Resolve(new ContractTermsRequest(Purposes: ["research"], DurationMonths: 12), null, 11_000_000m, Today);
+        var requested = ProposedTerms.Resolve(new ContractTermsRequest(Purposes: ["research"], DurationMonths: 12), null, 11_000_000m, Today);
         Assert.Equal(11_000_000m, requested.LiabilityCapKrw);
 
-        var countered = ContractTermsRequest.Resolve(null, requested, 15_000_000m, Today, currentPrice: 11_000_000m);
+        var countered = ProposedTerms.Resolve(null, requested, 15_000_000m, Today, currentPrice: 11_000_000m);
         Assert.Equal(15_000_000m, countered.LiabilityCapKrw);
 
-        var capped = ContractTermsRequest.Resolve(new ContractTermsRequest(LiabilityCapKrw: 5_000_000m), countered, 15_000_000m, Today, currentPrice: 15_000_000m);
-        var repriced = ContractTermsRequest.Resolve(null, capped, 18_000_000m, Today, currentPrice: 15_000_000m);
+        var capped = ProposedTerms.Resolve(new ContractTermsRequest(LiabilityCapKrw: 5_000_000m), countered, 15_000_000m, Today, currentPrice: 15_000_000m);
+        var repriced = ProposedTerms.Resolve(null, capped, 18_000_000m, Today, currentPrice: 15_000_000m);
         Assert.Equal(5_000_000m, repriced.LiabilityCapKrw);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -26,8 +27,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var otherBuyer = await As("demo-buyer-b");
         using var otherProvider = await As("demo-provider-y");
         using var admin = await As("demo-admin");
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
         var callers = new (string Name, HttpClient Client)[] { ("buyer", buyer), ("provider", provider), ("other buyer", otherBuyer), ("other provider", otherProvider), ("admin", admin) };
         // Who may take each action in which state, and what follows; everything else is refused.
         var allowed = new Dictionary<(string State, string Action, string Caller), string>
@@ -50,35 +51,35 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var checkedCases = 0;
         foreach (var state in states)
         {
-            var standing = await Negotiations.DriveAsync(buyer, provider, dataset, price, state);
+            var standing = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, state);
             var id = standing.GetProperty("id").GetGuid();
             foreach (var (name, client) in callers)
             {
                 // Reading: the parties and administrators; nobody else learns it exists.
                 var read = await client.GetAsync($"/api/contracts/negotiations/{id}");
-                Assert.Equal(name.StartsWith("other") ? HttpStatusCode.NotFound : HttpStatusCode.OK, read.StatusCode);
+                Assert.Equal(name.StartsWith("other", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK, read.StatusCode);
 
-                foreach (var action in Negotiations.Actions)
+                foreach (var action in NegotiationClient.Actions)
                 {
                     checkedCases++;
                     if (allowed.TryGetValue((state, action, name), out var next))
                     {
-                        var fresh = await Negotiations.DriveAsync(buyer, provider, dataset, price, state);
+                        var fresh = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, state);
                         var moved = action == "verify"
-                            ? await Negotiations.VerifyAsync(client, fresh)
-                            : await Negotiations.ActOkAsync(client, fresh.GetProperty("id").GetGuid(), action, Body(action));
+                            ? await NegotiationClient.VerifyAsync(client, fresh)
+                            : await NegotiationClient.ActOkAsync(client, fresh.GetProperty("id").GetGuid(), action, Body(action));
                         Assert.Equal(next, moved.GetProperty("state").GetString());
                         continue;
                     }
 
-                    var refused = await Negotiations.ActAsync(client, id, action, Body(action));
+                    var refused = await NegotiationClient.ActAsync(client, id, action, Body(action));
                     var expected = name switch
                     {
                         "admin" => HttpStatusCode.Forbidden,
                         "other buyer" or "other provider" => HttpStatusCode.NotFound,
                         _ => HttpStatusCode.Conflict,
                     };
-                    var problem = await Negotiations.ExpectAsync(refused, expected);
+                    var problem = await NegotiationClient.ExpectAsync(refused, expected);
                     if (expected == HttpStatusCode.Conflict)
                     {
                         Assert.Equal(state, problem.GetProperty("state").GetString());
@@ -99,17 +100,17 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
         using var anonymous = market.Host.CreateClient();
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
-        var band = await Negotiations.BandAsync(buyer, dataset, Negotiations.Terms("ai-training", 24));
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var band = await NegotiationClient.BandAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
         var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
 
-        var n = await Negotiations.OpenAsync(buyer, dataset, floor, Negotiations.Terms("ai-training", 24));
+        var n = await NegotiationClient.OpenAsync(buyer, dataset, floor, NegotiationClient.Terms("ai-training", 24));
         var id = n.GetProperty("id").GetGuid();
-        await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = reference, terms = new { deletionDays = 10 } });
-        await Negotiations.ActOkAsync(buyer, id, "accept");
-        n = await Negotiations.ActOkAsync(provider, id, "agree");
-        n = await Negotiations.VerifyAsync(buyer, n);
-        n = await Negotiations.ActOkAsync(provider, id, "finalize");
+        await NegotiationClient.ActOkAsync(provider, id, "offer", new { priceKrw = reference, terms = new { deletionDays = 10 } });
+        await NegotiationClient.ActOkAsync(buyer, id, "accept");
+        n = await NegotiationClient.ActOkAsync(provider, id, "agree");
+        n = await NegotiationClient.VerifyAsync(buyer, n);
+        n = await NegotiationClient.ActOkAsync(provider, id, "finalize");
         Assert.Equal(("FINALIZED", 2), (n.GetProperty("state").GetString(), n.GetProperty("rounds").GetArrayLength()));
         Assert.Equal(["request", "offer", "accept", "agree", "verify", "finalize"], n.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
 
@@ -137,7 +138,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Equal(agreement.GetProperty("buyerSignature").GetProperty("at").GetString(), signedAt);
 
         using var issued = await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null);
-        var grant = await Negotiations.ExpectAsync(issued, HttpStatusCode.Created);
+        var grant = await NegotiationClient.ExpectAsync(issued, HttpStatusCode.Created);
         var token = grant.GetProperty("grant").GetString()!;
         // The Location names the grant's record, which both parties read (never the token again).
         foreach (var party in new[] { buyer, provider })
@@ -200,7 +201,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Contains("Provider: Hanbit Precision", en);
         Assert.Equal(("Hanbit Precision", "스마트팩토리랩"), (agreement.GetProperty("provider").GetProperty("nameEn").GetString(), agreement.GetProperty("buyer").GetProperty("nameKo").GetString()));
         Assert.Equal("Smart Factory Lab", n.GetProperty("buyer").GetProperty("nameEn").GetString());
-        Assert.Contains(reference.ToString("#,0"), ko);
+        Assert.Contains(reference.ToString("#,0", CultureInfo.InvariantCulture), ko);
         Assert.Contains("Republic of Korea", en);
         Assert.Contains(hash, en);
 
@@ -208,8 +209,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var admin = await As("demo-admin");
         await Eventually.HoldsAsync(async () =>
         {
-            var programmes = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
-            return programmes.EnumerateArray().Any(p => p.GetProperty("reservedKrw").GetDecimal() > 0);
+            var programmes = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers?limit=100");
+            return programmes.GetProperty("items").EnumerateArray().Any(p => p.GetProperty("reservedKrw").GetDecimal() > 0);
         }, TimeSpan.FromSeconds(20), "the voucher subsidy to be reserved");
     }
 
@@ -219,40 +220,40 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
         using var admin = await As("demo-admin");
-        var dataset = await Negotiations.PublishDatasetAsync(provider, "quality", "image-video");
-        var band = await Negotiations.BandAsync(buyer, dataset);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider, "quality", "image-video");
+        var band = await NegotiationClient.BandAsync(buyer, dataset);
         var (floor, ceiling, version) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("bandCeilingKrw").GetDecimal(), band.GetProperty("baselineVersion").GetInt32());
 
-        var below = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, dataset, floor - 1), HttpStatusCode.UnprocessableEntity);
+        var below = await NegotiationClient.ExpectAsync(await NegotiationClient.RequestAsync(buyer, dataset, floor - 1), HttpStatusCode.UnprocessableEntity);
         Assert.Equal((floor, ceiling), (below.GetProperty("band").GetProperty("bandFloorKrw").GetDecimal(), below.GetProperty("band").GetProperty("bandCeilingKrw").GetDecimal()));
         Assert.True(below.GetProperty("errors").TryGetProperty("priceKrw", out _));
-        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, dataset, ceiling + 1), HttpStatusCode.UnprocessableEntity);
-        var n = await Negotiations.OpenAsync(buyer, dataset, floor);
+        await NegotiationClient.ExpectAsync(await NegotiationClient.RequestAsync(buyer, dataset, ceiling + 1), HttpStatusCode.UnprocessableEntity);
+        var n = await NegotiationClient.OpenAsync(buyer, dataset, floor);
         var id = n.GetProperty("id").GetGuid();
         Assert.Equal(version, n.GetProperty("priceCheck").GetProperty("baselineVersion").GetInt32());
 
         // An administrator publishes a baseline of this category at twice the price: new offers are checked against it.
-        var draft = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", new
+        var draft = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", new
         {
             processStage = "quality", dataType = "image-video", basePrice = 10_000_000m, factors = await DemoFactorsAsync(admin),
         }), HttpStatusCode.Created);
-        var published = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{draft.GetProperty("id").GetGuid()}/publish", new { }), HttpStatusCode.OK);
+        var published = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{draft.GetProperty("id").GetGuid()}/publish", new { }), HttpStatusCode.OK);
         var newBand = await Eventually.GetAsync<JsonElement?>(async () =>
         {
-            var b = await Negotiations.BandAsync(buyer, dataset);
+            var b = await NegotiationClient.BandAsync(buyer, dataset);
             return b.GetProperty("baselineId").GetGuid() == draft.GetProperty("id").GetGuid() ? b : null;
         }, TimeSpan.FromSeconds(20), "the new baseline to reach Contracts");
         var (newFloor, newCeiling) = (newBand!.Value.GetProperty("bandFloorKrw").GetDecimal(), newBand.Value.GetProperty("bandCeilingKrw").GetDecimal());
         Assert.True(newFloor > floor);
 
         // The old price on the table is below the new floor: offering it again is refused, naming the new band.
-        var refused = await Negotiations.ExpectAsync(await Negotiations.ActAsync(provider, id, "offer", new { }), HttpStatusCode.UnprocessableEntity);
+        var refused = await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(provider, id, "offer", new { }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(published.GetProperty("version").GetInt32(), refused.GetProperty("band").GetProperty("baselineVersion").GetInt32());
         Assert.Equal("REQUESTED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}")).GetProperty("state").GetString());
 
-        await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = newCeiling });
-        await Negotiations.ActOkAsync(buyer, id, "accept");
-        var agreed = await Negotiations.ActOkAsync(provider, id, "agree");
+        await NegotiationClient.ActOkAsync(provider, id, "offer", new { priceKrw = newCeiling });
+        await NegotiationClient.ActOkAsync(buyer, id, "accept");
+        var agreed = await NegotiationClient.ActOkAsync(provider, id, "agree");
         var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreed.GetProperty("agreementId").GetGuid()}");
         Assert.Equal(draft.GetProperty("id").GetGuid(), agreement.GetProperty("document").GetProperty("pricing").GetProperty("baselineId").GetGuid());
         Assert.Equal(newCeiling, agreement.GetProperty("priceKrw").GetDecimal());
@@ -268,13 +269,13 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
-        var n = await Negotiations.DriveAsync(buyer, provider, dataset, price, from);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
+        var n = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, from);
         var id = n.GetProperty("id").GetGuid();
         var actor = action == "agree" ? provider : buyer;
 
-        var answers = await Concurrently.SendAsync(50, () => Negotiations.ActAsync(actor, id, action));
+        var answers = await Concurrently.SendAsync(50, () => NegotiationClient.ActAsync(actor, id, action));
 
         Assert.Equal(1, Concurrently.SucceededOrConflicted(answers));
         var after = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
@@ -287,12 +288,12 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
-        var open = await Negotiations.DriveAsync(buyer, provider, dataset, price, "AGREED");
-        var finalized = await Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED");
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
+        var open = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, "AGREED");
+        var finalized = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, "FINALIZED");
 
-        await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{dataset}/withdraw", null), HttpStatusCode.OK);
+        await NegotiationClient.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{dataset}/withdraw", null), HttpStatusCode.OK);
 
         var ended = await Eventually.GetAsync<JsonElement?>(async () =>
         {
@@ -304,7 +305,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         var draft = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{open.GetProperty("agreementId").GetGuid()}");
         Assert.Equal("TERMINATED", draft.GetProperty("status").GetString());
         Assert.Equal("FINALIZED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{finalized.GetProperty("id").GetGuid()}")).GetProperty("state").GetString());
-        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyer, dataset, price), HttpStatusCode.NotFound);
+        await NegotiationClient.ExpectAsync(await NegotiationClient.RequestAsync(buyer, dataset, price), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -313,14 +314,18 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         using var buyerA = await As("demo-buyer-a");
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
-        var price = await Negotiations.ReferencePriceAsync(buyerA, dataset);
-        var n = await Negotiations.DriveAsync(buyerA, provider, dataset, price, "FINALIZED");
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset);
+        var n = await NegotiationClient.DriveAsync(buyerA, provider, dataset, price, "FINALIZED");
         var (id, agreement) = (n.GetProperty("id").GetGuid(), n.GetProperty("agreementId").GetGuid());
 
         Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/negotiations/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Negotiations.ActAsync(buyerB, id, "terminate", new { reason = "other" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/agreements/{agreement}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await NegotiationClient.ActAsync(buyerB, id, "terminate", new { reason = "other" })).StatusCode);
+        // Not found is one answer everywhere: a problem naming what was not found (and never whether it exists).
+        var hidden = await buyerB.GetAsync($"/api/contracts/agreements/{agreement}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"Agreement '{agreement}' was not found.", (await hidden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/agreements/{agreement}/odrl")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await buyerB.PostAsync($"/api/contracts/agreements/{agreement}/grants", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await buyerB.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" })).StatusCode);
@@ -332,17 +337,52 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     }
 
     [Fact]
+    public async Task Lists_page_by_cursor_with_every_item_once_and_a_cursor_only_for_its_own_query()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
+        var mine = new HashSet<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            mine.Add((await NegotiationClient.OpenAsync(buyer, dataset, price)).GetProperty("id").GetGuid());
+        }
+
+        // Newest first, two at a time: negotiations others open meanwhile come before the cursor and never push ours off.
+        var seen = new List<Guid>();
+        string? cursor = null;
+        string? firstCursor = null;
+        do
+        {
+            var page = await buyer.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations?state=requested&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetGuid()));
+            cursor = page.GetProperty("nextCursor").GetString();
+            firstCursor ??= cursor;
+        }
+        while (cursor is not null && !mine.IsSubsetOf(seen));
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Subset(seen.ToHashSet(), mine);
+        var otherQuery = await buyer.GetAsync($"/api/contracts/negotiations?state=finalized&limit=2&cursor={firstCursor}");
+        Assert.Equal("cursor", (await NegotiationClient.ExpectAsync(otherQuery, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Single().Name);
+        var tooMany = await buyer.GetAsync("/api/contracts/negotiations?limit=101");
+        Assert.Equal("limit", (await NegotiationClient.ExpectAsync(tooMany, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Single().Name);
+    }
+
+    [Fact]
     public async Task A_restricted_listing_is_negotiated_only_by_the_organisations_it_names()
     {
         using var buyerA = await As("demo-buyer-a");
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
-        var dataset = await Negotiations.PublishDatasetAsync(provider, visibleTo: [DemoOrganisations.BuyerA]);
-        var price = await Negotiations.ReferencePriceAsync(buyerA, dataset);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider, visibleTo: [DemoOrganisations.BuyerA]);
+        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset);
 
-        await Negotiations.OpenAsync(buyerA, dataset, price);
-        var problem = await Negotiations.ExpectAsync(await Negotiations.RequestAsync(buyerB, dataset, price), HttpStatusCode.NotFound);
-        Assert.Equal("application/problem+json", (await Negotiations.RequestAsync(buyerB, dataset, price)).Content.Headers.ContentType?.MediaType);
+        await NegotiationClient.OpenAsync(buyerA, dataset, price);
+        var problem = await NegotiationClient.ExpectAsync(await NegotiationClient.RequestAsync(buyerB, dataset, price), HttpStatusCode.NotFound);
+        Assert.Equal("application/problem+json", (await NegotiationClient.RequestAsync(buyerB, dataset, price)).Content.Headers.ContentType?.MediaType);
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await buyerB.GetAsync($"/api/contracts/datasets/{dataset}")).StatusCode);
     }
@@ -352,38 +392,38 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var dataset = await Negotiations.PublishDatasetAsync(provider, exclusivity: false);
-        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider, exclusivity: false);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
 
         async Task Expect(HttpStatusCode status, string field, object body)
         {
-            var problem = await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", body), status);
+            var problem = await NegotiationClient.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", body), status);
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named: {problem}");
         }
 
-        await Expect(HttpStatusCode.BadRequest, "datasetId", new { terms = Negotiations.Terms(), priceKrw = price });
-        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = dataset, terms = Negotiations.Terms(), priceKrw = -5 });
-        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = dataset, terms = Negotiations.Terms(), priceKrw = 1000.5m });
-        await Expect(HttpStatusCode.BadRequest, "terms.purposes", new { datasetId = dataset, terms = Negotiations.Terms("gambling"), priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "datasetId", new { terms = NegotiationClient.Terms(), priceKrw = price });
+        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = dataset, terms = NegotiationClient.Terms(), priceKrw = -5 });
+        await Expect(HttpStatusCode.BadRequest, "priceKrw", new { datasetId = dataset, terms = NegotiationClient.Terms(), priceKrw = 1000.5m });
+        await Expect(HttpStatusCode.BadRequest, "terms.purposes", new { datasetId = dataset, terms = NegotiationClient.Terms("gambling"), priceKrw = price });
         await Expect(HttpStatusCode.BadRequest, "terms.durationMonths", new { datasetId = dataset, terms = new { purposes = new[] { "research" } }, priceKrw = price });
         await Expect(HttpStatusCode.BadRequest, "terms.territory", new { datasetId = dataset, terms = new { purposes = new[] { "research" }, durationMonths = 12, territory = new[] { "Korea" } }, priceKrw = price });
         await Expect(HttpStatusCode.BadRequest, "terms.startDate", new { datasetId = dataset, terms = new { purposes = new[] { "research" }, durationMonths = 12, startDate = "2020-01-01" }, priceKrw = price });
         await Expect(HttpStatusCode.BadRequest, "terms.redistribution", new { datasetId = dataset, terms = new { purposes = new[] { "research" }, durationMonths = 12, redistribution = "always" }, priceKrw = price });
-        await Expect(HttpStatusCode.UnprocessableEntity, "terms.purposes", new { datasetId = dataset, terms = Negotiations.Terms("internal-operations"), priceKrw = price });
-        await Expect(HttpStatusCode.UnprocessableEntity, "terms.durationMonths", new { datasetId = dataset, terms = Negotiations.Terms(months: 48), priceKrw = price });
-        await Expect(HttpStatusCode.UnprocessableEntity, "terms.exclusive", new { datasetId = dataset, terms = Negotiations.Terms(exclusive: true), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.purposes", new { datasetId = dataset, terms = NegotiationClient.Terms("internal-operations"), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.durationMonths", new { datasetId = dataset, terms = NegotiationClient.Terms(months: 48), priceKrw = price });
+        await Expect(HttpStatusCode.UnprocessableEntity, "terms.exclusive", new { datasetId = dataset, terms = NegotiationClient.Terms(exclusive: true), priceKrw = price });
         using var ownDataset = await As("demo-provider-x");
-        await Negotiations.ExpectAsync(await buyer.PostAsync("/api/contracts/negotiations", new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
-        await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = Guid.NewGuid(), terms = Negotiations.Terms(), priceKrw = price }), HttpStatusCode.NotFound);
+        await NegotiationClient.ExpectAsync(await buyer.PostAsync("/api/contracts/negotiations", new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await NegotiationClient.ExpectAsync(await buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = Guid.NewGuid(), terms = NegotiationClient.Terms(), priceKrw = price }), HttpStatusCode.NotFound);
         // A provider is no buyer: requesting needs the buyer role.
-        await Negotiations.ExpectAsync(await Negotiations.RequestAsync(ownDataset, dataset, price), HttpStatusCode.Forbidden);
+        await NegotiationClient.ExpectAsync(await NegotiationClient.RequestAsync(ownDataset, dataset, price), HttpStatusCode.Forbidden);
 
-        var n = await Negotiations.DriveAsync(buyer, provider, dataset, price, "AGREED");
-        var wrongHash = await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { agreementHash = new string('0', 64) }), HttpStatusCode.Conflict);
+        var n = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, "AGREED");
+        var wrongHash = await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { agreementHash = new string('0', 64) }), HttpStatusCode.Conflict);
         Assert.Equal(64, wrongHash.GetProperty("agreementHash").GetString()!.Length);
-        await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { }), HttpStatusCode.BadRequest);
-        await Negotiations.ExpectAsync(await Negotiations.ActAsync(buyer, n.GetProperty("id").GetGuid(), "terminate", new { reason = "expired" }), HttpStatusCode.BadRequest);
-        await Negotiations.ExpectAsync(await buyer.GetAsync("/api/contracts/negotiations?state=dreaming"), HttpStatusCode.BadRequest);
+        await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(buyer, n.GetProperty("id").GetGuid(), "verify", new { }), HttpStatusCode.BadRequest);
+        await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(buyer, n.GetProperty("id").GetGuid(), "terminate", new { reason = "expired" }), HttpStatusCode.BadRequest);
+        await NegotiationClient.ExpectAsync(await buyer.GetAsync("/api/contracts/negotiations?state=dreaming"), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -391,29 +431,29 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
         var terms = new { purposes = new[] { "research", "ai-training" }, durationMonths = 6, securityMeasures = new[] { "encryption-at-rest" } };
-        var price = await Negotiations.ReferencePriceAsync(buyer, dataset, terms);
-        var n = await Negotiations.OpenAsync(buyer, dataset, price, terms);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, terms);
+        var n = await NegotiationClient.OpenAsync(buyer, dataset, price, terms);
         Assert.Equal("ai-training", n.GetProperty("priceCheck").GetProperty("pricingPurpose").GetString());
         var id = n.GetProperty("id").GetGuid();
-        await Negotiations.ActOkAsync(provider, id, "offer");
-        await Negotiations.ActOkAsync(buyer, id, "accept");
-        n = await Negotiations.VerifyAsync(buyer, await Negotiations.ActOkAsync(provider, id, "agree"));
-        n = await Negotiations.ActOkAsync(buyer, id, "finalize");
+        await NegotiationClient.ActOkAsync(provider, id, "offer");
+        await NegotiationClient.ActOkAsync(buyer, id, "accept");
+        n = await NegotiationClient.VerifyAsync(buyer, await NegotiationClient.ActOkAsync(provider, id, "agree"));
+        n = await NegotiationClient.ActOkAsync(buyer, id, "finalize");
         var agreement = n.GetProperty("agreementId").GetGuid();
         var since = DateTime.UtcNow.AddSeconds(-1);
 
         // Renewal: a new negotiation with the same terms, starting when this agreement ends.
-        var renewal = await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/renew", new { }), HttpStatusCode.Created);
+        var renewal = await NegotiationClient.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/renew", new { }), HttpStatusCode.Created);
         var old = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreement}");
         Assert.Equal(("REQUESTED", agreement), (renewal.GetProperty("state").GetString(), renewal.GetProperty("renewalOf").GetGuid()));
         Assert.Equal(old.GetProperty("terms").GetProperty("securityMeasures").ToString(), renewal.GetProperty("terms").GetProperty("securityMeasures").ToString());
-        Assert.Equal(DateOnly.FromDateTime(old.GetProperty("endsAt").GetDateTime()).ToString("yyyy-MM-dd"), renewal.GetProperty("terms").GetProperty("startDate").GetString());
+        Assert.Equal(DateOnly.FromDateTime(old.GetProperty("endsAt").GetDateTime()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), renewal.GetProperty("terms").GetProperty("startDate").GetString());
 
-        var issued = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Created))
+        var issued = (await NegotiationClient.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Created))
             .GetProperty("grant").GetString();
-        var ended = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "breach-of-terms" }), HttpStatusCode.OK);
+        var ended = await NegotiationClient.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "breach-of-terms" }), HttpStatusCode.OK);
         Assert.Equal(("TERMINATED", "provider"), (ended.GetProperty("status").GetString(), ended.GetProperty("terminatedBy").GetString()));
 
         var revocations = await provider.GetFromJsonAsync<JsonElement>($"/api/contracts/revocations?since={since:O}");
@@ -425,8 +465,8 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
         Assert.Null(await verifier.RefuseAsync(issued, dataset));
         verifier.UpdateRevocations(revocations.GetProperty("revoked").EnumerateArray().Select(r => r.GetProperty("agreementId").GetString()!));
         Assert.Equal("the agreement was terminated", await verifier.RefuseAsync(issued, dataset));
-        await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Conflict);
-        await Negotiations.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" }), HttpStatusCode.Conflict);
+        await NegotiationClient.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreement}/grants", null), HttpStatusCode.Conflict);
+        await NegotiationClient.ExpectAsync(await buyer.PostAsJsonAsync($"/api/contracts/agreements/{agreement}/terminate", new { reason = "other" }), HttpStatusCode.Conflict);
         using var other = await As("demo-provider-y");
         var none = await other.GetFromJsonAsync<JsonElement>("/api/contracts/revocations");
         Assert.DoesNotContain(none.GetProperty("revoked").EnumerateArray(), r => r.GetProperty("agreementId").GetGuid() == agreement);
@@ -442,7 +482,7 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     private static async Task<object> DemoFactorsAsync(HttpClient admin)
     {
         var baselines = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/baselines");
-        return baselines.EnumerateArray().First().GetProperty("factors");
+        return baselines.GetProperty("items").EnumerateArray().First().GetProperty("factors");
     }
 
     private static TokenValidationParameters Parameters(JsonWebKeySet jwks, string? audience) => new()

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Contracts.Domain;
 using Marketplace.Contracts.Infrastructure;
+using Marketplace.Contracts.Negotiations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class NegotiationExpiryTests : IAsyncLifetime
         // A sweep at this moment ends nothing (asked directly: no waiting for the background loop to have run).
         await using (var sweep = _services.CreateAsyncScope())
         {
-            Assert.Equal(0, await NegotiationExpiry.SweepAsync(sweep.ServiceProvider.GetRequiredService<ContractsDb>(), _clock.GetUtcNow().UtcDateTime, CancellationToken.None));
+            Assert.Equal(0, await EndNegotiations.ExpireOverdueAsync(sweep.ServiceProvider.GetRequiredService<ContractsDb>(), _clock.GetUtcNow().UtcDateTime, CancellationToken.None));
         }
 
         Assert.Equal(NegotiationState.Requested, (await LoadAsync(request.Id)).State);

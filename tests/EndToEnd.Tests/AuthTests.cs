@@ -81,7 +81,7 @@ public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllIn
 
         var quote = await pending.PostAsJsonAsync("/api/pricing/quotes", new { datasetId = dataset, purpose = "research", durationMonths = 12, exclusive = false });
         Assert.Equal(HttpStatusCode.OK, quote.StatusCode);
-        await AssertNotVerifiedAsync(await Negotiations.RequestAsync(pending, dataset, 10_000_000m));
+        await AssertNotVerifiedAsync(await NegotiationClient.RequestAsync(pending, dataset, 10_000_000m));
     }
 
     private static async Task AssertNotVerifiedAsync(HttpResponseMessage response)

@@ -191,7 +191,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
                 return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
             case "POST /api/contracts/negotiations":
                 var (dataset, price) = await NegotiableAsync(providerX, buyerA);
-                return Json(HttpMethod.Post, "/api/contracts/negotiations", new { datasetId = dataset, terms = Negotiations.Terms(), priceKrw = price });
+                return Json(HttpMethod.Post, "/api/contracts/negotiations", new { datasetId = dataset, terms = NegotiationClient.Terms(), priceKrw = price });
             case "GET /api/contracts/negotiations":
             case "GET /api/contracts/revocations":
             case "GET /api/contracts/jwks":
@@ -235,9 +235,9 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
                 var agreement = (await NegotiationAsync(providerX, buyerA, "FINALIZED")).GetProperty("agreementId");
                 return Json(HttpMethod.Post, endpoint.Split(' ')[1].Replace("{id}", agreement.ToString()), new { reason = "no-longer-needed" });
             case "POST /api/pricing/baselines":
-                return Json(HttpMethod.Post, "/api/pricing/baselines", Negotiations.DefaultBaseline());
+                return Json(HttpMethod.Post, "/api/pricing/baselines", NegotiationClient.DefaultBaseline());
             case "PUT /api/pricing/baselines/{id}":
-                return Json(HttpMethod.Put, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}", Negotiations.DefaultBaseline());
+                return Json(HttpMethod.Put, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}", NegotiationClient.DefaultBaseline());
             case "POST /api/pricing/baselines/{id}/preview":
                 return Json(HttpMethod.Post, $"/api/pricing/baselines/{await DraftBaselineAsync(clients["demo-admin"])}/preview",
                     new { datasetIds = new[] { Guid.NewGuid() }, purpose = "research", durationMonths = 12 });
@@ -296,8 +296,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
             case "DELETE /api/identity/organisations/{id}/people/{personId}":
                 var email = People.NewEmail();
                 await People.AcceptInvitationAsync(await People.InviteAsync(buyerA, Guid.Parse(buyerAOrganisation), email), "Matrix", "matrix password 1");
-                var people = await buyerA.GetFromJsonAsync<JsonElement>($"/api/identity/organisations/{buyerAOrganisation}/people");
-                var personId = people.EnumerateArray().Single(p => p.GetProperty("email").GetString() == email).GetProperty("id").GetGuid();
+                var people = await buyerA.GetFromJsonAsync<JsonElement>($"/api/identity/organisations/{buyerAOrganisation}/people?limit=100");
+                var personId = people.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("email").GetString() == email).GetProperty("id").GetGuid();
                 return new(HttpMethod.Delete, $"/api/identity/organisations/{buyerAOrganisation}/people/{personId}");
             default:
                 throw new InvalidOperationException($"No request recipe for {endpoint}");
@@ -312,7 +312,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
 
     private static async Task<Guid> DraftBaselineAsync(HttpClient admin)
     {
-        var created = await admin.PostAsJsonAsync("/api/pricing/baselines", Negotiations.DefaultBaseline());
+        var created = await admin.PostAsJsonAsync("/api/pricing/baselines", NegotiationClient.DefaultBaseline());
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -333,8 +333,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
     {
         if (_negotiable is not { } known)
         {
-            var dataset = await Negotiations.PublishDatasetAsync(providerX);
-            _negotiable = known = (dataset, await Negotiations.ReferencePriceAsync(buyer, dataset));
+            var dataset = await NegotiationClient.PublishDatasetAsync(providerX);
+            _negotiable = known = (dataset, await NegotiationClient.ReferencePriceAsync(buyer, dataset));
         }
 
         return known;
@@ -343,7 +343,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : ICla
     private static async Task<JsonElement> NegotiationAsync(HttpClient providerX, HttpClient buyerA, string state)
     {
         var (dataset, price) = await NegotiableAsync(providerX, buyerA);
-        return await Negotiations.DriveAsync(buyerA, providerX, dataset, price, state);
+        return await NegotiationClient.DriveAsync(buyerA, providerX, dataset, price, state);
     }
 
     private static async Task<Guid> PublishedOfXAsync(HttpClient providerX)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.BuildingBlocks.Hosting;
@@ -41,14 +42,14 @@ public sealed class CrashRecoveryTests : IDisposable
             using var provider = await Tokens.DemoAsync(host.BaseAddress!, "demo-provider-x");
             using var buyer = await Tokens.DemoAsync(host.BaseAddress!, "demo-buyer-b");
             var dataset = await DemoDatasetAsync(host);
-            var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+            var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
 
             using var stop = new CancellationTokenSource();
             var load = new[]
             {
                 Loop(() => PublishAsync(provider), () => Interlocked.Increment(ref published), stop.Token),
-                Loop(() => Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
-                Loop(() => Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
+                Loop(() => NegotiationClient.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
+                Loop(() => NegotiationClient.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
             };
 
             // Wait for real progress first, so the kill lands among commits, then at a seeded random moment.
@@ -112,8 +113,8 @@ public sealed class CrashRecoveryTests : IDisposable
 
     private static async Task PublishAsync(HttpClient provider)
     {
-        var draft = await Negotiations.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", DatasetClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
-        await Negotiations.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{draft.GetProperty("id").GetGuid()}/publish", null), System.Net.HttpStatusCode.OK);
+        var draft = await NegotiationClient.ExpectAsync(await provider.PostAsJsonAsync("/api/catalog/datasets", DatasetClient.PublishableDocument("크래시 시험 센서 데이터")), System.Net.HttpStatusCode.Created);
+        await NegotiationClient.ExpectAsync(await provider.PostAsync($"/api/catalog/datasets/{draft.GetProperty("id").GetGuid()}/publish", null), System.Net.HttpStatusCode.OK);
     }
 
     private static async Task<Guid> DemoDatasetAsync(HostProcess host)
@@ -163,7 +164,7 @@ public sealed class CrashRecoveryTests : IDisposable
             command.Parameters.AddWithValue(name, value);
         }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private SqliteConnection Open(string module)

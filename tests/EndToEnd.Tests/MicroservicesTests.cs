@@ -130,23 +130,23 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     public async Task A_whole_negotiation_through_the_gateway_ends_in_a_grant_verified_with_the_public_jwks_only()
     {
         using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
-        var baseline = await Negotiations.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", Negotiations.DefaultBaseline()), HttpStatusCode.Created);
-        await Negotiations.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
+        var baseline = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", NegotiationClient.DefaultBaseline()), HttpStatusCode.Created);
+        await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
         var provider = fixture.Provider;
         using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
-        var dataset = await Negotiations.PublishDatasetAsync(provider);
-        var band = await Negotiations.BandAsync(buyer, dataset);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var band = await NegotiationClient.BandAsync(buyer, dataset);
         var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
 
-        var n = await Negotiations.OpenAsync(buyer, dataset, floor);
+        var n = await NegotiationClient.OpenAsync(buyer, dataset, floor);
         var id = n.GetProperty("id").GetGuid();
-        await Negotiations.ActOkAsync(provider, id, "offer", new { priceKrw = reference });
-        await Negotiations.ActOkAsync(buyer, id, "accept");
-        n = await Negotiations.VerifyAsync(buyer, await Negotiations.ActOkAsync(provider, id, "agree"));
-        n = await Negotiations.ActOkAsync(provider, id, "finalize");
+        await NegotiationClient.ActOkAsync(provider, id, "offer", new { priceKrw = reference });
+        await NegotiationClient.ActOkAsync(buyer, id, "accept");
+        n = await NegotiationClient.VerifyAsync(buyer, await NegotiationClient.ActOkAsync(provider, id, "agree"));
+        n = await NegotiationClient.ActOkAsync(provider, id, "finalize");
         Assert.Equal("FINALIZED", n.GetProperty("state").GetString());
         var agreementId = n.GetProperty("agreementId").GetGuid();
-        var grant = (await Negotiations.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.Created))
+        var grant = (await NegotiationClient.ExpectAsync(await buyer.PostAsync($"/api/contracts/agreements/{agreementId}/grants", null), HttpStatusCode.Created))
             .GetProperty("grant").GetString()!;
 
         // The provider's side (examples/ProviderDataEndpoint): only the JWKS, fetched anonymously through the

@@ -37,7 +37,7 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Equal(draft.TitleKo, copy.TitleKo);
         Assert.Equal(1, await OutboxAsync(cluster, "sent_at IS NOT NULL"));
         Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM inbox_messages WHERE consumer = 'CopyPublishedDatasetConsumer'"));
-        Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM datasets"));
+        Assert.Equal(1, await Sql.CountAsync(cluster.ConnectionString("contracts"), "SELECT count(*) FROM dataset_copies"));
     }
 
     [Fact]

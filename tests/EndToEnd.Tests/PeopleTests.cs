@@ -49,7 +49,7 @@ public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<All
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/identity/organisations/{registered.OrganisationId}/invitations", new { email = People.NewEmail() })).StatusCode);
 
         var people = await administrator.GetFromJsonAsync<JsonElement>($"/api/identity/organisations/{registered.OrganisationId}/people");
-        Assert.Equal(new[] { colleagueEmail, registered.ContactEmail }.Order(), people.EnumerateArray().Select(p => p.GetProperty("email").GetString()!).Order());
+        Assert.Equal(new[] { colleagueEmail, registered.ContactEmail }.Order(), people.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("email").GetString()!).Order());
     }
 
     [Theory]

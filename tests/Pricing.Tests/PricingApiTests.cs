@@ -46,14 +46,14 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
             name = "Full subsidy for Smart Factory Lab", forSmes = false, organisations = new[] { DemoOrganisations.BuyerB },
             subsidyPercent = 100, capPerAgreementKrw = 100_000_000, budgetKrw = 1_000_000_000, validFrom = now.AddMinutes(-1), validTo = now.AddDays(1),
         }), HttpStatusCode.Created);
-        var vouchers = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
-        var before = vouchers.EnumerateArray().ToDictionary(v => v.GetProperty("id").GetGuid(), v => v.GetProperty("reservedKrw").GetDecimal());
+        var vouchers = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers?limit=100");
+        var before = vouchers.GetProperty("items").EnumerateArray().ToDictionary(v => v.GetProperty("id").GetGuid(), v => v.GetProperty("reservedKrw").GetDecimal());
 
         var dataset = await market.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
-        var price = await Negotiations.ReferencePriceAsync(buyer, dataset);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
         var quote = await PricingApi.ExpectAsync(await PricingApi.QuoteAsync(buyer, dataset, purpose: "research"), HttpStatusCode.OK);
         Assert.Equal(full.GetProperty("id").GetGuid(), quote.GetProperty("voucher").GetProperty("programmeId").GetGuid());
-        await Negotiations.DriveAsync(buyer, provider, dataset, price, "FINALIZED");
+        await NegotiationClient.DriveAsync(buyer, provider, dataset, price, "FINALIZED");
 
         var fullUrl = $"/api/pricing/vouchers/{full.GetProperty("id").GetGuid()}";
         var after = await Eventually.GetAsync<JsonElement?>(async () =>
@@ -63,7 +63,7 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
         }, TimeSpan.FromSeconds(30), "the subsidy to be reserved");
         Assert.Equal(price, after!.Value.GetProperty("reservedKrw").GetDecimal());
         // No other programme paid anything towards it: subsidies never stack.
-        var others = (await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers")).EnumerateArray()
+        var others = (await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers?limit=100")).GetProperty("items").EnumerateArray()
             .Where(v => v.GetProperty("id").GetGuid() != full.GetProperty("id").GetGuid());
         Assert.All(others, v => Assert.Equal(before[v.GetProperty("id").GetGuid()], v.GetProperty("reservedKrw").GetDecimal()));
     }
@@ -84,7 +84,7 @@ public sealed class PricingApiTests(AllInOneMarketplace market) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(current)).StatusCode);
 
         var vouchers = await admin.GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
-        var voucher = await admin.GetAsync($"/api/pricing/vouchers/{vouchers[0].GetProperty("id").GetGuid()}");
+        var voucher = await admin.GetAsync($"/api/pricing/vouchers/{vouchers.GetProperty("items")[0].GetProperty("id").GetGuid()}");
         Assert.NotNull(voucher.Headers.ETag);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -15,7 +16,7 @@ public static class Organisations
     /// <summary>A fresh valid business registration number (check digit computed as the NTS defines it).</summary>
     public static string NewBusinessRegistrationNumber()
     {
-        var body = (Interlocked.Increment(ref _sequence) % 1_000_000_000).ToString("D9");
+        var body = (Interlocked.Increment(ref _sequence) % 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture);
         int[] weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum() + (body[8] - '0') * 5 / 10;
         return body + (10 - sum % 10) % 10;

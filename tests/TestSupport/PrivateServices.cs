@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Marketplace.TestSupport;
 
 /// <summary>
@@ -12,8 +13,8 @@ public sealed class PrivateServices : IAsyncDisposable
     {
         _environment = new Dictionary<string, string>
         {
-            ["MARKETPLACE_PG_PORT"] = postgresPort.ToString(),
-            ["MARKETPLACE_RABBITMQ_PORT"] = rabbitMqPort.ToString(),
+            ["MARKETPLACE_PG_PORT"] = postgresPort.ToString(CultureInfo.InvariantCulture),
+            ["MARKETPLACE_RABBITMQ_PORT"] = rabbitMqPort.ToString(CultureInfo.InvariantCulture),
             ["MARKETPLACE_SERVICES_DIR"] = folder,
             ["MARKETPLACE_SERVICES_FAST"] = "1",
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Marketplace.TestSupport;
@@ -15,6 +16,6 @@ public static class Sql
             command.Parameters.AddWithValue(name, value);
         }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

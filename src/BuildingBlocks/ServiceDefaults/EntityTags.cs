@@ -40,7 +40,7 @@ public static class EntityTags
         builder.AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
-            // Results<Ok<T>, NotFound> wraps the answer it chose.
+            // Results<Ok<T>, …> wraps the answer it chose.
             var chosen = result is INestedHttpResult nested ? nested.Result : result;
             if (chosen is IValueHttpResult { Value: { } value } && chosen is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,7 @@ public sealed class TextConsoleFormatter() : ConsoleFormatter(Name)
         }
 
         var line = new StringBuilder(256)
-            .Append(DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ")).Append(' ')
+            .Append(DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)).Append(' ')
             .Append(Level(logEntry.LogLevel)).Append(' ')
             .Append(logEntry.Category).Append('[').Append(logEntry.EventId.Id).Append("] ");
         scopeProvider?.ForEachScope((scope, builder) =>
@@ -59,7 +60,7 @@ public sealed class TextConsoleFormatter() : ConsoleFormatter(Name)
                 '\n' => builder.Append("\\n"),
                 '\r' => builder.Append("\\r"),
                 '\t' => builder.Append("\\t"),
-                _ when char.IsControl(c) => builder.Append("\\u").Append(((int)c).ToString("x4")),
+                _ when char.IsControl(c) => builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
                 _ => builder.Append(c),
             };
         }

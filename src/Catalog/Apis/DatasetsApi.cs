@@ -70,20 +70,20 @@ public static class DatasetsApi
         return TypedResults.Created($"/api/catalog/datasets/{dataset.Id}", DatasetResponse.From(dataset, mayManage: true));
     }
 
-    public static async Task<Results<Ok<DatasetResponse>, NotFound>> GetDataset(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
+    public static async Task<Ok<DatasetResponse>> GetDataset(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
         // What a caller may not see is "not found", not "forbidden": ids cannot be probed.
         return dataset is not null && user.MaySee(dataset)
             ? TypedResults.Ok(DatasetResponse.From(dataset, user.Manages(dataset)))
-            : TypedResults.NotFound();
+            : throw new NotFoundException("Dataset", id);
     }
 
-    public static async Task<Results<Ok<DatasetResponse>, NotFound>> ReplaceDataset(
+    public static async Task<Ok<DatasetResponse>> ReplaceDataset(
         Guid id, JsonObject document, HttpContext http, CatalogDb db, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct) =>
         await EditAsync(id, _ => DatasetDocument.Complete(document, json.Value.SerializerOptions), http, db, clock, ct);
 
-    public static async Task<Results<Ok<DatasetResponse>, NotFound>> PatchDataset(
+    public static async Task<Ok<DatasetResponse>> PatchDataset(
         Guid id, HttpRequest request, CatalogDb db, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), DatasetDocument.MergePatchMediaType, StringComparison.OrdinalIgnoreCase))
@@ -105,14 +105,14 @@ public static class DatasetsApi
     }
 
     /// <summary>Both verbs: the new document from the current one, checked, then a new version if buyers see it.</summary>
-    private static async Task<Results<Ok<DatasetResponse>, NotFound>> EditAsync(
+    private static async Task<Ok<DatasetResponse>> EditAsync(
         Guid id, Func<DatasetMetadata, DatasetMetadata> change, HttpContext http, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
         var user = http.User;
         var dataset = await OwnAsync(id, user, db, ct);
         if (dataset is null)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Dataset", id);
         }
 
         EntityTags.RequireMatch(http, DatasetResponse.From(dataset, mayManage: true));
@@ -128,13 +128,13 @@ public static class DatasetsApi
         return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
     }
 
-    public static async Task<Results<Ok<DatasetResponse>, NotFound>> PublishDataset(
+    public static async Task<Ok<DatasetResponse>> PublishDataset(
         Guid id, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
         var dataset = await OwnAsync(id, user, db, ct);
         if (dataset is null)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Dataset", id);
         }
 
         dataset.Publish(user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
@@ -145,13 +145,13 @@ public static class DatasetsApi
         return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
     }
 
-    public static async Task<Results<Ok<DatasetResponse>, NotFound>> WithdrawDataset(
+    public static async Task<Ok<DatasetResponse>> WithdrawDataset(
         Guid id, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
         var dataset = await OwnAsync(id, user, db, ct);
         if (dataset is null)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Dataset", id);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -183,11 +183,11 @@ public static class DatasetsApi
         return TypedResults.Ok(DatasetResponse.From(dataset, mayManage: true));
     }
 
-    public static async Task<Results<Ok<DatasetVersionSummary[]>, NotFound>> ListVersions(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
+    public static async Task<Ok<DatasetVersionSummary[]>> ListVersions(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
         if (!await VisibleAsync(id, user, db, ct))
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Dataset", id);
         }
 
         var versions = await db.DatasetVersions.AsNoTracking().Where(v => v.DatasetId == id).OrderByDescending(v => v.Version)
@@ -196,7 +196,7 @@ public static class DatasetsApi
         return TypedResults.Ok(versions);
     }
 
-    public static async Task<Results<Ok<DatasetVersionResponse>, NotFound>> GetVersion(
+    public static async Task<Ok<DatasetVersionResponse>> GetVersion(
         Guid id, int version, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
@@ -204,7 +204,7 @@ public static class DatasetsApi
             ? await db.DatasetVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DatasetId == id && v.Version == version, ct)
             : null;
         return found is null
-            ? TypedResults.NotFound()
+            ? throw new NotFoundException("Dataset version", $"{id}/versions/{version}")
             : TypedResults.Ok(new DatasetVersionResponse(id, found.Version, found.MetadataScore, found.CreatedAt,
                 DatasetResponse.Readable(found.Metadata, user.Manages(dataset!))));
     }

@@ -27,12 +27,12 @@ public static class DcatApi
         return app;
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound>> GetDatasetDcat(Guid id, HttpContext http, PublicAddress address, CatalogDb db, CancellationToken ct)
+    public static async Task<ContentHttpResult> GetDatasetDcat(Guid id, HttpContext http, PublicAddress address, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (dataset is null || !http.User.MaySee(dataset) || dataset.PublishedAt is null)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Dataset", id);
         }
 
         var names = await PartyNames.LoadAsync(db, [dataset.ProviderOrganisationId], ct);

@@ -52,7 +52,7 @@ public static class SearchApi
             [.. page.Items.Select(r => DatasetSummary.From(r.Dataset, r.Relevance, names))], page.Total, facets, page.Next?.Encode()));
     }
 
-    public static async Task<Ok<MyDatasetsResponse>> Mine(
+    public static async Task<Ok<Page<DatasetSummary>>> Mine(
         ClaimsPrincipal user, DatasetSearch search, CatalogDb db, DatasetStatus? status, int? limit, string? cursor, CancellationToken ct)
     {
         new Validator()
@@ -63,6 +63,6 @@ public static class SearchApi
         var after = SearchCursor.Decode(cursor, DatasetSearch.OwnFingerprint(status));
         var (items, next) = await search.OwnAsync(user.OrganisationIdOf(), status, Math.Min(limit ?? SearchRequest.DefaultLimit, SearchRequest.MaxLimit), after, ct);
         var names = await PartyNames.LoadAsync(db, [user.OrganisationIdOf()], ct);
-        return TypedResults.Ok(new MyDatasetsResponse([.. items.Select(d => DatasetSummary.From(d, 0, names))], next?.Encode()));
+        return TypedResults.Ok(new Page<DatasetSummary>([.. items.Select(d => DatasetSummary.From(d, 0, names))], next?.Encode()));
     }
 }

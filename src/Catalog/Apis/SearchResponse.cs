@@ -9,4 +9,3 @@ public sealed record SearchResponse(
 /// <param name="LabelKo">The vocabulary's label; null for free-text values (equipment types without a suggestion).</param>
 public sealed record FacetValue(string Value, string? LabelKo, string? LabelEn, int Count);
 
-public sealed record MyDatasetsResponse(IReadOnlyList<DatasetSummary> Items, string? NextCursor);

@@ -57,7 +57,8 @@ public sealed record GrantRecord(Guid GrantId, Guid AgreementId, DateTime Issued
 /// <summary>An agreement ended early: its grants must no longer be honoured, whatever their expiry.</summary>
 public sealed record Revocation(Guid AgreementId, Guid DatasetId, Guid BuyerOrganisationId, DateTime RevokedAt, string Reason);
 
-public sealed record RevocationList(DateTime GeneratedAt, IReadOnlyList<Revocation> Revoked);
+/// <summary>Revoked agreements, oldest revocation first, a page at a time (<paramref name="NextCursor"/>: the cursor of the next page; null on the last).</summary>
+public sealed record RevocationList(DateTime GeneratedAt, IReadOnlyList<Revocation> Revoked, string? NextCursor);
 
 /// <summary>The codes contract terms use, each with its Korean and English label; the law that governs every agreement.</summary>
 public sealed record TermsVocabularyResponse(

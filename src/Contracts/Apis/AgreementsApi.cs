@@ -7,7 +7,7 @@ using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Contracts.Domain;
 using Marketplace.Contracts.Infrastructure;
-using Marketplace.Contracts.IntegrationEvents;
+using Marketplace.Contracts.Negotiations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -56,21 +56,21 @@ public static class AgreementsApi
         return app;
     }
 
-    public static async Task<Results<Ok<AgreementResponse>, NotFound>> GetAgreement(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
-        await VisibleAsync(db, id, user, ct) is { } a ? TypedResults.Ok(await AgreementResponse.ForAsync(db, a, clock.GetUtcNow().UtcDateTime, ct)) : TypedResults.NotFound();
+    public static async Task<Ok<AgreementResponse>> GetAgreement(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
+        await VisibleAsync(db, id, user, ct) is { } a ? TypedResults.Ok(await AgreementResponse.ForAsync(db, a, clock.GetUtcNow().UtcDateTime, ct)) : throw new NotFoundException("Agreement", id);
 
-    public static async Task<Results<ContentHttpResult, NotFound>> GetOdrlPolicy(Guid id, ClaimsPrincipal user, ContractsDb db, PublicAddress address, CancellationToken ct) =>
+    public static async Task<ContentHttpResult> GetOdrlPolicy(Guid id, ClaimsPrincipal user, ContractsDb db, PublicAddress address, CancellationToken ct) =>
         await VisibleAsync(db, id, user, ct) is { } a
             ? TypedResults.Content(OdrlPolicy.Of(a, address.Root).ToJsonString(), JsonLdDocument.MediaType)
-            : TypedResults.NotFound();
+            : throw new NotFoundException("Agreement", id);
 
-    public static async Task<Results<ContentHttpResult, NotFound>> GetAgreementText(
+    public static async Task<ContentHttpResult> GetAgreementText(
         Guid id, ClaimsPrincipal user, ContractsDb db, string lang = "ko", CancellationToken ct = default)
     {
         new Validator().Require(AgreementText.Languages.Contains(lang), "lang", "ko or en.").ThrowIfInvalid();
         if (await VisibleAsync(db, id, user, ct) is not { } a)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Agreement", id);
         }
 
         var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == a.DatasetId, ct);
@@ -79,13 +79,13 @@ public static class AgreementsApi
             "text/markdown; charset=utf-8");
     }
 
-    public static async Task<Results<Created<GrantResponse>, NotFound>> IssueGrant(
+    public static async Task<Created<GrantResponse>> IssueGrant(
         Guid id, ClaimsPrincipal user, ContractsDb db, PlatformSigner signer, TimeProvider clock, CancellationToken ct)
     {
         var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null || a.BuyerOrganisationId != user.OrganisationIdOf())
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Agreement", id);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,24 +102,24 @@ public static class AgreementsApi
             new GrantResponse(token, grant.Id, a.Id, grant.IssuedAt, a.StartsAt, a.EndsAt, signer.Issuer, "/api/contracts/jwks"));
     }
 
-    public static async Task<Results<Ok<GrantRecord>, NotFound>> GetGrant(Guid id, Guid grantId, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
+    public static async Task<Ok<GrantRecord>> GetGrant(Guid id, Guid grantId, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
     {
         var grant = await VisibleAsync(db, id, user, ct) is null
             ? null
             : await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId && g.AgreementId == id, ct);
         return grant is null
-            ? TypedResults.NotFound()
+            ? throw new NotFoundException("Grant", grantId)
             : TypedResults.Ok(new GrantRecord(grant.Id, grant.AgreementId, grant.IssuedAt, grant.NotBefore, grant.ExpiresAt));
     }
 
-    public static async Task<Results<Ok<AgreementResponse>, NotFound>> TerminateAgreement(
+    public static async Task<Ok<AgreementResponse>> TerminateAgreement(
         Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct)
     {
         var reason = request.Validate();
         var a = await db.Agreements.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a?.PartyOf(user.OrganisationIdOf()) is not { } party)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Agreement", id);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -137,14 +137,14 @@ public static class AgreementsApi
         return TypedResults.Ok(await AgreementResponse.ForAsync(db, a, now, ct));
     }
 
-    public static async Task<Results<Created<NegotiationResponse>, NotFound>> RenewAgreement(
+    public static async Task<Created<NegotiationResponse>> RenewAgreement(
         Guid id, RenewRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> options, CancellationToken ct)
     {
         var buyer = user.OrganisationIdOf();
         var a = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null || a.BuyerOrganisationId != buyer)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Agreement", id);
         }
 
         if (a.Status != AgreementStatus.Finalized)
@@ -156,15 +156,18 @@ public static class AgreementsApi
         var today = DateOnly.FromDateTime(now);
         var price = request.Validate(a.PriceKrw);
         var start = request.StartDate ?? (a.Terms.EndDate < today ? today : a.Terms.EndDate);
-        var terms = ContractTermsRequest.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today, currentPrice: a.PriceKrw);
-        var dataset = await NegotiationsApi.NegotiableDatasetAsync(db, a.DatasetId, buyer, ct);
-        var negotiation = await NegotiationsApi.OpenAsync(db, dataset, buyer, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
+        var terms = ProposedTerms.Resolve(new ContractTermsRequest(StartDate: start), a.Terms, price, today, currentPrice: a.PriceKrw);
+        var negotiation = await OpenNegotiation.RunAsync(db, a.DatasetId, user, terms, price, now, options.Value, renewalOf: a.Id, ct);
         return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
 
-    public static async Task<Ok<RevocationList>> ListRevocations(ClaimsPrincipal user, ContractsDb db, TimeProvider clock, DateTime? since = null, CancellationToken ct = default)
+    public static async Task<Ok<RevocationList>> ListRevocations(
+        ClaimsPrincipal user, ContractsDb db, TimeProvider clock, DateTime? since = null, int limit = 1000, string? cursor = null, CancellationToken ct = default)
     {
+        new Validator().RequireLimit(limit, max: 1000).ThrowIfInvalid();
         var organisation = user.OrganisationIdOf();
+        var fingerprint = $"revocations:{since?.ToUniversalTime():O}";
+        var after = PageCursor.Decode<ListCursor>(cursor, c => c.Query == fingerprint);
         var query = db.Agreements.AsNoTracking()
             .Where(a => a.Status == AgreementStatus.Terminated && a.FinalizedAt != null && a.TerminatedAt != null
                 && (a.ProviderOrganisationId == organisation || a.BuyerOrganisationId == organisation));
@@ -174,9 +177,15 @@ public static class AgreementsApi
             query = query.Where(a => a.TerminatedAt > utc);
         }
 
-        var revoked = await query.OrderBy(a => a.TerminatedAt).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(new RevocationList(clock.GetUtcNow().UtcDateTime,
-            revoked.Select(a => new Revocation(a.Id, a.DatasetId, a.BuyerOrganisationId, a.TerminatedAt!.Value, a.TerminationReason!)).ToList()));
+        if (after is not null)
+        {
+            query = query.Where(a => a.TerminatedAt > after.At || (a.TerminatedAt == after.At && a.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderBy(a => a.TerminatedAt).ThenBy(a => a.Id).Take(limit + 1).ToListAsync(ct);
+        var page = PageCursor.Of(rows, limit, a => new Revocation(a.Id, a.DatasetId, a.BuyerOrganisationId, a.TerminatedAt!.Value, a.TerminationReason!),
+            a => new ListCursor(fingerprint, a.TerminatedAt!.Value, a.Id));
+        return TypedResults.Ok(new RevocationList(clock.GetUtcNow().UtcDateTime, page.Items, page.NextCursor));
     }
 
     public static async Task<Ok<PlatformSigner.PublicKeySet>> GetJwks(PlatformSigner signer, CancellationToken ct) =>

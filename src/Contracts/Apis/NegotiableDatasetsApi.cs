@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Contracts.Infrastructure;
@@ -20,11 +21,11 @@ public static class NegotiableDatasetsApi
         return app;
     }
 
-    public static async Task<Results<Ok<DatasetCopyResponse>, NotFound>> GetDataset(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
+    public static async Task<Ok<DatasetCopyResponse>> GetDataset(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
     {
         var copy = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == id, ct);
         return copy is not null && (copy.IsVisibleTo(user.OrganisationIdOf()) || user.IsInRole(MarketplaceRoles.Admin))
             ? TypedResults.Ok(DatasetCopyResponse.From(copy))
-            : TypedResults.NotFound();
+            : throw new NotFoundException("Dataset", id);
     }
 }

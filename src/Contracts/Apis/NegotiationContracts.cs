@@ -4,6 +4,7 @@ using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Contracts.Domain;
+using Marketplace.Contracts.Negotiations;
 
 namespace Marketplace.Contracts.Apis;
 
@@ -24,8 +25,8 @@ public sealed record RequestNegotiationRequest(Guid? DatasetId, ContractTermsReq
 /// <summary>An offer (provider) or counter (buyer): fields left out keep what is on the table.</summary>
 public sealed record ProposalRequest(ContractTermsRequest? Terms = null, decimal? PriceKrw = null)
 {
-    /// <summary>The proposed price, or the one on the table (400 when the given one is not a price).</summary>
-    public decimal Validate(decimal current) => ContractPrice.Validate(PriceKrw ?? current);
+    /// <summary>The proposed price (400 when it is not a price), or null to keep the one on the table.</summary>
+    public decimal? Validate() => PriceKrw is null ? null : ContractPrice.Validate(PriceKrw);
 }
 
 /// <summary>The buyer's signature names the hash of the agreement it read, so it signs what the provider signed.</summary>
@@ -109,4 +110,3 @@ public sealed record NegotiationResponse(
         n.AgreementId, n.AgreementHash, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 
-public sealed record NegotiationPage(IReadOnlyList<NegotiationResponse> Items, int Total);

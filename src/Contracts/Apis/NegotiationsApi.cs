@@ -6,7 +6,7 @@ using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Contracts.Domain;
 using Marketplace.Contracts.Infrastructure;
-using Marketplace.Contracts.IntegrationEvents;
+using Marketplace.Contracts.Negotiations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,22 +65,21 @@ public static class NegotiationsApi
     {
         var (datasetId, price) = request.Validate();
         var now = clock.GetUtcNow().UtcDateTime;
-        var terms = ContractTermsRequest.Resolve(request.Terms, null, price, DateOnly.FromDateTime(now));
-        var buyer = user.OrganisationIdOf();
-        var dataset = await NegotiableDatasetAsync(db, datasetId, buyer, ct);
-        var negotiation = await OpenAsync(db, dataset, buyer, user, terms, price, now, options.Value, renewalOf: null, ct);
+        var terms = ProposedTerms.Resolve(request.Terms, null, price, DateOnly.FromDateTime(now));
+        var negotiation = await OpenNegotiation.RunAsync(db, datasetId, user, terms, price, now, options.Value, renewalOf: null, ct);
         return TypedResults.Created($"/api/contracts/negotiations/{negotiation.Id}", await NegotiationResponse.ForAsync(db, negotiation, ct));
     }
 
-    public static async Task<Ok<NegotiationPage>> ListNegotiations(
-        ClaimsPrincipal user, ContractsDb db, string? state = null, int offset = 0, int limit = 20, CancellationToken ct = default)
+    public static async Task<Ok<Page<NegotiationResponse>>> ListNegotiations(
+        ClaimsPrincipal user, ContractsDb db, string? state = null, int limit = PageCursor.DefaultLimit, string? cursor = null, CancellationToken ct = default)
     {
         var wanted = state is null ? null : NegotiationRules.Parse(state);
         new Validator()
             .Require(state is null || wanted is not null, "state", "One of REQUESTED, OFFERED, ACCEPTED, AGREED, VERIFIED, FINALIZED, TERMINATED.")
-            .Require(offset >= 0, "offset", "Must be 0 or more.")
-            .Require(limit is >= 1 and <= 100, "limit", "Must be 1 to 100.")
+            .RequireLimit(limit)
             .ThrowIfInvalid();
+        var fingerprint = $"negotiations:{wanted}";
+        var after = PageCursor.Decode<ListCursor>(cursor, c => c.Query == fingerprint);
         var organisation = user.OrganisationIdOf();
         var query = db.Negotiations.AsNoTracking().Where(n => n.BuyerOrganisationId == organisation || n.ProviderOrganisationId == organisation);
         if (wanted is { } s)
@@ -88,148 +87,50 @@ public static class NegotiationsApi
             query = query.Where(n => n.State == s);
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Id).Skip(offset).Take(limit).ToListAsync(ct);
-        var names = await PartyNames.LoadAsync(db, items.SelectMany(n => new[] { n.ProviderOrganisationId, n.BuyerOrganisationId }), ct);
-        return TypedResults.Ok(new NegotiationPage(items.Select(n => NegotiationResponse.From(n, names)).ToList(), total));
+        if (after is not null)
+        {
+            query = query.Where(n => n.UpdatedAt < after.At || (n.UpdatedAt == after.At && n.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Id).Take(limit + 1).ToListAsync(ct);
+        var names = await PartyNames.LoadAsync(db, rows.SelectMany(n => new[] { n.ProviderOrganisationId, n.BuyerOrganisationId }), ct);
+        return TypedResults.Ok(PageCursor.Of(rows, limit, n => NegotiationResponse.From(n, names), n => new ListCursor(fingerprint, n.UpdatedAt, n.Id)));
     }
 
-    public static async Task<Results<Ok<NegotiationResponse>, NotFound>> GetNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
+    public static async Task<Ok<NegotiationResponse>> GetNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct)
     {
         var n = await db.Negotiations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return n is not null && (n.PartyOf(user.OrganisationIdOf()) is not null || user.IsInRole(MarketplaceRoles.Admin))
             ? TypedResults.Ok(await NegotiationResponse.ForAsync(db, n, ct))
-            : TypedResults.NotFound();
+            : throw new NotFoundException("Negotiation", id);
     }
 
-    public static Task<Ok<NegotiationResponse>> Offer(Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ProposeAsync(NegotiationAction.Offer, id, request, user, db, clock, o.Value, ct);
+    public static async Task<Ok<NegotiationResponse>> Offer(
+        Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.ProposeAsync(db, id, user, NegotiationAction.Offer, request.Terms, request.Validate(), Now(clock), o.Value, ct), ct);
 
-    public static Task<Ok<NegotiationResponse>> Counter(Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ProposeAsync(NegotiationAction.Counter, id, request, user, db, clock, o.Value, ct);
+    public static async Task<Ok<NegotiationResponse>> Counter(
+        Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.ProposeAsync(db, id, user, NegotiationAction.Counter, request.Terms, request.Validate(), Now(clock), o.Value, ct), ct);
 
-    public static Task<Ok<NegotiationResponse>> Accept(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Accept, (n, party, now) =>
-        {
-            n.Accept(party, user.SubjectOf(), now, o.Value.ResponsePeriod);
-            return Task.FromResult<Agreement?>(null);
-        }, ct);
+    public static async Task<Ok<NegotiationResponse>> Accept(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.AcceptAsync(db, id, user, Now(clock), o.Value, ct), ct);
 
-    public static Task<Ok<NegotiationResponse>> Agree(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Agree, async (n, party, now) =>
-        {
-            var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
-            var agreementId = Guid.CreateVersion7();
-            var document = CanonicalJson.Serialize(AgreementDocument.Of(agreementId, n, dataset));
-            var hash = CanonicalJson.Sha256Hex(document);
-            n.Agree(party, user.SubjectOf(), agreementId, hash, now, o.Value.ResponsePeriod);
-            var agreement = Agreement.Draft(agreementId, n, document, hash, new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
-            db.Agreements.Add(agreement);
-            return agreement;
-        }, ct);
+    public static async Task<Ok<NegotiationResponse>> Agree(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.AgreeAsync(db, id, user, Now(clock), o.Value, ct), ct);
 
-    public static Task<Ok<NegotiationResponse>> Verify(Guid id, VerifyRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Verify, async (n, party, now) =>
-        {
-            var hash = request.Validate();
-            var agreement = await db.Agreements.FirstAsync(a => a.Id == n.AgreementId, ct);
-            agreement.SignByBuyer(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now), hash);
-            n.Verify(party, user.SubjectOf(), now, o.Value.ResponsePeriod);
-            return agreement;
-        }, ct);
+    public static async Task<Ok<NegotiationResponse>> Verify(
+        Guid id, VerifyRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.VerifyAsync(db, id, user, request.Validate(), Now(clock), o.Value, ct), ct);
 
-    public static Task<Ok<NegotiationResponse>> FinalizeNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, PlatformSigner signer, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Finalize, async (n, party, now) =>
-        {
-            var agreement = await db.Agreements.FirstAsync(a => a.Id == n.AgreementId, ct);
-            n.Finalize(party, user.SubjectOf(), now);
-            agreement.Finalize(await signer.ReceiptAsync(agreement, now, ct), now);
-            return agreement;
-        }, ct);
+    public static async Task<Ok<NegotiationResponse>> FinalizeNegotiation(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, PlatformSigner signer, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.FinalizeAsync(db, id, user, signer, Now(clock), ct), ct);
 
-    public static Task<Ok<NegotiationResponse>> Terminate(Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(db, id, user, clock, NegotiationAction.Terminate, async (n, party, now) =>
-        {
-            var reason = request.Validate();
-            n.Terminate(party, user.SubjectOf(), reason, now);
-            var agreement = n.AgreementId is { } a ? await db.Agreements.FirstAsync(x => x.Id == a, ct) : null;
-            agreement?.Terminate(party.ToString().ToLowerInvariant(), reason, now);
-            return agreement;
-        }, ct);
+    public static async Task<Ok<NegotiationResponse>> Terminate(Guid id, TerminateRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.TerminateAsync(db, id, user, request.Validate(), Now(clock), ct), ct);
 
-    /// <summary>Opens a negotiation (a request, or a renewal): checks the dataset's terms and the band, writes it and its event.</summary>
-    internal static async Task<Negotiation> OpenAsync(
-        ContractsDb db, DatasetCopy dataset, Guid buyer, ClaimsPrincipal user, ContractTerms terms, decimal price, DateTime now,
-        ContractsOptions options, Guid? renewalOf, CancellationToken ct)
-    {
-        if (dataset.ProviderOrganisationId == buyer)
-        {
-            throw new RuleViolationException("An organisation cannot negotiate for its own dataset.", "datasetId");
-        }
+    private static DateTime Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
 
-        ContractTermsRequest.EnsureOffered(terms, dataset);
-        var check = await PriceBands.CheckAsync(db, dataset, terms, price, now, ct);
-        var negotiation = Negotiation.Request(dataset, buyer, user.IsSme(), user.SubjectOf(), terms, price, check, now, options.ResponsePeriod, renewalOf);
-        db.Negotiations.Add(negotiation);
-        db.AddEvent(NegotiationEvents.For(negotiation, null, dataset));
-        await db.SaveChangesAsync(ct);
-        return negotiation;
-    }
-
-    /// <summary>A listed dataset the buyer may see; 404 for anything else, restricted datasets included.</summary>
-    internal static async Task<DatasetCopy> NegotiableDatasetAsync(ContractsDb db, Guid datasetId, Guid buyer, CancellationToken ct)
-    {
-        var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == datasetId, ct);
-        return dataset is { Listed: true } && dataset.IsVisibleTo(buyer) ? dataset : throw new NotFoundException("Dataset", datasetId);
-    }
-
-    /// <summary>
-    /// Loads the negotiation for a party (404 for anyone else), expires it if its deadline passed (409),
-    /// applies the action, and saves it with its event in one transaction; a concurrent change makes the
-    /// save fail on the revision (409).
-    /// </summary>
-    private static async Task<Ok<NegotiationResponse>> ActAsync(
-        ContractsDb db, Guid id, ClaimsPrincipal user, TimeProvider clock, NegotiationAction action,
-        Func<Negotiation, Party, DateTime, Task<Agreement?>> apply, CancellationToken ct)
-    {
-        var n = await db.Negotiations.FirstOrDefaultAsync(x => x.Id == id, ct);
-        var party = n?.PartyOf(user.OrganisationIdOf()) ?? throw new NotFoundException("Negotiation", id);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (n!.ExpireIfDue(now))
-        {
-            await NegotiationExpiry.RecordAsync(db, n, now, ct);
-            await db.SaveChangesAsync(ct);
-        }
-
-        n.EnsureAllowed(action, party);
-        var agreement = await apply(n, party, now);
-        var dataset = n.State == NegotiationState.Finalized ? await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
-        db.AddEvent(NegotiationEvents.For(n, agreement, dataset));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await NegotiationResponse.ForAsync(db, n, ct));
-    }
-
-    /// <summary>An offer or a counter: the proposal on the table with the request's changes, checked against the band in force now.</summary>
-    private static Task<Ok<NegotiationResponse>> ProposeAsync(
-        NegotiationAction action, Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, ContractsOptions options,
-        CancellationToken ct) =>
-        ActAsync(db, id, user, clock, action, async (n, party, now) =>
-        {
-            var price = request.Validate(n.PriceKrw);
-            var terms = ContractTermsRequest.Resolve(request.Terms, n.Terms, price, DateOnly.FromDateTime(now), currentPrice: n.PriceKrw);
-            var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
-            ContractTermsRequest.EnsureOffered(terms, dataset);
-            // The band of the baseline version in force now: a version published mid-negotiation applies to new proposals.
-            var check = await PriceBands.CheckAsync(db, dataset, terms, price, now, ct);
-            if (action == NegotiationAction.Offer)
-            {
-                n.Offer(party, user.SubjectOf(), terms, price, check, now, options.ResponsePeriod);
-            }
-            else
-            {
-                n.Counter(party, user.SubjectOf(), terms, price, check, now, options.ResponsePeriod);
-            }
-
-            return null;
-        }, ct);
+    private static async Task<Ok<NegotiationResponse>> RespondAsync(ContractsDb db, Task<Negotiation> step, CancellationToken ct) =>
+        TypedResults.Ok(await NegotiationResponse.ForAsync(db, await step, ct));
 }

@@ -23,10 +23,10 @@ public static class OdrlPolicy
             Rule("use", [
                 Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)Iri(MarketplaceIris.Purpose(root, p)))])),
                 Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)Iri(MarketplaceIris.Country(c)))])),
-                Constraint("dateTime", "gteq", Typed(a.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), "dateTime")),
-                Constraint("dateTime", "lt", Typed(a.EndsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), "dateTime")),
+                Constraint("dateTime", "gteq", Typed(a.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "dateTime")),
+                Constraint("dateTime", "lt", Typed(a.EndsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "dateTime")),
             ], [
-                Duty("compensate", Constraint("payAmount", "eq", Typed(a.PriceKrw.ToString("0"), "decimal"), "https://www.iso.org/iso-4217-currency-codes.html#KRW")),
+                Duty("compensate", Constraint("payAmount", "eq", Typed(a.PriceKrw.ToString("0", CultureInfo.InvariantCulture), "decimal"), "https://www.iso.org/iso-4217-currency-codes.html#KRW")),
             ]),
         };
         var prohibitions = new JsonArray();

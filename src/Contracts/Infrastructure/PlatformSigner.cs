@@ -16,7 +16,7 @@ namespace Marketplace.Contracts.Infrastructure;
 /// keys as a JWKS, so a provider verifies both offline. The key is made on first use and kept in the
 /// database (every replica signs with the newest key and publishes all of them).
 /// </summary>
-public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<ContractsOptions> options, TimeProvider clock, IDataProtectionProvider protection)
+public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<ContractsOptions> options, TimeProvider clock, IDataProtectionProvider protection) : IDisposable
 {
     private const string Protected = "dp1:";
     public const string ReceiptType = "agreement-receipt+jwt";
@@ -172,4 +172,7 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
             _load.Release();
         }
     }
+
+    /// <summary>The container disposes the singleton at shutdown.</summary>
+    public void Dispose() => _load.Dispose();
 }

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.BuildingBlocks.Messaging;
 using Marketplace.Contracts.Infrastructure;
+using Marketplace.Contracts.Negotiations;
 using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Contracts.IntegrationEvents;
@@ -10,5 +11,5 @@ public sealed class EndNegotiationsOnSuspensionConsumer(ContractsDb db, TimeProv
     : InboxConsumer<DatasetSuspended, ContractsDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetSuspended message, CancellationToken ct) =>
-        ListingEnd.ApplyAsync(Db, message.DatasetId, message.Version, "dataset-suspended", Clock.GetUtcNow().UtcDateTime, ct);
+        EndNegotiations.OnDatasetGoneAsync(Db, message.DatasetId, message.Version, "dataset-suspended", Clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -81,10 +81,10 @@ public static class OrganisationsApi
             InvitationCreatedResponse.From(invitation, code, address)));
     }
 
-    public static async Task<Results<Ok<OrganisationResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
+    public static async Task<Ok<OrganisationResponse>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
     {
         var organisation = await FindVisibleAsync(id, user, db, ct);
-        return organisation is null ? TypedResults.NotFound() : TypedResults.Ok(OrganisationResponse.From(organisation));
+        return organisation is null ? throw new NotFoundException("Organisation", id) : TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 
     public static Task<Ok<OrganisationResponse>> Verify(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
@@ -99,13 +99,13 @@ public static class OrganisationsApi
     public static Task<Ok<OrganisationResponse>> Reinstate(Guid id, HttpContext http, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
         ReviewAsync(id, http, db, o => o.Reinstate(clock.GetUtcNow().UtcDateTime), ct);
 
-    public static async Task<Results<Created<ApiClientCreatedResponse>, NotFound>> CreateClient(
+    public static async Task<Created<ApiClientCreatedResponse>> CreateClient(
         Guid id, CreateApiClientRequest request, ClaimsPrincipal user, IdentityDb db, ApiClientIssuer clients, CancellationToken ct)
     {
         request.Validate();
         if (!IsOwn(id, user))
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Organisation", id);
         }
 
         var client = await clients.IssueAsync(
@@ -114,37 +114,37 @@ public static class OrganisationsApi
             new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, request.OrganisationAdmin));
     }
 
-    public static async Task<Results<Ok<ApiClientResponse>, NotFound>> GetClient(Guid id, string clientId, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
+    public static async Task<Ok<ApiClientResponse>> GetClient(Guid id, string clientId, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
         IsOwn(id, user) && await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.OrganisationId == id, ct) is { } client
             ? TypedResults.Ok(ApiClientResponse.From(client))
-            : TypedResults.NotFound();
+            : throw new NotFoundException("API client", clientId);
 
-    public static async Task<Results<Ok<InvitationResponse>, NotFound>> GetInvitation(
+    public static async Task<Ok<InvitationResponse>> GetInvitation(
         Guid id, Guid invitationId, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
         IsOwn(id, user) && await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == id, ct) is { } invitation
             ? TypedResults.Ok(InvitationResponse.From(invitation))
-            : TypedResults.NotFound();
+            : throw new NotFoundException("Invitation", invitationId);
 
-    public static async Task<Results<NoContent, NotFound>> RevokeClient(
+    public static async Task<NoContent> RevokeClient(
         Guid id, string clientId, ClaimsPrincipal user, ApiClientIssuer clients, CancellationToken ct)
     {
         var client = IsOwn(id, user) ? await clients.FindActiveAsync(clientId, ct) : null;
         if (client is null || client.OrganisationId != id)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("API client", clientId);
         }
 
         await clients.RevokeAsync(client, ct);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Created<InvitationCreatedResponse>, NotFound>> Invite(
+    public static async Task<Created<InvitationCreatedResponse>> Invite(
         Guid id, InvitePersonRequest request, HttpContext http, PublicAddress address, IdentityDb db, TimeProvider clock, CancellationToken ct)
     {
         var email = request.Validate();
         if (!IsOwn(id, http.User))
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Organisation", id);
         }
 
         if (await db.People.AnyAsync(p => p.Email == email, ct))
@@ -159,24 +159,36 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/identity/organisations/{id}/invitations/{invitation.Id}", InvitationCreatedResponse.From(invitation, code, address));
     }
 
-    public static async Task<Results<Ok<PersonResponse[]>, NotFound>> ListPeople(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)
+    public static async Task<Ok<Page<PersonResponse>>> ListPeople(
+        Guid id, ClaimsPrincipal user, IdentityDb db, int limit = PageCursor.DefaultLimit, string? cursor = null, CancellationToken ct = default)
     {
+        new Validator().RequireLimit(limit).ThrowIfInvalid();
         if (!IsOwn(id, user))
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Organisation", id);
         }
 
-        var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == id).OrderBy(p => p.Email).ToListAsync(ct);
-        return TypedResults.Ok(people.Select(PersonResponse.From).ToArray());
+        var after = PageCursor.Decode<PeopleCursor>(cursor, c => c.Organisation == id);
+        var query = db.People.AsNoTracking().Where(p => p.OrganisationId == id);
+        if (after is not null)
+        {
+            query = query.Where(p => p.Email.CompareTo(after.Email) > 0);
+        }
+
+        var rows = await query.OrderBy(p => p.Email).Take(limit + 1).ToListAsync(ct);
+        return TypedResults.Ok(PageCursor.Of(rows, limit, PersonResponse.From, p => new PeopleCursor(id, p.Email)));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DisablePerson(
+    /// <summary>People are listed by e-mail address (unique), alphabetically.</summary>
+    private sealed record PeopleCursor(Guid Organisation, string Email);
+
+    public static async Task<NoContent> DisablePerson(
         Guid id, Guid personId, ClaimsPrincipal user, IdentityDb db, TimeProvider clock, CancellationToken ct)
     {
         var person = IsOwn(id, user) ? await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.OrganisationId == id, ct) : null;
         if (person is null)
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Person", personId);
         }
 
         person.Disable(clock.GetUtcNow().UtcDateTime);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +49,7 @@ public sealed class TokenEndpointLimits(IOptions<TokenServerOptions> options) : 
             var keys = await KeysAsync(context);
             if (limits.Refused(keys) is { } retryAfter)
             {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                     type: "https://tools.ietf.org/html/rfc6585#section-4",
                     detail: "Too many sign-in or token requests for this client or address; wait and try again.").ExecuteAsync(context);

@@ -81,24 +81,34 @@ public static class BaselinesApi
         return TypedResults.Ok(BaselineResponse.From(baseline));
     }
 
-    public static async Task<Ok<BaselineResponse[]>> List(ClaimsPrincipal user, PricingDb db, CancellationToken ct)
+    public static async Task<Ok<Page<BaselineResponse>>> List(
+        ClaimsPrincipal user, PricingDb db, int limit = PageCursor.DefaultLimit, string? cursor = null, CancellationToken ct = default)
     {
+        new Validator().RequireLimit(limit).ThrowIfInvalid();
+        var admin = PricingCaller.IsAdmin(user);
+        var fingerprint = admin ? "baselines:all" : "baselines:published";
+        var after = PageCursor.Decode<ListCursor>(cursor, c => c.Query == fingerprint);
         var query = db.Baselines.AsNoTracking();
-        if (!PricingCaller.IsAdmin(user))
+        if (!admin)
         {
             query = query.Where(b => b.Status == BaselineStatus.Published);
         }
 
-        var baselines = await query.OrderByDescending(b => b.CreatedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(baselines.Select(BaselineResponse.From).ToArray());
+        if (after is not null)
+        {
+            query = query.Where(b => b.CreatedAt < after.At || (b.CreatedAt == after.At && b.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.Id).Take(limit + 1).ToListAsync(ct);
+        return TypedResults.Ok(PageCursor.Of(rows, limit, BaselineResponse.From, b => new ListCursor(fingerprint, b.CreatedAt, b.Id)));
     }
 
-    public static async Task<Results<Ok<BaselineResponse>, NotFound>> Get(Guid id, ClaimsPrincipal user, PricingDb db, CancellationToken ct)
+    public static async Task<Ok<BaselineResponse>> Get(Guid id, ClaimsPrincipal user, PricingDb db, CancellationToken ct)
     {
         var baseline = await db.Baselines.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
         return baseline is not null && (baseline.Status == BaselineStatus.Published || PricingCaller.IsAdmin(user))
             ? TypedResults.Ok(BaselineResponse.From(baseline))
-            : TypedResults.NotFound();
+            : throw new NotFoundException("Baseline", id);
     }
 
     private static async Task<Baseline> FindAsync(Guid id, PricingDb db, CancellationToken ct) =>

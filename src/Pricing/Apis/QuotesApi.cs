@@ -21,11 +21,11 @@ public static class QuotesApi
         app.MapModuleGroup(PricingModule.ModuleName, "/quotes", "Quotes").ProducesValidationProblem()
             .MapPost("/", Quote).RequireAuthorization().WithName("Quote")
             .WithSummary("Price a dataset for a purpose, a duration and exclusivity, explained factor by factor")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    public static async Task<Results<Ok<QuoteResponse>, NotFound>> Quote(
+    public static async Task<Ok<QuoteResponse>> Quote(
         QuoteRequest request, ClaimsPrincipal user, PricingDb db, PriceListCache prices, TimeProvider clock, CancellationToken ct)
     {
         var (datasetId, terms) = request.Validate();
@@ -33,7 +33,7 @@ public static class QuotesApi
         var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(l => l.DatasetId == datasetId && l.Listed, ct);
         if (dataset is null || !dataset.IsVisibleTo(organisation, PricingCaller.IsAdmin(user)))
         {
-            return TypedResults.NotFound();
+            throw new NotFoundException("Dataset", datasetId);
         }
 
         if (terms.Exclusive && !dataset.ExclusivityAvailable)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Security;
 using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.Pricing.Domain;
@@ -35,18 +36,30 @@ public static class VouchersApi
         return TypedResults.Created($"/api/pricing/vouchers/{programme.Id}", VoucherProgrammeResponse.From(programme, 0));
     }
 
-    public static async Task<Ok<VoucherProgrammeResponse[]>> List(PricingDb db, CancellationToken ct)
+    public static async Task<Ok<Page<VoucherProgrammeResponse>>> List(
+        PricingDb db, int limit = PageCursor.DefaultLimit, string? cursor = null, CancellationToken ct = default)
     {
-        var programmes = await db.VoucherProgrammes.AsNoTracking().OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
-        var counts = await db.VoucherReservations.GroupBy(r => r.ProgrammeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return TypedResults.Ok(programmes.Select(p => VoucherProgrammeResponse.From(p, counts.GetValueOrDefault(p.Id))).ToArray());
+        new Validator().RequireLimit(limit).ThrowIfInvalid();
+        var after = PageCursor.Decode<ListCursor>(cursor, c => c.Query == "vouchers");
+        var query = db.VoucherProgrammes.AsNoTracking();
+        if (after is not null)
+        {
+            query = query.Where(p => p.CreatedAt < after.At || (p.CreatedAt == after.At && p.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Take(limit + 1).ToListAsync(ct);
+        var ids = rows.Select(p => p.Id).ToList();
+        var counts = await db.VoucherReservations.Where(r => ids.Contains(r.ProgrammeId)).GroupBy(r => r.ProgrammeId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return TypedResults.Ok(PageCursor.Of(rows, limit, p => VoucherProgrammeResponse.From(p, counts.GetValueOrDefault(p.Id)),
+            p => new ListCursor("vouchers", p.CreatedAt, p.Id)));
     }
 
-    public static async Task<Results<Ok<VoucherProgrammeResponse>, NotFound>> Get(Guid id, PricingDb db, CancellationToken ct)
+    public static async Task<Ok<VoucherProgrammeResponse>> Get(Guid id, PricingDb db, CancellationToken ct)
     {
         var programme = await db.VoucherProgrammes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         return programme is null
-            ? TypedResults.NotFound()
+            ? throw new NotFoundException("Voucher programme", id)
             : TypedResults.Ok(VoucherProgrammeResponse.From(programme, await db.VoucherReservations.CountAsync(r => r.ProgrammeId == id, ct)));
     }
 }

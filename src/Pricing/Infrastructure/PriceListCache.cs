@@ -9,7 +9,7 @@ namespace Marketplace.Pricing.Infrastructure;
 /// baseline never changes. Reloaded after a change made in this process, and at most a second after a
 /// change made by another replica (<see cref="MaxAge"/>). Reservations read the database, never this.
 /// </summary>
-public sealed class PriceListCache(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class PriceListCache(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
@@ -57,4 +57,7 @@ public sealed class PriceListCache(IServiceScopeFactory scopes, TimeProvider clo
             .Where(b => b.ProcessStage == processStage && b.DataType == dataType && b.EffectiveFrom <= at)
             .OrderByDescending(b => b.EffectiveFrom).ThenByDescending(b => b.Version)
             .FirstOrDefault();
+
+    /// <summary>The container disposes the singleton at shutdown.</summary>
+    public void Dispose() => _reload.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.BuildingBlocks.Hosting;
@@ -11,13 +12,13 @@ public static class ExampleRequests
     public static string CallerFor(string method, string path)
     {
         if (path.Contains("/baselines") || path.Contains("/vouchers") || path.EndsWith("/verify", StringComparison.Ordinal) && path.Contains("/identity/")
-            || path.EndsWith("/reject") || path.EndsWith("/suspend") || path.EndsWith("/reinstate"))
+            || path.EndsWith("/reject", StringComparison.Ordinal) || path.EndsWith("/suspend", StringComparison.Ordinal) || path.EndsWith("/reinstate", StringComparison.Ordinal))
         {
             return "demo-admin";
         }
 
-        if (path.StartsWith("/api/catalog/datasets", StringComparison.Ordinal) && method != "GET" || path.EndsWith("/mine")
-            || path.EndsWith("/offer") || path.EndsWith("/agree"))
+        if (path.StartsWith("/api/catalog/datasets", StringComparison.Ordinal) && method != "GET" || path.EndsWith("/mine", StringComparison.Ordinal)
+            || path.EndsWith("/offer", StringComparison.Ordinal) || path.EndsWith("/agree", StringComparison.Ordinal))
         {
             return "demo-provider-x";
         }
@@ -30,7 +31,7 @@ public static class ExampleRequests
     {
         var terms = new
         {
-            purposes = new[] { "research" }, scope = "Process improvement", startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd"),
+            purposes = new[] { "research" }, scope = "Process improvement", startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             durationMonths = 12, territory = new[] { "KR" }, redistribution = "never", securityMeasures = new[] { "encryption-at-rest" },
             deletionDays = 30, liabilityCapKrw = 10_000_000, exclusive = false, disputeResolution = "seoul-central-district-court",
         };
@@ -44,8 +45,8 @@ public static class ExampleRequests
             ["POST /api/contracts/negotiations/{id}/offer"] = new { priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/counter"] = new { priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/terminate"] = new { reason = "no-longer-needed" },
-            ["POST /api/pricing/baselines"] = Negotiations.DefaultBaseline(),
-            ["PUT /api/pricing/baselines/{id}"] = Negotiations.DefaultBaseline(),
+            ["POST /api/pricing/baselines"] = NegotiationClient.DefaultBaseline(),
+            ["PUT /api/pricing/baselines/{id}"] = NegotiationClient.DefaultBaseline(),
             ["POST /api/pricing/quotes"] = new { datasetId = dataset, purpose = "research", durationMonths = 12, exclusive = false },
             ["POST /api/pricing/vouchers"] = new
             {

@@ -131,12 +131,12 @@ public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper ou
     {
         var dataset = await market.DemoDatasetAsync("processStage=production&dataType=sensor-time-series");
         var draft = await DatasetClient.CreateDraftAsync(callers["demo-provider-x"]);
-        var price = await Negotiations.ReferencePriceAsync(callers["demo-buyer-a"], dataset);
-        var negotiation = (await Negotiations.OpenAsync(callers["demo-buyer-a"], dataset, price)).GetProperty("id").GetGuid();
+        var price = await NegotiationClient.ReferencePriceAsync(callers["demo-buyer-a"], dataset);
+        var negotiation = (await NegotiationClient.OpenAsync(callers["demo-buyer-a"], dataset, price)).GetProperty("id").GetGuid();
         var baselines = await callers["demo-admin"].GetFromJsonAsync<JsonElement>("/api/pricing/baselines");
         var vouchers = await callers["demo-admin"].GetFromJsonAsync<JsonElement>("/api/pricing/vouchers");
         return [dataset, draft.Id, negotiation, DemoOrganisations.BuyerA, DemoOrganisations.ProviderX,
-            baselines[0].GetProperty("id").GetGuid(), vouchers[0].GetProperty("id").GetGuid()];
+            baselines.GetProperty("items")[0].GetProperty("id").GetGuid(), vouchers.GetProperty("items")[0].GetProperty("id").GetGuid()];
     }
 }
 

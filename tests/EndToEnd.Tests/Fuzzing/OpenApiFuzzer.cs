@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -207,9 +208,9 @@ public sealed class OpenApiFuzzer(Random random, IReadOnlyList<Guid> knownIds, I
         {
             "uuid" => (knownIds.Count > 0 && Chance(0.8) ? knownIds[random.Next(knownIds.Count)] : Guid.NewGuid()).ToString(),
             "date-time" => DateTime.UtcNow.AddDays(random.Next(-30, 30)).ToString("O"),
-            "date" => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(random.Next(0, 60)).ToString("yyyy-MM-dd"),
-            "int32" or "int64" => random.Next(0, 200).ToString(),
-            _ => Type(schema) is "integer" or "number" ? random.Next(0, 200).ToString() : Pick("사출", "production", "sensor-time-series", "research", "test", "1"),
+            "date" => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(random.Next(0, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "int32" or "int64" => random.Next(0, 200).ToString(CultureInfo.InvariantCulture),
+            _ => Type(schema) is "integer" or "number" ? random.Next(0, 200).ToString(CultureInfo.InvariantCulture) : Pick("사출", "production", "sensor-time-series", "research", "test", "1"),
         };
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Marketplace.TestSupport;
 
 /// <summary>Contract negotiation from the parties' side, through the real API: datasets to negotiate, each action, the band.</summary>
-public static class Negotiations
+public static class NegotiationClient
 {
     public static readonly string[] Actions = ["offer", "counter", "accept", "agree", "verify", "finalize", "terminate"];
 
@@ -46,14 +46,30 @@ public static class Negotiations
     public static Task<HttpResponseMessage> RequestAsync(HttpClient buyer, Guid datasetId, decimal price, object? terms = null) =>
         buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId, terms = terms ?? Terms(), priceKrw = price });
 
-    /// <summary>The band for these terms now, as the 422 for a price of 1 won names it (once Contracts has a baseline for it).</summary>
-    public static Task<JsonElement> BandAsync(HttpClient buyer, Guid datasetId, object? terms = null) =>
-        Eventually.GetAsync<JsonElement?>(async () =>
+    /// <summary>
+    /// The band for these terms now, as the 422 for a price of 1 won names it, once Contracts has the dataset and a baseline
+    /// for it (a deadline, not a wait: on a loaded machine the demo data can take a while to reach Contracts).
+    /// </summary>
+    public static async Task<JsonElement> BandAsync(HttpClient buyer, Guid datasetId, object? terms = null)
+    {
+        var last = "";
+        try
         {
-            var response = await RequestAsync(buyer, datasetId, 1m, terms);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.StatusCode == HttpStatusCode.UnprocessableEntity && body.TryGetProperty("band", out var band) ? band : null;
-        }, TimeSpan.FromSeconds(20), $"a band for {datasetId}").ContinueWith(t => t.Result!.Value);
+            return (await Eventually.GetAsync<JsonElement?>(async () =>
+            {
+                var response = await RequestAsync(buyer, datasetId, 1m, terms);
+                var text = await response.Content.ReadAsStringAsync();
+                last = $"{(int)response.StatusCode} {text}";
+                return response.StatusCode == HttpStatusCode.UnprocessableEntity && JsonDocument.Parse(text).RootElement.TryGetProperty("band", out var band)
+                    ? band.Clone()
+                    : null;
+            }, TimeSpan.FromSeconds(60), $"a band for {datasetId}"))!.Value;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} The last answer: {last}", e);
+        }
+    }
 
     /// <summary>The reference price for these terms now: the middle of the band, always inside it.</summary>
     public static async Task<decimal> ReferencePriceAsync(HttpClient buyer, Guid datasetId, object? terms = null) =>

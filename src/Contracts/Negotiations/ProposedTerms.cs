@@ -4,17 +4,12 @@ using Marketplace.BuildingBlocks.Pricing;
 using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Contracts.Domain;
 
-namespace Marketplace.Contracts.Apis;
+namespace Marketplace.Contracts.Negotiations;
 
 /// <summary>
-/// Proposed terms. A field left out keeps the value on the table (for an offer or counter) or takes the
-/// standard value (for a new request): start today, Korea only, no redistribution, no derivative works,
-/// encryption in transit and access control, deletion within 30 days, liability capped at the price (a cap nobody
-/// changed follows the price as it changes, so it is the final price's), use inside the buyer organisation
-/// (<see cref="DefaultScope"/>, written in the text's language), non-exclusive, arbitration by the Korean Commercial
-/// Arbitration Board.
+/// Proposed terms as a client sends them: every member optional (<see cref="ProposedTerms.Resolve"/> fills the rest).
 /// </summary>
-public sealed partial record ContractTermsRequest(
+public sealed record ContractTermsRequest(
     string[]? Purposes = null,
     string? Scope = null,
     DateOnly? StartDate = null,
@@ -26,7 +21,17 @@ public sealed partial record ContractTermsRequest(
     int? DeletionDays = null,
     decimal? LiabilityCapKrw = null,
     bool? Exclusive = null,
-    string? DisputeResolution = null)
+    string? DisputeResolution = null);
+
+/// <summary>
+/// The terms a request, an offer, a counter or a renewal puts on the table. A member left out keeps the value on the
+/// table (for an offer or counter) or takes the standard value (for a new request): start today, Korea only, no
+/// redistribution, no derivative works, encryption in transit and access control, deletion within 30 days, liability
+/// capped at the price (a cap nobody changed follows the price as it changes, so it is the final price's), use inside
+/// the buyer organisation (<see cref="DefaultScope"/>, written in the text's language), non-exclusive, arbitration by
+/// the Korean Commercial Arbitration Board.
+/// </summary>
+public static partial class ProposedTerms
 {
     /// <summary>The standard scope's code (<see cref="TermsVocabulary.Scopes"/>): the agreement text says it in Korean or English.</summary>
     public const string DefaultScope = "buyer-internal";

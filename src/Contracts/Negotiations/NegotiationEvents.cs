@@ -1,7 +1,7 @@
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Contracts.Domain;
 
-namespace Marketplace.Contracts.IntegrationEvents;
+namespace Marketplace.Contracts.Negotiations;
 
 /// <summary>The integration event of the transition a negotiation just made (written to the outbox with it).</summary>
 public static class NegotiationEvents
