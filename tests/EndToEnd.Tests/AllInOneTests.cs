@@ -6,7 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>The marketplace as README's first command runs it: one process, SQLite files, in-memory bus.</summary>
-public sealed class AllInOneTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class AllInOneTests(AllInOneMarketplace fixture)
 {
     private HostProcess Host => fixture.Host;
 

@@ -11,7 +11,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>Sign-in and authorisation with real tokens from the real token endpoint (all-in-one, demo organisations).</summary>
-public sealed class AuthTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class AuthTests(AllInOneMarketplace fixture)
 {
     private Uri BaseAddress => fixture.Host.BaseAddress!;
 

@@ -9,7 +9,8 @@ namespace Marketplace.EndToEnd.Tests;
 /// Every endpoint of the published API documents × every kind of caller → the expected status. The
 /// endpoint list comes from the running marketplace, so an endpoint added without a row here fails.
 /// </summary>
-public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
 {
     private static readonly string[] Callers =
         ["anonymous", "demo-buyer-a", "demo-buyer-b", "demo-provider-x", "demo-provider-y", "demo-admin", "unverified-buyer", "unverified-provider"];

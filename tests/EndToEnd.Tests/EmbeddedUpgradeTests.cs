@@ -14,52 +14,16 @@ public sealed class EmbeddedUpgradeTests
     private readonly string _folder = Directory.CreateTempSubdirectory("marketplace-upgrade-").FullName;
 
     [Fact]
-    public async Task A_data_folder_without_the_newer_tables_gets_them_and_keeps_its_data()
+    public async Task A_data_folder_of_an_earlier_version_is_renamed_and_completed_and_keeps_its_data()
     {
         Guid dataset;
-        await using (var first = HostProcess.Start("all", new Dictionary<string, string>(), _folder))
-        {
-            await first.WaitUntilHealthyAsync();
-            using var provider = await Tokens.DemoAsync(first.BaseAddress!, "demo-provider-x");
-            dataset = (await DatasetClient.CreateDraftAsync(provider)).Id;
-        }
-
-        // As an earlier version left it: no organisation names anywhere, no grant records.
-        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "organisation_names"), ("contracts", "access_grants") })
-        {
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "data", module + ".db")};Pooling=False");
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP TABLE {table}";
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
-        await second.WaitUntilHealthyAsync();
-        using var again = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");
-        var kept = await again.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{dataset}");
-        Assert.Equal(dataset, kept.GetProperty("id").GetGuid());
-        // The recreated tables work: a search names providers (the table is read) without an error.
-        using var anonymous = second.CreateClient();
-        Assert.True((await anonymous.GetAsync("/api/catalog/datasets?limit=5")).IsSuccessStatusCode, second.Output);
-        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "access_grants") })
-        {
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "data", module + ".db")};Mode=ReadOnly;Pooling=False");
-            await connection.OpenAsync();
-            await using var exists = connection.CreateCommand();
-            exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
-            Assert.Equal(1L, (long)(await exists.ExecuteScalarAsync())!);
-        }
-    }
-
-    [Fact]
-    public async Task A_data_folder_with_the_earlier_names_is_renamed_and_keeps_its_copies()
-    {
-        Guid dataset;
+        Guid draft;
         long copies;
         await using (var first = HostProcess.Start("all", new Dictionary<string, string>(), _folder))
         {
             await first.WaitUntilHealthyAsync();
+            using var provider = await Tokens.DemoAsync(first.BaseAddress!, "demo-provider-x");
+            draft = (await DatasetClient.CreateDraftAsync(provider)).Id;
             using var anonymous = first.CreateClient();
             var page = await anonymous.GetFromJsonAsync<JsonElement>("/api/catalog/datasets?limit=1");
             dataset = page.GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -70,21 +34,31 @@ public sealed class EmbeddedUpgradeTests
                 TimeSpan.FromSeconds(30), "the demo datasets to reach Pricing");
         }
 
-        // As the version before the dataset vocabulary left them.
-        await ExecuteAsync("catalog", "DROP INDEX \"IX_datasets_status_metadata_score_id\"", "ALTER TABLE datasets RENAME COLUMN metadata_score TO completeness_score",
+        // As earlier versions left it: no organisation names, no grant records (added since), and the tables and
+        // columns under their names before the dataset vocabulary.
+        await ExecuteAsync("catalog", "DROP TABLE organisation_names", "DROP INDEX \"IX_datasets_status_metadata_score_id\"",
+            "ALTER TABLE datasets RENAME COLUMN metadata_score TO completeness_score",
             "ALTER TABLE dataset_versions RENAME COLUMN metadata_score TO completeness_score",
             "CREATE INDEX \"IX_datasets_status_completeness_score_id\" ON datasets (status, completeness_score, id)");
         await ExecuteAsync("pricing", "ALTER TABLE dataset_copies RENAME COLUMN metadata_score TO completeness_score", "ALTER TABLE dataset_copies RENAME TO listings");
-        await ExecuteAsync("contracts", "ALTER TABLE dataset_copies RENAME TO datasets",
+        await ExecuteAsync("contracts", "DROP TABLE organisation_names", "DROP TABLE access_grants", "ALTER TABLE dataset_copies RENAME TO datasets",
             "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version");
 
         await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
         await second.WaitUntilHealthyAsync();
+        // Renamed with their rows; missing tables added; nothing stored is lost.
         Assert.Equal(copies, await ScalarAsync("pricing", "SELECT count(*) FROM dataset_copies"));
         Assert.Equal(0L, await ScalarAsync("pricing", "SELECT count(*) FROM sqlite_master WHERE name = 'listings'"));
         Assert.Equal(0L, await ScalarAsync("catalog", "SELECT count(*) FROM sqlite_master WHERE name = 'IX_datasets_status_completeness_score_id'"));
-        // Every module reads its renamed tables: the catalog sorts by the score, Pricing quotes from its copy,
-        // Contracts finds the dataset negotiable in its copy.
+        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "organisation_names"), ("contracts", "access_grants") })
+        {
+            Assert.Equal(1L, await ScalarAsync(module, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
+        }
+
+        using var providerAgain = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");
+        Assert.Equal(draft, (await providerAgain.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{draft}")).GetProperty("id").GetGuid());
+        // Every module reads what it renamed or recreated: the catalog sorts by the score and names providers,
+        // Pricing quotes from its copy, Contracts finds the dataset negotiable in its copy.
         using var anonymousAgain = second.CreateClient();
         Assert.True((await anonymousAgain.GetAsync("/api/catalog/datasets?sort=metadataScore&limit=5")).IsSuccessStatusCode, second.Output);
         using var buyer = await Tokens.DemoAsync(second.BaseAddress!, "demo-buyer-a");

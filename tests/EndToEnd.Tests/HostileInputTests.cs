@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>Inputs an outside sweep answered with 500: each is a 400 problem naming the member as the client spelled it.</summary>
-public sealed class HostileInputTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class HostileInputTests(AllInOneMarketplace fixture)
 {
     private Uri BaseAddress => fixture.Host.BaseAddress!;
 

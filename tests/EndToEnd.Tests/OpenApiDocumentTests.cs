@@ -9,7 +9,8 @@ using Marketplace.EndToEnd.Tests.Fuzzing;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>The OpenAPI documents tell the truth about access and errors: what a validating proxy or a generated client reads.</summary>
-public sealed class OpenApiDocumentTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class OpenApiDocumentTests(AllInOneMarketplace fixture)
 {
     private static readonly string[] PublicOperations =
     [

@@ -4,7 +4,8 @@ using Duende.IdentityModel.Client;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>The OpenID Connect and OAuth 2.0 endpoints, driven by an independent client library (Duende.IdentityModel).</summary>
-public sealed class OpenIdConnectTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class OpenIdConnectTests(AllInOneMarketplace fixture)
 {
     private const string Password = "correct horse battery";
 

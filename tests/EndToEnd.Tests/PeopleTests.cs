@@ -10,7 +10,8 @@ namespace Marketplace.EndToEnd.Tests;
 /// People: invitations by an organisation administrator, the sign-in page, authorization code + PKCE and
 /// refresh tokens, all through the real pages and endpoints of an all-in-one marketplace.
 /// </summary>
-public sealed class PeopleTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class PeopleTests(AllInOneMarketplace fixture)
 {
     private const string Password = "correct horse battery";
 

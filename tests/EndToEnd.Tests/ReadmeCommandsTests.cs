@@ -7,7 +7,8 @@ namespace Marketplace.EndToEnd.Tests;
 /// README's curl examples, pasted into a shell as written (only the address changed to this test's marketplace):
 /// each one exits 0 and answers JSON that is not an error. A newcomer's first commands must work.
 /// </summary>
-public sealed class ReadmeCommandsTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class ReadmeCommandsTests(AllInOneMarketplace fixture)
 {
     [Fact]
     public async Task Every_curl_example_in_the_readme_works_pasted_as_written()

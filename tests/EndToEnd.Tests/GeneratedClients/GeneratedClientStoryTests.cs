@@ -1,7 +1,8 @@
 namespace Marketplace.EndToEnd.Tests.GeneratedClients;
 
 /// <summary>The demo story through Kiota-generated clients on the all-in-one marketplace; every answer is documented.</summary>
-public sealed class GeneratedClientStoryTests(AllInOneMarketplace fixture) : IClassFixture<AllInOneMarketplace>
+[Collection(SharedMarketplace.Name)]
+public sealed class GeneratedClientStoryTests(AllInOneMarketplace fixture)
 {
     [Fact]
     public async Task The_demo_story_runs_through_generated_clients_and_every_answer_is_documented()
