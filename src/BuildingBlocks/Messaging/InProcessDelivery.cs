@@ -11,13 +11,13 @@ namespace Marketplace.BuildingBlocks.Messaging;
 /// </summary>
 public sealed class InProcessDelivery(IEnumerable<ConsumerBinding> bindings)
 {
-    private readonly ILookup<Type, string> _consumers = bindings.ToLookup(b => b.MessageType, b => b.Consumer);
+    private readonly ILookup<Type, Type> _consumers = bindings.ToLookup(b => b.MessageType, b => b.Consumer);
     private readonly ConcurrentDictionary<Guid, Pending> _pending = new();
 
     /// <summary>Completes once every consumer of <paramref name="messageType"/> in this process has committed the message.</summary>
     public Task ExpectAsync(Guid messageId, Type messageType)
     {
-        var consumers = _consumers[messageType].ToHashSet(StringComparer.Ordinal);
+        var consumers = _consumers[messageType].ToHashSet();
         if (consumers.Count == 0)
         {
             return Task.CompletedTask;
@@ -27,7 +27,7 @@ public sealed class InProcessDelivery(IEnumerable<ConsumerBinding> bindings)
     }
 
     /// <summary>Called by <see cref="InboxConsumer{TMessage,TDb}"/> once the message is in its inbox (now, or earlier).</summary>
-    public void Acknowledge(Guid messageId, string consumer)
+    public void Acknowledge(Guid messageId, Type consumer)
     {
         if (_pending.TryGetValue(messageId, out var pending) && pending.Acknowledge(consumer))
         {
@@ -38,11 +38,11 @@ public sealed class InProcessDelivery(IEnumerable<ConsumerBinding> bindings)
     /// <summary>Stops waiting for a message whose publish timed out; a later publish expects it again.</summary>
     public void Forget(Guid messageId) => _pending.TryRemove(messageId, out _);
 
-    private sealed class Pending(HashSet<string> consumers)
+    private sealed class Pending(HashSet<Type> consumers)
     {
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool Acknowledge(string consumer)
+        public bool Acknowledge(Type consumer)
         {
             lock (consumers)
             {

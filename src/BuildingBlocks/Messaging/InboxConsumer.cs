@@ -35,7 +35,7 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
         if (await AlreadyProcessedAsync(messageId, consumer, ct))
         {
             logger.LogInformation("Skipping duplicate {MessageType} {MessageId} in {Consumer}", typeof(TMessage).Name, messageId, consumer);
-            delivery.Acknowledge(messageId, consumer);
+            delivery.Acknowledge(messageId, GetType());
             return;
         }
 
@@ -64,7 +64,7 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, TimeProvider clock, I
             logger.LogInformation("Concurrent duplicate {MessageType} {MessageId} in {Consumer} dropped", typeof(TMessage).Name, messageId, consumer);
         }
 
-        delivery.Acknowledge(messageId, consumer);
+        delivery.Acknowledge(messageId, GetType());
     }
 
     /// <summary>Stages the message's effect on <see cref="Db"/>; the base class saves it with the inbox row.</summary>

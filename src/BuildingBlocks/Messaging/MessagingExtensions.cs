@@ -54,7 +54,7 @@ public static class MessagingExtensions
         // Which consumers must have committed an event before the in-memory bus counts it as delivered.
         foreach (var consumed in typeof(TConsumer).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
         {
-            bus.AddSingleton(new ConsumerBinding(consumed.GetGenericArguments()[0], ConsumerName.Of(typeof(TConsumer))));
+            bus.AddSingleton(new ConsumerBinding(consumed.GetGenericArguments()[0], typeof(TConsumer)));
         }
     }
 

@@ -109,11 +109,7 @@ public static class DatasetsApi
         Guid id, Func<DatasetMetadata, DatasetMetadata> change, HttpContext http, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
         var user = http.User;
-        var dataset = await OwnAsync(id, user, db, ct);
-        if (dataset is null)
-        {
-            throw new NotFoundException("Dataset", id);
-        }
+        var dataset = await LoadForChangeAsync(id, user, db, ct);
 
         EntityTags.RequireMatch(http, DatasetResponse.From(dataset, mayManage: true));
         var metadata = change(dataset.Metadata);
@@ -131,11 +127,7 @@ public static class DatasetsApi
     public static async Task<Ok<DatasetResponse>> PublishDataset(
         Guid id, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
-        var dataset = await OwnAsync(id, user, db, ct);
-        if (dataset is null)
-        {
-            throw new NotFoundException("Dataset", id);
-        }
+        var dataset = await LoadForChangeAsync(id, user, db, ct);
 
         dataset.Publish(user.SubjectOf(), clock.GetUtcNow().UtcDateTime);
         // Same SaveChanges, same transaction: the dataset is published if and only if the event will be.
@@ -148,11 +140,7 @@ public static class DatasetsApi
     public static async Task<Ok<DatasetResponse>> WithdrawDataset(
         Guid id, ClaimsPrincipal user, CatalogDb db, TimeProvider clock, CancellationToken ct)
     {
-        var dataset = await OwnAsync(id, user, db, ct);
-        if (dataset is null)
-        {
-            throw new NotFoundException("Dataset", id);
-        }
+        var dataset = await LoadForChangeAsync(id, user, db, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         dataset.Withdraw(now);
@@ -213,10 +201,10 @@ public static class DatasetsApi
         await db.Datasets.AsNoTracking().Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct) is { } dataset && user.MaySee(dataset);
 
     /// <summary>A dataset of the caller's organisation, loaded for a change; someone else's is "not found".</summary>
-    private static async Task<Dataset?> OwnAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
+    private static async Task<Dataset> LoadForChangeAsync(Guid id, ClaimsPrincipal user, CatalogDb db, CancellationToken ct)
     {
         var dataset = await db.Datasets.Include(d => d.Access).FirstOrDefaultAsync(d => d.Id == id, ct);
-        return dataset is not null && user.IsProviderOf(dataset) ? dataset : null;
+        return dataset is not null && user.IsProviderOf(dataset) ? dataset : throw new NotFoundException("Dataset", id);
     }
 
     private static async Task<Dataset> FindAsync(Guid id, CatalogDb db, CancellationToken ct) =>

@@ -30,7 +30,7 @@ public static class SearchApi
         var api = app.MapModuleGroup(CatalogModule.ModuleName, "/datasets", "Search").ProducesValidationProblem();
         api.MapGet("/", Search).AllowAnonymous().WithName("SearchDatasets")
             .WithSummary("Search published datasets in Korean and English, with filters, facet counts and keyset pages");
-        api.MapGet("/mine", Mine).RequireAuthorization(MarketplacePolicies.Provider).WithName("ListMyDatasets")
+        api.MapGet("/mine", ListMyDatasets).RequireAuthorization(MarketplacePolicies.Provider).WithName("ListMyDatasets")
             .WithSummary("Your organisation's datasets in every state (drafts included), newest first");
         return app;
     }
@@ -52,7 +52,7 @@ public static class SearchApi
             [.. page.Items.Select(r => DatasetSummary.From(r.Dataset, r.Relevance, names))], page.Total, facets, page.Next?.Encode()));
     }
 
-    public static async Task<Ok<Page<DatasetSummary>>> Mine(
+    public static async Task<Ok<Page<DatasetSummary>>> ListMyDatasets(
         ClaimsPrincipal user, DatasetSearch search, CatalogDb db, DatasetStatus? status, int? limit, string? cursor, CancellationToken ct)
     {
         new Validator()
@@ -61,7 +61,7 @@ public static class SearchApi
             .Require(status is null || Enum.IsDefined(status.Value), "status", "One of: draft, published, suspended, withdrawn.")
             .ThrowIfInvalid();
         var after = SearchCursor.Decode(cursor, DatasetSearch.OwnFingerprint(status));
-        var (items, next) = await search.OwnAsync(user.OrganisationIdOf(), status, Math.Min(limit ?? SearchRequest.DefaultLimit, SearchRequest.MaxLimit), after, ct);
+        var (items, next) = await search.OfProviderAsync(user.OrganisationIdOf(), status, Math.Min(limit ?? SearchRequest.DefaultLimit, SearchRequest.MaxLimit), after, ct);
         var names = await PartyNames.LoadAsync(db, [user.OrganisationIdOf()], ct);
         return TypedResults.Ok(new Page<DatasetSummary>([.. items.Select(d => DatasetSummary.From(d, 0, names))], next?.Encode()));
     }

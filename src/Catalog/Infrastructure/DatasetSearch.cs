@@ -59,7 +59,7 @@ public sealed class DatasetSearch(CatalogDb db)
     }
 
     /// <summary>An organisation's own datasets in every state (or one), newest first.</summary>
-    public async Task<(IReadOnlyList<Dataset> Items, SearchCursor? Next)> OwnAsync(
+    public async Task<(IReadOnlyList<Dataset> Items, SearchCursor? Next)> OfProviderAsync(
         Guid organisation, DatasetStatus? status, int limit, SearchCursor? after, CancellationToken ct)
     {
         var query = db.Datasets.AsNoTracking().Where(d => d.ProviderOrganisationId == organisation);
