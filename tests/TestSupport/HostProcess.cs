@@ -53,7 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
         using var client = CreateClient();
         client.Timeout = TimeSpan.FromSeconds(5);
         var clock = Stopwatch.StartNew();
-        var limit = TestServices.Scaled(timeout ?? TimeSpan.FromSeconds(60));
+        var limit = TestServices.Scaled(timeout ?? TimeSpan.FromSeconds(120));
         while (clock.Elapsed < limit)
         {
             if (_process.HasExited)
