@@ -42,8 +42,9 @@ free_port() {
   echo "$port"
 }
 
-export MARKETPLACE_PG_PORT="${MARKETPLACE_PG_PORT:-$(free_port 5439)}"
-export MARKETPLACE_RABBITMQ_PORT="${MARKETPLACE_RABBITMQ_PORT:-$(free_port 5679)}"
+# From a random start, so two runs on one machine (CI next to a developer's run) do not pick the same ports.
+export MARKETPLACE_PG_PORT="${MARKETPLACE_PG_PORT:-$(free_port $((5439 + RANDOM % 500)))}"
+export MARKETPLACE_RABBITMQ_PORT="${MARKETPLACE_RABBITMQ_PORT:-$(free_port $((6439 + RANDOM % 500)))}"
 export MARKETPLACE_SERVICES_DIR="${MARKETPLACE_SERVICES_DIR:-$(mktemp -d /tmp/marketplace-test-XXXXXX)}"
 export MARKETPLACE_SERVICES_FAST=1
 cleanup() {
@@ -51,6 +52,8 @@ cleanup() {
   rm -rf "$MARKETPLACE_SERVICES_DIR"
 }
 trap cleanup EXIT
+# A failure before any test ran (services, npm, build) still ends with the closing line: nothing passed.
+trap 'report 1 || true' ERR
 
 scripts/services.sh start
 # shellcheck disable=SC1091
@@ -63,6 +66,7 @@ fi
 npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
 dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
+trap - ERR
 set +e
 # Two phases, so the machine's load stays bounded: the module projects side by side (each one test at a time), then the
 # end-to-end project alone (two classes at a time, each starting whole processes).
