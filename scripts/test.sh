@@ -53,7 +53,7 @@ cleanup() {
 }
 trap cleanup EXIT
 # A failure before any test ran (services, npm, build) still ends with the closing line: nothing passed.
-trap 'report 1 || true' ERR
+trap 'cleanup; trap - EXIT; report 1 || true' ERR
 
 scripts/services.sh start
 # shellcheck disable=SC1091
