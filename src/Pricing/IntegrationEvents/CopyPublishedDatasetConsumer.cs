@@ -10,5 +10,5 @@ public sealed class CopyPublishedDatasetConsumer(PricingDb db, TimeProvider cloc
     : InboxConsumer<DatasetPublished, PricingDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetPublished message, CancellationToken ct) =>
-        DatasetCopies.ListAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
+        DatasetCopies.CopyAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -10,5 +10,5 @@ public sealed class CopyUpdatedDatasetConsumer(PricingDb db, TimeProvider clock,
     : InboxConsumer<DatasetUpdated, PricingDb>(db, clock, logger)
 {
     protected override Task HandleAsync(DatasetUpdated message, CancellationToken ct) =>
-        DatasetCopies.ListAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
+        DatasetCopies.CopyAsync(Db, message.DatasetId, message.Version, message.ProviderOrganisationId, message.Facts, Clock.GetUtcNow().UtcDateTime, ct);
 }

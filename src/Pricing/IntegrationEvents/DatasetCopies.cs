@@ -7,7 +7,7 @@ namespace Marketplace.Pricing.IntegrationEvents;
 /// <summary>Keeps <see cref="DatasetCopy"/> in step with Catalog's events; an older version never overwrites a newer one.</summary>
 internal static class DatasetCopies
 {
-    public static async Task ListAsync(PricingDb db, Guid datasetId, int version, Guid provider, DatasetFacts facts, DateTime now, CancellationToken ct)
+    public static async Task CopyAsync(PricingDb db, Guid datasetId, int version, Guid provider, DatasetFacts facts, DateTime now, CancellationToken ct)
     {
         var copy = await db.DatasetCopies.FindAsync([datasetId], ct);
         if (copy is null)
