@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the marketplace on a fresh machine that has the .NET SDK:
 # installs (apt) and starts a private PostgreSQL and RabbitMQ, installs the checkers the
-# tests use (npm), builds, runs all test projects,
+# tests use (npm) and Debian's chromium for the console's browser tests, builds, runs all test projects,
 # stops the services again, and ends with the line "N passed, N failed, N skipped".
 # Exit code: 0 only when tests ran and none failed.
 #
@@ -65,14 +65,21 @@ if ! command -v npm >/dev/null; then
 fi
 npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
+# The console's browser tests: Debian's chromium (Playwright downloads no browser) and a font with Korean glyphs.
+if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
 dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
 trap - ERR
 set +e
 # Two phases, so the machine's load stays bounded: the module projects side by side (each one test at a time), then the
-# end-to-end project alone (two classes at a time, each starting whole processes).
+# end-to-end projects one after the other (two classes at a time, each starting whole processes; the console's in a browser).
 dotnet test Marketplace.sln -c Release --no-build --nologo --filter "FullyQualifiedName!~Marketplace.EndToEnd" --logger trx --results-directory "$results"
 status=$?
 dotnet test tests/EndToEnd.Tests -c Release --no-build --nologo --logger trx --results-directory "$results"
+status=$(( status | $? ))
+dotnet test tests/Console.Tests -c Release --no-build --nologo --logger trx --results-directory "$results"
 status=$(( status | $? ))
 set -e
 cleanup

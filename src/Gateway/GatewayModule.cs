@@ -20,7 +20,7 @@ public sealed class GatewayModule : MarketplaceModule
 
     public override void AddServices(WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var options = Options(builder.Configuration);
         EdgeLimits.Add(builder, options);
         if (IsProxy(builder.Configuration))
         {
@@ -51,13 +51,22 @@ public sealed class GatewayModule : MarketplaceModule
 
     public override void MapEndpoints(WebApplication app)
     {
-        if (IsProxy(app.Configuration))
+        if (!IsProxy(app.Configuration))
         {
-            app.MapReverseProxy();
+            // All-in-one: the console is in this process and serves "/".
+            return;
         }
 
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        app.MapReverseProxy();
+        if (!ProxyRoutes.ForwardsConsole(Options(app.Configuration)))
+        {
+            // A gateway for the API alone (no console service configured) greets people with the API's documentation.
+            app.MapGet("/", () => TypedResults.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        }
     }
+
+    private static GatewayOptions Options(IConfiguration configuration) =>
+        configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
 
     /// <summary>Proxying is needed only when the gateway runs on its own (the other modules are elsewhere).</summary>
     private static bool IsProxy(IConfiguration configuration) =>

@@ -41,8 +41,27 @@ public static class ProxyRoutes
         routes.Add(Route("identity-well-known", "identity", "/.well-known/{**rest}", Anonymous));
         routes.Add(Route("contracts-jwks", "contracts", "/api/contracts/jwks", Anonymous, ["GET", "HEAD"]));
         routes.Add(Route("contracts-terms-vocabulary", "contracts", "/api/contracts/terms-vocabulary", Anonymous, ["GET", "HEAD"]));
+
+        // The web console answers every other path (its pages sign people in themselves), after all routes above.
+        if (ForwardsConsole(options))
+        {
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = Console,
+                Destinations = new Dictionary<string, DestinationConfig> { [Console] = new() { Address = options.Services[Console] } },
+                HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.TimeoutOf(Console) },
+            });
+            routes.Add(Route("web-console", Console, "/{**rest}", Anonymous) with { Order = int.MaxValue });
+        }
+
         return (routes, clusters);
     }
+
+    /// <summary>The web console's service name (<c>Marketplace:Gateway:Services:web</c>); optional.</summary>
+    public const string Console = "web";
+
+    public static bool ForwardsConsole(GatewayOptions options) =>
+        options.Services.TryGetValue(Console, out var address) && !string.IsNullOrWhiteSpace(address);
 
     // "default" is ASP.NET Core's default policy (a signed-in caller). The gateway rejects unsigned
     // requests early; the services still authenticate and authorise every request themselves.

@@ -4,6 +4,7 @@ using Marketplace.Contracts;
 using Marketplace.Gateway;
 using Marketplace.Identity;
 using Marketplace.Pricing;
+using Marketplace.Web;
 
 namespace Marketplace.Host;
 
@@ -13,7 +14,7 @@ public static class Modules
     public const string AllTarget = HostingTarget.All;
 
     public static IReadOnlyList<MarketplaceModule> All { get; } =
-        [new CatalogModule(), new ContractsModule(), new PricingModule(), new IdentityModule(), new GatewayModule()];
+        [new CatalogModule(), new ContractsModule(), new PricingModule(), new IdentityModule(), new GatewayModule(), new WebModule()];
 
     public static IReadOnlyList<string> Targets { get; } = [AllTarget, .. All.Select(m => m.Name)];
 

@@ -10,7 +10,7 @@ namespace Marketplace.Architecture.Tests;
 [Trait("Speed", "Fast")]
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] ModuleFolders = ["Catalog", "Contracts", "Pricing", "Identity", "Gateway"];
+    private static readonly string[] ModuleFolders = ["Catalog", "Contracts", "Pricing", "Identity", "Gateway", "Web"];
 
     public static TheoryData<string> ModuleAssemblies() => [.. Modules.All.Select(m => m.GetType().Assembly.GetName().Name!)];
 
@@ -43,6 +43,15 @@ public sealed class ModuleBoundaryTests
     {
         var references = typeof(MarketplaceModule).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
         Assert.DoesNotContain(references, r => r.StartsWith("Marketplace.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_console_owns_no_data_and_reaches_the_marketplace_only_through_its_public_api()
+    {
+        var console = Modules.All.Single(m => m.Name == "web");
+        Assert.False(console.OwnsData);
+        var references = console.GetType().Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || r.StartsWith("MassTransit", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,6 +8,12 @@ public sealed class IdentityOptions
     /// <summary>The public client people sign in through (authorization code + PKCE), e.g. from the Swagger UI.</summary>
     public const string WebClientId = "marketplace-web";
 
+    /// <summary>Where Identity sends a person back to the web console after signing in (at the public address).</summary>
+    public const string ConsoleSignedInPath = "/signin-oidc";
+
+    /// <summary>Where Identity sends a person back to the web console after signing out.</summary>
+    public const string ConsoleSignedOutPath = "/signout-callback-oidc";
+
     /// <summary>
     /// Public issuer URI written into tokens (the gateway's address in microservices mode). Empty: the
     /// address of the request, which suits all-in-one mode.

@@ -20,16 +20,20 @@ public sealed class WebClient
 
     public const string SwaggerRedirectPath = "/swagger/oauth2-redirect.html";
 
+    /// <summary>The applications at the public address that people sign in through: the Swagger UI and the web console.</summary>
+    private static readonly string[] OwnRedirectPaths =
+        [SwaggerRedirectPath, IdentityOptions.ConsoleSignedInPath, IdentityOptions.ConsoleSignedOutPath];
+
     /// <summary>
-    /// The configured client, plus the Swagger UI's redirect at the public address: the issuer when one
+    /// The configured client, plus the Swagger UI's and the console's redirects at the public address: the issuer when one
     /// is configured (microservices mode: the gateway), otherwise this process's own listening addresses.
     /// </summary>
     public static WebClient From(IConfiguration configuration)
     {
         var client = configuration.GetSection(Section).Get<WebClient>() ?? new WebClient();
         var bases = PublicAddress.ListeningAddresses(configuration).Prepend(PublicAddress.From(configuration).Root);
-        var swagger = bases.Select(b => new UriBuilder(b) { Path = SwaggerRedirectPath }.Uri.ToString());
-        client.RedirectUris = [.. client.RedirectUris.Concat(swagger).Distinct()];
+        var own = bases.SelectMany(b => OwnRedirectPaths.Select(path => new UriBuilder(b) { Path = path }.Uri.ToString()));
+        client.RedirectUris = [.. client.RedirectUris.Concat(own).Distinct()];
         return client;
     }
 

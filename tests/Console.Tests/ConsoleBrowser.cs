@@ -1,0 +1,81 @@
+using System.Reflection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Marketplace.EndToEnd.Console;
+
+/// <summary>
+/// Debian's chromium (package <c>chromium</c>, installed by scripts/test.sh), headless, driven by Playwright for .NET:
+/// Playwright downloads no browser here. One browser per fixture; every test opens its own context (cookies, language).
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string RepositoryRoot = typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    private readonly IPlaywright _playwright;
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<ConsoleBrowser> LaunchAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (scripts/test.sh does).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Root in CI containers has no user namespaces for chromium's sandbox.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    /// <summary>A fresh browser context on the marketplace: no cookies, the given screen width.</summary>
+    public async Task<IPage> OpenAsync(Uri baseAddress, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout((float)TestServices.Scaled(TimeSpan.FromSeconds(30)).TotalMilliseconds);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>axe-core on the page as it is: fails on any serious or critical violation, naming rule and elements.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var severe = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(severe.Count == 0, $"{page.Url}: " + string.Join("\n", severe.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    /// <summary>
+    /// A full-page picture: into docs/screenshots when MARKETPLACE_SCREENSHOTS=1 (to refresh README's pictures),
+    /// otherwise into a temporary folder, so a test run leaves the working tree as it found it.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MARKETPLACE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(Path.GetTempPath(), "marketplace-screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

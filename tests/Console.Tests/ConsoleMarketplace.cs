@@ -1,0 +1,32 @@
+namespace Marketplace.EndToEnd.Console;
+
+/// <summary>An all-in-one marketplace (README's first command: embedded stores, demo data) and a browser.</summary>
+public sealed class ConsoleMarketplace : IAsyncLifetime
+{
+    public AllInOneMarketplace Marketplace { get; } = new();
+
+    public ConsoleBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => Marketplace.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(Marketplace.InitializeAsync(), LaunchAsync());
+
+        async Task LaunchAsync() => Browser = await ConsoleBrowser.LaunchAsync();
+    }
+
+    public Task<IPage> OpenAsync(int width = 1280) => Browser.OpenAsync(BaseAddress, width);
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await Marketplace.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedConsole : ICollectionFixture<ConsoleMarketplace>
+{
+    public const string Name = "Console on a shared all-in-one marketplace";
+}

@@ -1,0 +1,3 @@
+global using Marketplace.TestSupport;
+global using Microsoft.Playwright;
+global using Xunit;

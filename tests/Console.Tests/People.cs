@@ -1,0 +1,17 @@
+namespace Marketplace.EndToEnd.Console;
+
+/// <summary>What a person does in the browser to get in and out: Identity's sign-in page, reached from the console.</summary>
+public static class SignIn
+{
+    /// <summary>The demo organisations' people: e-mail = the organisation's contact, password = its client's secret.</summary>
+    public static (string Email, string Password) Demo(string clientId) => ($"{clientId}@example.invalid", $"{clientId}-secret");
+
+    public static async Task AsAsync(IPage page, string email, string password)
+    {
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^(로그인|Sign in)$") }).ClickAsync();
+        await page.Locator("input[name=email]").FillAsync(email);
+        await page.Locator("input[name=password]").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("form[action='/signout']")).ToBeVisibleAsync();
+    }
+}
