@@ -118,10 +118,26 @@ public sealed class DatasetLifecycleTests
         Assert.Equal(4, MetadataScore.Of(new DatasetMetadata { TitleEn = "only a title" }));
         var rich = Marketplace.Catalog.Infrastructure.DemoDatasets.All().First().Metadata;
         Assert.Equal(96, MetadataScore.Of(rich));
-        Assert.Equal(100, MetadataScore.Of(rich with
+        Assert.Equal(["preview"], MetadataScore.Gaps(rich));
+        var complete = rich with
         {
             Preview = new SyntheticPreview { Sample = System.Text.Json.JsonSerializer.SerializeToElement(new[] { new { t = 1 } }), DeclaredSynthetic = true },
-        }));
+        };
+        Assert.Equal(100, MetadataScore.Of(complete));
+        Assert.Empty(MetadataScore.Gaps(complete));
+    }
+
+    [Fact]
+    public void Each_gap_named_is_worth_four_points_once_filled()
+    {
+        var bare = new DatasetMetadata { TitleEn = "only a title" };
+        var gaps = MetadataScore.Gaps(bare);
+        Assert.Equal(24, gaps.Length);
+        Assert.DoesNotContain("titleEn", gaps);
+        Assert.Contains("classification.isa95Level", gaps);
+        var better = bare with { Classification = new Classification { Isa95Level = 2 } };
+        Assert.Equal(MetadataScore.Of(bare) + 4, MetadataScore.Of(better));
+        Assert.DoesNotContain("classification.isa95Level", MetadataScore.Gaps(better));
     }
 
     private static Dataset In(DatasetStatus status)

@@ -73,6 +73,28 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Runs a browser story; when it fails, every page it opened is kept (HTML and picture) for whoever reads the failure.</summary>
+    public static async Task KeepPagesOnFailureAsync(Func<Task> story, params Func<IPage?>[] pages)
+    {
+        try
+        {
+            await story();
+        }
+        catch
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "marketplace-screenshots");
+            Directory.CreateDirectory(folder);
+            foreach (var page in pages.Select(p => p()).OfType<IPage>())
+            {
+                var name = Path.Combine(folder, $"failed-{DateTime.UtcNow:HHmmssfff}-{Guid.NewGuid().ToString("N")[..4]}");
+                await File.WriteAllTextAsync(name + ".html", $"<!-- {page.Url} -->\n" + await page.ContentAsync());
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = name + ".png", FullPage = true });
+            }
+
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

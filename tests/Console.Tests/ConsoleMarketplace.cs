@@ -20,6 +20,9 @@ public sealed class ConsoleMarketplace : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Beside the pictures of failed pages: what the marketplace logged meanwhile.
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "marketplace-screenshots")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "host-output.log"), Marketplace.Host.Output);
         await Browser.DisposeAsync();
         await Marketplace.DisposeAsync();
     }

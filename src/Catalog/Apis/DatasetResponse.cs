@@ -5,12 +5,14 @@ using Marketplace.Catalog.Domain;
 namespace Marketplace.Catalog.Apis;
 
 /// <summary>A dataset as its readers see it. Only its provider and administrators see the partner list of a restricted dataset.</summary>
+/// <param name="MetadataScoreGaps">The recommended items still empty (member paths); each filled one adds four points.</param>
 public sealed record DatasetResponse(
     Guid Id,
     Guid ProviderOrganisationId,
     DatasetStatus Status,
     int Version,
     int MetadataScore,
+    string[] MetadataScoreGaps,
     DateTime CreatedAt,
     DateTime? PublishedAt,
     DateTime UpdatedAt,
@@ -18,7 +20,7 @@ public sealed record DatasetResponse(
     DatasetMetadata Metadata)
 {
     public static DatasetResponse From(Dataset d, bool mayManage) => new(
-        d.Id, d.ProviderOrganisationId, d.Status, d.Version, d.MetadataScore, d.CreatedAt, d.PublishedAt, d.UpdatedAt,
+        d.Id, d.ProviderOrganisationId, d.Status, d.Version, d.MetadataScore, Domain.MetadataScore.Gaps(d.Metadata), d.CreatedAt, d.PublishedAt, d.UpdatedAt,
         mayManage ? d.SuspensionReason : null, Readable(d.Metadata, mayManage));
 
     public static DatasetMetadata Readable(DatasetMetadata metadata, bool mayManage) =>

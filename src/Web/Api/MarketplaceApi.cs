@@ -49,7 +49,7 @@ public sealed class MarketplaceApi(HttpClient http, IHttpContextAccessor accesso
             var json = text.Length > 0 && (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) ?? false)
                 ? JsonDocument.Parse(text).RootElement.Clone()
                 : default;
-            return new ApiAnswer((int)response.StatusCode, json, response.Headers.ETag?.ToString());
+            return new ApiAnswer((int)response.StatusCode, json, response.Headers.ETag?.ToString()) { Text = json.ValueKind == JsonValueKind.Undefined ? text : null };
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -63,6 +63,9 @@ public sealed class MarketplaceApi(HttpClient http, IHttpContextAccessor accesso
 public sealed record ApiAnswer(int Status, JsonElement Body, string? ETag)
 {
     public static readonly ApiAnswer Unreachable = new(StatusCodes.Status503ServiceUnavailable, default, null);
+
+    /// <summary>A body that is not JSON (an agreement's Markdown text), as it came.</summary>
+    public string? Text { get; init; }
 
     public bool Ok => Status is >= 200 and < 300;
 
@@ -89,11 +92,15 @@ public sealed record ApiProblem(int Status, string? Title, string? Detail, IRead
         return new ApiProblem(status, body.Str("title"), body.Str("detail"), errors);
     }
 
-    /// <summary>Messages for one member (and its nested members, e.g. <c>terms.durationMonths</c> for <c>terms</c>).</summary>
+    /// <summary>Messages for one member, however deep the API found it.</summary>
     public IEnumerable<string> For(string member) =>
-        Errors.Where(e => e.Key.Equals(member, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value);
+        Errors.Where(e => Names(e.Key, member)).SelectMany(e => e.Value);
 
     /// <summary>Messages no field on the page shows.</summary>
     public IEnumerable<string> Besides(IEnumerable<string> shown) =>
-        Errors.Where(e => !shown.Contains(e.Key, StringComparer.OrdinalIgnoreCase)).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"));
+        Errors.Where(e => !shown.Any(member => Names(e.Key, member))).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"));
+
+    /// <summary>The API's member path names the form's field: <c>priceKrw</c>, or <c>terms.durationMonths</c> for <c>durationMonths</c>.</summary>
+    private static bool Names(string path, string member) =>
+        path.Equals(member, StringComparison.OrdinalIgnoreCase) || path.EndsWith("." + member, StringComparison.OrdinalIgnoreCase);
 }
