@@ -87,8 +87,15 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             foreach (var page in pages.Select(p => p()).OfType<IPage>())
             {
                 var name = Path.Combine(folder, $"failed-{DateTime.UtcNow:HHmmssfff}-{Guid.NewGuid().ToString("N")[..4]}");
-                await File.WriteAllTextAsync(name + ".html", $"<!-- {page.Url} -->\n" + await page.ContentAsync());
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = name + ".png", FullPage = true });
+                try
+                {
+                    await File.WriteAllTextAsync(name + ".html", $"<!-- {page.Url} -->\n" + await page.ContentAsync());
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = name + ".png", FullPage = true, Timeout = 5000 });
+                }
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                {
+                    // A page in the middle of navigating keeps nothing; the story's own failure is what matters.
+                }
             }
 
             throw;

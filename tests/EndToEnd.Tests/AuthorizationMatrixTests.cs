@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
         ["GET /api/pricing/statistics"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["POST /api/identity/organisations"] = [201, 201, 201, 201, 201, 201, 201, 201],
         // Buyer A's organisation.
+        ["GET /api/identity/organisations"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["GET /api/identity/organisations/{id}"] = [401, 200, 404, 404, 404, 200, 404, 404],
         // A fresh, pending organisation.
         ["POST /api/identity/organisations/{id}/verify"] = [401, 403, 403, 403, 403, 200, 403, 403],
@@ -292,6 +293,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
                 return new(HttpMethod.Delete, $"/api/identity/organisations/{buyerAOrganisation}/clients/{clientId}");
             case "POST /api/identity/organisations/{id}/invitations":
                 return Json(HttpMethod.Post, $"/api/identity/organisations/{buyerAOrganisation}/invitations", new { email = People.NewEmail() });
+            case "GET /api/identity/organisations":
+                return new(HttpMethod.Get, "/api/identity/organisations?status=Pending");
             case "GET /api/identity/organisations/{id}/people":
                 return new(HttpMethod.Get, $"/api/identity/organisations/{buyerAOrganisation}/people");
             case "DELETE /api/identity/organisations/{id}/people/{personId}":

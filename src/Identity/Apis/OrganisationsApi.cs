@@ -24,6 +24,8 @@ public static class OrganisationsApi
 
         api.MapPost("/", Register).AllowAnonymous().WithName("RegisterOrganisation")
             .WithSummary("Register an organisation; returns its first API client (the secret is shown once)").ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", List).RequireAuthorization(MarketplacePolicies.Admin).WithName("ListOrganisations")
+            .WithSummary("Registered organisations, oldest registration first, optionally of one status (administrators: the verification queue is status=Pending)");
         api.MapGet("/{id:guid}", Get).RequireAuthorization().WithEntityTag().WithName("GetOrganisation").WithSummary("Your own organisation (administrators: any)");
         api.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(MarketplacePolicies.Admin).WithEntityTag().WithName("VerifyOrganisation")
             .WithSummary("Verify a registered organisation (administrators): it may then list or buy").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -79,6 +81,32 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/identity/organisations/{organisation.Id}", new RegistrationResponse(
             OrganisationResponse.From(organisation), new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, true),
             InvitationCreatedResponse.From(invitation, code, address)));
+    }
+
+    public static async Task<Ok<Page<OrganisationResponse>>> List(
+        IdentityDb db, string? status = null, int limit = PageCursor.DefaultLimit, string? cursor = null, CancellationToken ct = default)
+    {
+        var wanted = Enum.TryParse<OrganisationStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (OrganisationStatus?)null;
+        new Validator()
+            .Require(status is null || wanted is not null, "status", $"One of {string.Join(", ", Enum.GetNames<OrganisationStatus>())}.")
+            .RequireLimit(limit)
+            .ThrowIfInvalid();
+        var fingerprint = $"organisations:{wanted}";
+        var after = PageCursor.Decode<ListCursor>(cursor, c => c.Query == fingerprint);
+        // The platform itself is not an organisation anyone reviews.
+        var query = db.Organisations.AsNoTracking().Where(o => !o.IsPlatformAdmin);
+        if (wanted is { } s)
+        {
+            query = query.Where(o => o.Status == s);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(o => o.RegisteredAt > after.At || (o.RegisteredAt == after.At && o.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderBy(o => o.RegisteredAt).ThenBy(o => o.Id).Take(limit + 1).ToListAsync(ct);
+        return TypedResults.Ok(PageCursor.Of(rows, limit, OrganisationResponse.From, o => new ListCursor(fingerprint, o.RegisteredAt, o.Id)));
     }
 
     public static async Task<Ok<OrganisationResponse>> Get(Guid id, ClaimsPrincipal user, IdentityDb db, CancellationToken ct)

@@ -58,6 +58,13 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
             await clients.IssueAsync(platform.Id, "bootstrap administrator", isOrganisationAdmin: true, ct, adminId,
                 adminSecret ?? throw new InvalidOperationException("Marketplace:Identity:BootstrapAdmin:ClientSecret is required."));
             logger.LogWarning("Created administrator client {ClientId}", adminId);
+            if (demo && adminId == DemoAdminClientId)
+            {
+                // A person too, for the console's administrator pages (demo only, like every demo credential).
+                db.People.Add(PersonAccounts.Create(platform.Id, $"{DemoAdminClientId}@example.invalid", "Platform admin", DemoSecret(DemoAdminClientId),
+                    isOrganisationAdmin: true, clock.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         if (demo && !await db.ApiClients.AnyAsync(c => c.ClientId == Demo[0].ClientId, ct))
@@ -76,7 +83,7 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
     private async Task SeedDemoAsync(IdentityDb db, ApiClientIssuer clients, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var lines = new List<string> { $"  {"Platform admin",-17} client {DemoAdminClientId} / {DemoSecret(DemoAdminClientId)}" };
+        var lines = new List<string> { $"  {"Platform admin",-17} client {DemoAdminClientId} / {DemoSecret(DemoAdminClientId)}, person {DemoAdminClientId}@example.invalid / {DemoSecret(DemoAdminClientId)}" };
         foreach (var d in Demo)
         {
             var organisation = Organisation.Register(d.NameKo, d.NameEn, d.BusinessRegistrationNumber,

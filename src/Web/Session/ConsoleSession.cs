@@ -98,7 +98,8 @@ public static class ConsoleSession
         var session = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         session.MapGet(SignInPath, (string? returnUrl) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OidcScheme]));
-        session.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
+        // Signed in with the console's cookie, so the anti-forgery token (bound to the person) is checked against them.
+        app.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
@@ -107,7 +108,7 @@ public static class ConsoleSession
 
             // Ends Identity's session too (end-session endpoint), then returns to the catalog.
             return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme]);
-        }).DisableAntiforgery();
+        }).RequireAuthorization(SignedIn).DisableAntiforgery().ExcludeFromDescription();
     }
 
     /// <summary>A path on this site, or the catalog: sign-in never sends a person elsewhere.</summary>

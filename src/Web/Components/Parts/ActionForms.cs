@@ -42,3 +42,43 @@ public sealed class ConfirmForm
 {
     public string? Revision { get; set; }
 }
+
+/// <summary>An organisation's registration as its contact person fills it in.</summary>
+public sealed class RegistrationForm
+{
+    public string? NameKo { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public string? BusinessRegistrationNumber { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public bool Provider { get; set; }
+
+    public bool Buyer { get; set; }
+
+    public bool IsSme { get; set; }
+}
+
+/// <summary>A new baseline draft: its category, base price and band, the other factors copied from the version in force.</summary>
+public sealed class BaselineForm
+{
+    public string? ProcessStage { get; set; }
+
+    public string? DataType { get; set; }
+
+    public decimal? BasePrice { get; set; }
+
+    public decimal? FloorPercent { get; set; }
+
+    public decimal? CeilingPercent { get; set; }
+}
+
+/// <summary>The terms a baseline draft is previewed for, against real listings of its category.</summary>
+public sealed class PreviewForm
+{
+    public string? Purpose { get; set; } = "research";
+
+    public int? DurationMonths { get; set; } = 12;
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace Marketplace.EndToEnd.Console;
+
+/// <summary>
+/// A new provider registers (business registration number checked), creates its account from the invitation, waits
+/// for an administrator, who verifies it in the queue; the provider then lists a dataset in Korean and publishes it.
+/// An administrator previews a baseline draft against real listings, publishes it and reads the market statistics.
+/// </summary>
+[Collection(SharedConsole.Name)]
+public sealed class AdministrationStoryTests(ConsoleMarketplace fixture)
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task A_registered_provider_is_verified_by_an_administrator_and_then_publishes_a_dataset_in_korean()
+    {
+        IPage? provider = null, admin = null;
+        await ConsoleBrowser.KeepPagesOnFailureAsync(async () =>
+        {
+            provider = await fixture.OpenAsync();
+            await provider.GotoAsync("/");
+            await provider.GetByRole(AriaRole.Link, new() { Name = "조직 등록" }).ClickAsync();
+            await ConsoleBrowser.AssertAccessibleAsync(provider);
+
+            // A wrong number is refused next to its field, and what was typed stays.
+            var number = Organisations.NewBusinessRegistrationNumber();
+            var email = $"ops-{number}@example.test";
+            await provider.Locator("#nameKo").FillAsync("한결정밀");
+            await provider.Locator("#nameEn").FillAsync("Hangyeol Precision");
+            await provider.Locator("#brn").FillAsync("1234567890");
+            await provider.Locator("#email").FillAsync(email);
+            await provider.Locator("#role-provider").CheckAsync();
+            await provider.Locator("#sme").CheckAsync();
+            await provider.GetByRole(AriaRole.Button, new() { Name = "조직 등록" }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#brn-error")).ToBeVisibleAsync();
+            await Assertions.Expect(provider.Locator("#nameKo")).ToHaveValueAsync("한결정밀");
+            await ConsoleBrowser.ScreenshotAsync(provider, "register-error-ko");
+            await provider.Locator("#brn").FillAsync(number);
+            await provider.GetByRole(AriaRole.Button, new() { Name = "조직 등록" }).ClickAsync();
+
+            // The invitation makes the contact person the organisation's first account.
+            await provider.Locator("#accept-invitation").ClickAsync();
+            await provider.Locator("input[name=displayName]").FillAsync("김한결");
+            await provider.Locator("input[name=password]").FillAsync(Password);
+            await provider.Locator("input[name=confirmPassword]").FillAsync(Password);
+            await provider.Locator("button[type=submit]").ClickAsync();
+            await provider.GotoAsync("/");
+            await SignIn.AsAsync(provider, email, Password);
+
+            // An administrator verifies it in the queue.
+            admin = await fixture.OpenAsync();
+            await admin.GotoAsync("/");
+            var (adminEmail, adminPassword) = SignIn.Demo("demo-admin");
+            await SignIn.AsAsync(admin, adminEmail, adminPassword);
+            await admin.GetByRole(AriaRole.Link, new() { Name = "조직 심사" }).ClickAsync();
+            await ConsoleBrowser.AssertAccessibleAsync(admin);
+            await ConsoleBrowser.ScreenshotAsync(admin, "verification-queue-ko");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "한결정밀 승인" }).First.ClickAsync();
+            await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("승인했습니다");
+
+            // Verification shows in the provider's next token: signing in again brings it.
+            await provider.Locator("form[action='/signout'] button").ClickAsync();
+            await Assertions.Expect(provider.GetByRole(AriaRole.Link, new() { Name = "로그인" })).ToBeVisibleAsync();
+            await SignIn.AsAsync(provider, email, Password);
+            await provider.GetByRole(AriaRole.Link, new() { Name = "내 데이터셋" }).ClickAsync();
+            await provider.GetByRole(AriaRole.Link, new() { Name = "데이터셋 등록" }).ClickAsync();
+            await provider.Locator("#titleKo").FillAsync("프레스 진동 데이터 (한결정밀)");
+            await provider.Locator("#descriptionKo").FillAsync("프레스 라인의 진동 센서 데이터");
+            await provider.Locator("#processStage").SelectOptionAsync("production");
+            await provider.Locator("#dataTypes").SelectOptionAsync(["sensor-time-series"]);
+            await provider.Locator("#purposes").SelectOptionAsync(["research"]);
+            await provider.GetByRole(AriaRole.Button, new() { Name = "초안 저장" }).ClickAsync();
+            await provider.GetByRole(AriaRole.Link, new() { Name = "공개 및 관리" }).ClickAsync();
+            await provider.GetByRole(AriaRole.Button, new() { Name = "공개하기", Exact = true }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#dataset-status")).ToHaveTextAsync("공개됨");
+        }, () => provider, () => admin);
+    }
+
+    [Fact]
+    public async Task An_administrator_previews_a_baseline_against_real_listings_publishes_it_and_reads_the_statistics()
+    {
+        IPage? admin = null;
+        await ConsoleBrowser.KeepPagesOnFailureAsync(async () =>
+        {
+            admin = await fixture.OpenAsync();
+            await admin.GotoAsync("/");
+            var (adminEmail, adminPassword) = SignIn.Demo("demo-admin");
+            await SignIn.AsAsync(admin, adminEmail, adminPassword);
+            await admin.GetByRole(AriaRole.Link, new() { Name = "기준 가격" }).ClickAsync();
+            await ConsoleBrowser.AssertAccessibleAsync(admin);
+            await admin.Locator("#processStage").SelectOptionAsync("production");
+            await admin.Locator("#dataType").SelectOptionAsync("sensor-time-series");
+            await admin.Locator("#basePrice").FillAsync("8500000");
+            await admin.Locator("#floorPercent").FillAsync("75");
+            await admin.Locator("#ceilingPercent").FillAsync("140");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "초안 만들기" }).ClickAsync();
+            await Assertions.Expect(admin.Locator("#baseline-status")).ToHaveTextAsync("초안");
+
+            await admin.GetByRole(AriaRole.Button, new() { Name = "미리 보기", Exact = true }).ClickAsync();
+            await Assertions.Expect(admin.Locator("#preview-table tbody tr").First).ToBeVisibleAsync();
+            await Assertions.Expect(admin.Locator("#preview-table")).ToContainTextAsync("사출성형기");
+            await ConsoleBrowser.AssertAccessibleAsync(admin);
+            await ConsoleBrowser.ScreenshotAsync(admin, "baseline-preview-ko");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "기준 가격표 공개" }).ClickAsync();
+            await Assertions.Expect(admin.Locator("#baseline-status")).ToHaveTextAsync("공개됨");
+
+            await admin.GetByRole(AriaRole.Link, new() { Name = "시장 통계" }).ClickAsync();
+            await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("시장 통계");
+            await ConsoleBrowser.AssertAccessibleAsync(admin);
+            await ConsoleBrowser.ScreenshotAsync(admin, "statistics-ko");
+        }, () => admin);
+    }
+}
