@@ -40,7 +40,8 @@ public sealed class MicroservicesCluster : IAsyncDisposable
     public string ConnectionString(string module) =>
         new NpgsqlConnectionStringBuilder(Postgres) { Database = $"{DatabasePrefix}_{module}" }.ConnectionString;
 
-    public static async Task<MicroservicesCluster> StartAsync(string? postgres = null, string? rabbitMqUri = null)
+    /// <param name="withConsole">Also run the web console as its own service, which the gateway forwards every other path to.</param>
+    public static async Task<MicroservicesCluster> StartAsync(string? postgres = null, string? rabbitMqUri = null, bool withConsole = false)
     {
         postgres ??= TestServices.Postgres;
         rabbitMqUri ??= await TestServices.NewRabbitMqVirtualHostAsync();
@@ -67,6 +68,16 @@ public sealed class MicroservicesCluster : IAsyncDisposable
                     ["Marketplace:Identity:BootstrapAdmin:ClientSecret"] = AdminClientSecret,
                     ["Marketplace:DataFolder"] = dataFolder,
                 }, port: target == "identity" ? identityPort : null);
+            }
+
+            if (withConsole)
+            {
+                // The console knows only the public address (the gateway): its API calls and sign-ins go there.
+                services["web"] = HostProcess.Start("web", new Dictionary<string, string>
+                {
+                    ["Marketplace:Identity:Issuer"] = issuer,
+                    ["Marketplace:DataFolder"] = dataFolder,
+                });
             }
 
             await Task.WhenAll(services.Values.Select(s => s.WaitUntilHealthyAsync()));

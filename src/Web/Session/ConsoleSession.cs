@@ -79,6 +79,18 @@ public static class ConsoleSession
 
                 oidc.TokenValidationParameters.NameClaimType = "name";
                 oidc.TokenValidationParameters.RoleClaimType = "role";
+                // Identity sends people back to the public address (the gateway in microservices mode), never to one
+                // taken from a request's Host header.
+                oidc.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    context.ProtocolMessage.RedirectUri = options.PublicRoot + IdentityOptions.ConsoleSignedInPath;
+                    return Task.CompletedTask;
+                };
+                oidc.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    context.ProtocolMessage.PostLogoutRedirectUri = options.PublicRoot + IdentityOptions.ConsoleSignedOutPath;
+                    return Task.CompletedTask;
+                };
                 oidc.Events.OnTokenValidated = context =>
                 {
                     if (context.TokenEndpointResponse?.AccessToken is { } accessToken)
