@@ -57,18 +57,18 @@ wait_ready() { # target port path
 }
 
 port=$((GATEWAY_PORT + 1))
-for target in catalog contracts pricing identity; do
+for target in catalog contracts pricing identity web; do
   export "Marketplace__Gateway__Services__$target=http://127.0.0.1:$port"
   start "$target" "$port"
   port=$((port + 1))
 done
 port=$((GATEWAY_PORT + 1))
-for target in catalog contracts pricing identity; do
+for target in catalog contracts pricing identity web; do
   wait_ready "$target" "$port" /health/ready
   port=$((port + 1))
 done
 
 start gateway "$GATEWAY_PORT"
 wait_ready gateway "$GATEWAY_PORT" /health/live
-echo "Marketplace (microservices) is ready: http://127.0.0.1:$GATEWAY_PORT/swagger  (logs in $logs; Ctrl+C stops)"
+echo "Marketplace (microservices) is ready: http://127.0.0.1:$GATEWAY_PORT/ (console), http://127.0.0.1:$GATEWAY_PORT/swagger (API)  (logs in $logs; Ctrl+C stops)"
 wait

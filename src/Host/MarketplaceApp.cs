@@ -95,9 +95,12 @@ public static class MarketplaceApp
     {
         foreach (var url in app.Urls)
         {
-            Console.WriteLine(target == HostingTarget.All || target == "gateway"
-                ? $"Marketplace ({target}) is ready: {url}/swagger"
-                : $"Marketplace ({target}) is ready: {url}");
+            Console.WriteLine(target switch
+            {
+                HostingTarget.All => $"Marketplace ({target}) is ready: {url}/ (console), {url}/swagger (API)",
+                "gateway" => $"Marketplace ({target}) is ready: {url}/swagger",
+                _ => $"Marketplace ({target}) is ready: {url}",
+            });
         }
     }
 }

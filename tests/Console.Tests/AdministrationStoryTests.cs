@@ -63,17 +63,7 @@ public sealed class AdministrationStoryTests(ConsoleMarketplace fixture)
             await provider.Locator("form[action='/signout'] button").ClickAsync();
             await Assertions.Expect(provider.GetByRole(AriaRole.Link, new() { Name = "로그인" })).ToBeVisibleAsync();
             await SignIn.AsAsync(provider, email, Password);
-            await provider.GetByRole(AriaRole.Link, new() { Name = "내 데이터셋" }).ClickAsync();
-            await provider.GetByRole(AriaRole.Link, new() { Name = "데이터셋 등록" }).ClickAsync();
-            await provider.Locator("#titleKo").FillAsync("프레스 진동 데이터 (한결정밀)");
-            await provider.Locator("#descriptionKo").FillAsync("프레스 라인의 진동 센서 데이터");
-            await provider.Locator("#processStage").SelectOptionAsync("production");
-            await provider.Locator("#dataTypes").SelectOptionAsync(["sensor-time-series"]);
-            await provider.Locator("#purposes").SelectOptionAsync(["research"]);
-            await provider.GetByRole(AriaRole.Button, new() { Name = "초안 저장" }).ClickAsync();
-            await provider.GetByRole(AriaRole.Link, new() { Name = "공개 및 관리" }).ClickAsync();
-            await provider.GetByRole(AriaRole.Button, new() { Name = "공개하기", Exact = true }).ClickAsync();
-            await Assertions.Expect(provider.Locator("#dataset-status")).ToHaveTextAsync("공개됨");
+            await Listing.PublishAsync(provider, "프레스 진동 데이터 (한결정밀)", "프레스 라인의 진동 센서 데이터");
         }, () => provider, () => admin);
     }
 

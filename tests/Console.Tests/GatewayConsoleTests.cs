@@ -56,16 +56,7 @@ public sealed class GatewayConsoleTests : IAsyncLifetime
             await provider.GotoAsync("/");
             await SignIn.AsAsync(provider, email, Password);
             Assert.StartsWith(gateway.ToString(), provider.Url);
-            await provider.GotoAsync("/provider/datasets/new");
-            await provider.Locator("#titleKo").FillAsync("사출성형기 관문시험 데이터");
-            await provider.Locator("#descriptionKo").FillAsync("게이트웨이를 거쳐 등록한 데이터셋");
-            await provider.Locator("#processStage").SelectOptionAsync("production");
-            await provider.Locator("#dataTypes").SelectOptionAsync(["sensor-time-series"]);
-            await provider.Locator("#purposes").SelectOptionAsync(["research"]);
-            await provider.GetByRole(AriaRole.Button, new() { Name = "초안 저장" }).ClickAsync();
-            await provider.GetByRole(AriaRole.Link, new() { Name = "공개 및 관리" }).ClickAsync();
-            await provider.GetByRole(AriaRole.Button, new() { Name = "공개하기", Exact = true }).ClickAsync();
-            await Assertions.Expect(provider.Locator("#dataset-status")).ToHaveTextAsync("공개됨");
+            await Listing.PublishAsync(provider, "사출성형기 관문시험 데이터", "게이트웨이를 거쳐 등록한 데이터셋");
 
             visitor = await _browser.OpenAsync(gateway);
             await visitor.GotoAsync("/?q=" + Uri.EscapeDataString("사출"));
