@@ -21,6 +21,10 @@ public static class Display
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
 
+    /// <summary>An API date (<c>2023-01-31</c>) in the person's format.</summary>
+    public static string Date(string? isoDate) =>
+        Date(DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
+
     /// <summary>An instant in Korea's time, where the marketplace's contracts are governed.</summary>
     public static string Time(DateTime? utc) => utc is { } t
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), Seoul).ToString("g", CultureInfo.CurrentCulture) + " KST"

@@ -101,4 +101,43 @@ public sealed class AdministrationStoryTests(ConsoleMarketplace fixture)
             await ConsoleBrowser.ScreenshotAsync(admin, "statistics-ko");
         }, () => admin);
     }
+
+    [Fact]
+    public async Task An_administrator_starts_a_voucher_programme_and_an_organisation_administrator_manages_people_and_clients()
+    {
+        IPage? admin = null, provider = null;
+        await ConsoleBrowser.KeepPagesOnFailureAsync(async () =>
+        {
+            admin = await fixture.OpenAsync();
+            await admin.GotoAsync("/");
+            var (adminEmail, adminPassword) = SignIn.Demo("demo-admin");
+            await SignIn.AsAsync(admin, adminEmail, adminPassword);
+            await admin.GetByRole(AriaRole.Link, new() { Name = "바우처" }).ClickAsync();
+            var name = $"2027 중소기업 바우처 {Guid.NewGuid().ToString("N")[..4]}";
+            await admin.Locator("#name").FillAsync(name);
+            await admin.Locator("#cap").FillAsync("5000000");
+            await admin.Locator("#budget").FillAsync("100000000");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "프로그램 만들기" }).ClickAsync();
+            var row = admin.Locator("#vouchers tr").Filter(new() { HasText = name });
+            await Assertions.Expect(row).ToContainTextAsync("100,000,000원");
+            await ConsoleBrowser.AssertAccessibleAsync(admin);
+
+            provider = await fixture.OpenAsync();
+            await provider.GotoAsync("/");
+            var (email, password) = SignIn.Demo("demo-provider-y");
+            await SignIn.AsAsync(provider, email, password);
+            await provider.GetByRole(AriaRole.Link, new() { Name = "내 조직" }).ClickAsync();
+            await Assertions.Expect(provider.Locator("h1")).ToContainTextAsync("대성금형");
+            await provider.Locator("#client-name").FillAsync("ERP 연동");
+            await provider.GetByRole(AriaRole.Button, new() { Name = "API 클라이언트 만들기" }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#client-secret")).Not.ToBeEmptyAsync();
+            var clientRow = provider.Locator("tr").Filter(new() { HasText = "ERP 연동" });
+            await clientRow.GetByRole(AriaRole.Button).ClickAsync();
+            await Assertions.Expect(provider.Locator("tr").Filter(new() { HasText = "ERP 연동" })).ToContainTextAsync("폐기됨");
+            await provider.Locator("#invite-email").FillAsync($"colleague-{Guid.NewGuid():N}@example.test");
+            await provider.GetByRole(AriaRole.Button, new() { Name = "초대하기" }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#invitation-url")).ToHaveValueAsync(new Regex("/account/invitation\\?code="));
+            await ConsoleBrowser.AssertAccessibleAsync(provider);
+        }, () => admin, () => provider);
+    }
 }

@@ -84,6 +84,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
         ["POST /api/identity/organisations/{id}/suspend"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/identity/organisations/{id}/reinstate"] = [401, 403, 403, 403, 403, 200, 403, 403],
         ["POST /api/identity/organisations/{id}/clients"] = [401, 201, 404, 404, 404, 404, 404, 404],
+        ["GET /api/identity/organisations/{id}/clients"] = [401, 200, 404, 404, 404, 404, 404, 404],
         ["GET /api/identity/organisations/{id}/clients/{clientId}"] = [401, 200, 404, 404, 404, 404, 404, 404],
         ["GET /api/identity/organisations/{id}/invitations/{invitationId}"] = [401, 200, 404, 404, 404, 404, 404, 404],
         ["DELETE /api/identity/organisations/{id}/clients/{clientId}"] = [401, 204, 404, 404, 404, 404, 404, 404],
@@ -293,6 +294,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
                 return new(HttpMethod.Delete, $"/api/identity/organisations/{buyerAOrganisation}/clients/{clientId}");
             case "POST /api/identity/organisations/{id}/invitations":
                 return Json(HttpMethod.Post, $"/api/identity/organisations/{buyerAOrganisation}/invitations", new { email = People.NewEmail() });
+            case "GET /api/identity/organisations/{id}/clients":
+                return new(HttpMethod.Get, $"/api/identity/organisations/{buyerAOrganisation}/clients");
             case "GET /api/identity/organisations":
                 return new(HttpMethod.Get, "/api/identity/organisations?status=Pending");
             case "GET /api/identity/organisations/{id}/people":

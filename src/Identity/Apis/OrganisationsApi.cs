@@ -38,6 +38,8 @@ public static class OrganisationsApi
             .WithSummary("Let a suspended organisation take part again").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/{id:guid}/clients", CreateClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("CreateApiClient")
             .WithSummary("A new API client for your organisation (the secret is shown once)");
+        api.MapGet("/{id:guid}/clients", ListClients).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("ListApiClients")
+            .WithSummary("Your organisation's API clients, newest first, revoked ones included (never their secrets)");
         api.MapGet("/{id:guid}/clients/{clientId}", GetClient).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("GetApiClient")
             .WithSummary("One API client of your organisation (where a created client's Location points; never its secret)");
         api.MapGet("/{id:guid}/invitations/{invitationId:guid}", GetInvitation).RequireAuthorization(MarketplacePolicies.OrganisationAdmin).WithName("GetInvitation")
@@ -141,6 +143,30 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/identity/organisations/{id}/clients/{client.ClientId}",
             new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, request.OrganisationAdmin));
     }
+
+    public static async Task<Ok<Page<ApiClientResponse>>> ListClients(
+        Guid id, ClaimsPrincipal user, IdentityDb db, int limit = PageCursor.DefaultLimit, string? cursor = null, CancellationToken ct = default)
+    {
+        new Validator().RequireLimit(limit).ThrowIfInvalid();
+        if (!IsOwn(id, user))
+        {
+            throw new NotFoundException("Organisation", id);
+        }
+
+        var fingerprint = $"clients:{id}";
+        var after = PageCursor.Decode<ClientsCursor>(cursor, c => c.Query == fingerprint);
+        var query = db.ApiClients.AsNoTracking().Where(c => c.OrganisationId == id);
+        if (after is not null)
+        {
+            query = query.Where(c => c.CreatedAt < after.At || (c.CreatedAt == after.At && c.ClientId.CompareTo(after.ClientId) > 0));
+        }
+
+        var rows = await query.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.ClientId).Take(limit + 1).ToListAsync(ct);
+        return TypedResults.Ok(PageCursor.Of(rows, limit, ApiClientResponse.From, c => new ClientsCursor(fingerprint, c.CreatedAt, c.ClientId)));
+    }
+
+    /// <summary>Clients are listed newest first; their ids (text) break ties.</summary>
+    private sealed record ClientsCursor(string Query, DateTime At, string ClientId);
 
     public static async Task<Ok<ApiClientResponse>> GetClient(Guid id, string clientId, ClaimsPrincipal user, IdentityDb db, CancellationToken ct) =>
         IsOwn(id, user) && await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId && c.OrganisationId == id, ct) is { } client

@@ -30,6 +30,9 @@ public static class ConsoleSession
     /// <summary>The policy every console page carries; public pages opt out with [AllowAnonymous].</summary>
     public const string SignedIn = "console.signed-in";
 
+    /// <summary>Pages for an organisation's administrators (people and API clients).</summary>
+    public const string OrganisationAdmin = "console.organisation-admin";
+
     public const string SignInPath = "/signin";
     public const string SignOutPath = "/signout";
     public const string ForbiddenPath = "/forbidden";
@@ -102,7 +105,8 @@ public static class ConsoleSession
                 };
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SignedIn, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+            .AddPolicy(SignedIn, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(OrganisationAdmin, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireClaim(MarketplaceClaims.OrganisationAdmin, "true"));
     }
 
     public static void Map(WebApplication app)

@@ -82,3 +82,31 @@ public sealed class PreviewForm
 
     public int? DurationMonths { get; set; } = 12;
 }
+
+/// <summary>An invitation of a colleague, or a new API client, by an organisation administrator.</summary>
+public sealed class MemberForm
+{
+    public string? Email { get; set; }
+
+    public string? Name { get; set; }
+
+    public bool OrganisationAdmin { get; set; }
+}
+
+/// <summary>A voucher programme as an administrator sets it up.</summary>
+public sealed class VoucherForm
+{
+    public string? Name { get; set; }
+
+    public decimal? SubsidyPercent { get; set; } = 50;
+
+    public decimal? CapPerAgreementKrw { get; set; }
+
+    public decimal? BudgetKrw { get; set; }
+
+    public DateTime? ValidFrom { get; set; }
+
+    public DateTime? ValidTo { get; set; }
+
+    public bool ForSmes { get; set; } = true;
+}
