@@ -74,12 +74,15 @@ dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
 trap - ERR
 set +e
 # Two phases, so the machine's load stays bounded: the module projects side by side (each one test at a time), then the
-# end-to-end projects one after the other (two classes at a time, each starting whole processes; the console's in a browser).
+# end-to-end projects side by side (each two classes at a time, starting whole processes; the console's in a browser).
 dotnet test Marketplace.sln -c Release --no-build --nologo --filter "FullyQualifiedName!~Marketplace.EndToEnd" --logger trx --results-directory "$results"
 status=$?
+# The console's browser tests beside the API's end-to-end tests: both mostly wait (for processes, pages, events).
+dotnet test tests/Console.Tests -c Release --no-build --nologo --logger trx --results-directory "$results" &
+console_tests=$!
 dotnet test tests/EndToEnd.Tests -c Release --no-build --nologo --logger trx --results-directory "$results"
 status=$(( status | $? ))
-dotnet test tests/Console.Tests -c Release --no-build --nologo --logger trx --results-directory "$results"
+wait $console_tests
 status=$(( status | $? ))
 set -e
 cleanup

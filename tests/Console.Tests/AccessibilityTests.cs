@@ -4,7 +4,7 @@ namespace Marketplace.EndToEnd.Console;
 /// axe-core on the pages the stories do not already check, in both languages: the stories check the catalog, dataset,
 /// request, negotiation, agreement, listing form, registration and administrator pages as they use them.
 /// </summary>
-[Collection(SharedConsole.Name)]
+[Collection(AdministrationConsole.Name)]
 public sealed class AccessibilityTests(ConsoleMarketplace fixture)
 {
     [Theory]

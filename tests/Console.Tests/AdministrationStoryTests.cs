@@ -7,7 +7,7 @@ namespace Marketplace.EndToEnd.Console;
 /// for an administrator, who verifies it in the queue; the provider then lists a dataset in Korean and publishes it.
 /// An administrator previews a baseline draft against real listings, publishes it and reads the market statistics.
 /// </summary>
-[Collection(SharedConsole.Name)]
+[Collection(AdministrationConsole.Name)]
 public sealed class AdministrationStoryTests(ConsoleMarketplace fixture)
 {
     private const string Password = "correct horse battery staple";

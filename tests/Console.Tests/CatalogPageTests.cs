@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Marketplace.EndToEnd.Console;
 
 /// <summary>The public catalog as a visitor uses it: search in Korean, filter, open a dataset, switch to English.</summary>
-[Collection(SharedConsole.Name)]
+[Collection(TradingConsole.Name)]
 public sealed class CatalogPageTests(ConsoleMarketplace fixture)
 {
     [Fact]

@@ -28,8 +28,19 @@ public sealed class ConsoleMarketplace : IAsyncLifetime
     }
 }
 
+/// <summary>Providers and buyers at work: the catalog, the negotiation stories, agreements.</summary>
 [CollectionDefinition(Name)]
-public sealed class SharedConsole : ICollectionFixture<ConsoleMarketplace>
+public sealed class TradingConsole : ICollectionFixture<ConsoleMarketplace>
 {
-    public const string Name = "Console on a shared all-in-one marketplace";
+    public const string Name = "Console for trading, on its own all-in-one marketplace";
+}
+
+/// <summary>
+/// Registration, administrators' pages and accessibility sweeps, on a marketplace of their own, so that the two
+/// collections run side by side (each collection's tests run one after the other).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AdministrationConsole : ICollectionFixture<ConsoleMarketplace>
+{
+    public const string Name = "Console for administration, on its own all-in-one marketplace";
 }

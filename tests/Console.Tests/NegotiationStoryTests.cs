@@ -12,7 +12,7 @@ namespace Marketplace.EndToEnd.Console;
 /// accepts, the provider signs, the buyer reads and verifies the agreement and fetches an access grant, which verifies
 /// against the marketplace's JWKS. Once in Korean, once in English; every page passes axe-core.
 /// </summary>
-[Collection(SharedConsole.Name)]
+[Collection(TradingConsole.Name)]
 public sealed class NegotiationStoryTests(ConsoleMarketplace fixture)
 {
     public sealed record Words(
