@@ -61,14 +61,17 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>
-    /// A full-page picture: into docs/screenshots when MARKETPLACE_SCREENSHOTS=1 (to refresh README's pictures),
-    /// otherwise into a temporary folder, so a test run leaves the working tree as it found it.
+    /// A full-page picture into docs/screenshots when MARKETPLACE_SCREENSHOTS=1 (to refresh README's pictures); a
+    /// plain test run takes none (encoding full pages costs the suite time) and leaves the working tree as it was.
     /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Environment.GetEnvironmentVariable("MARKETPLACE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot, "docs", "screenshots")
-            : Path.Combine(Path.GetTempPath(), "marketplace-screenshots");
+        if (Environment.GetEnvironmentVariable("MARKETPLACE_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
+        var folder = Path.Combine(RepositoryRoot, "docs", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
