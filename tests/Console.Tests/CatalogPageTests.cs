@@ -12,11 +12,15 @@ public sealed class CatalogPageTests(ConsoleMarketplace fixture)
         var page = await fixture.OpenAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+        // The style sheet and the scripts arrived (static web assets from the build output, as README's command runs it).
+        Assert.Equal("flex", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header.top')).display"));
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Blazor === 'object'"), "blazor.web.js did not load");
         await ConsoleBrowser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("검색어").FillAsync("사출");
         await page.GetByRole(AriaRole.Button, new() { Name = "검색", Exact = true }).ClickAsync();
-        var hit = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("사출성형기") }).First;
+        // The demo dataset (other tests on this marketplace list more injection moulding data).
+        var hit = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"사출성형기 금형 온도·압력 센서 데이터 \(1공장") });
         await Assertions.Expect(hit).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("fieldset").Filter(new() { HasText = "공정 단계" })).ToContainTextAsync("생산 공정");
         await ConsoleBrowser.ScreenshotAsync(page, "catalog-ko");
@@ -43,7 +47,7 @@ public sealed class CatalogPageTests(ConsoleMarketplace fixture)
         await Assertions.Expect(page.GetByLabel("Search words")).ToHaveValueAsync("사출");
         await ConsoleBrowser.ScreenshotAsync(page, "catalog-en");
 
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Injection moulding") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"Injection moulding machine mould temperature and pressure sensors \(Plant 1") }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("KRW 12,000,000");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Hanbit Precision");
         await ConsoleBrowser.AssertAccessibleAsync(page);

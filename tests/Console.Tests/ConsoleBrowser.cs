@@ -28,6 +28,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static async Task<ConsoleBrowser> LaunchAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (scripts/test.sh does).");
+        // Every expectation waits as long as every action (30 s, scaled by MARKETPLACE_TEST_SLOWDOWN), not Playwright's
+        // 5 s: on a busy 2-core machine a sign-in round trip through the gateway took longer than that.
+        Assertions.SetDefaultExpectTimeout((float)TestServices.Scaled(TimeSpan.FromSeconds(30)).TotalMilliseconds);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
