@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Marketplace.BuildingBlocks.Errors;
+using Marketplace.BuildingBlocks.Security;
 using Marketplace.Identity.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -56,7 +57,7 @@ public static class AccountPages
         }
 
         await SignInCookieAsync(http, person.Id, person.DisplayName);
-        return IsLocal(returnUrl)
+        return LocalUrl.IsLocal(returnUrl)
             ? Results.Redirect(returnUrl)
             : Page("Signed in / 로그인됨", $"<p>Signed in as {Encode(person.DisplayName)} ({Encode(person.Email)}).</p>{LogoutForm(http, antiforgery)}");
     }
@@ -126,19 +127,6 @@ public static class AccountPages
     /// <summary>The posted form, or null when its anti-forgery token is missing or wrong.</summary>
     private static async Task<IFormCollection?> FormAsync(HttpContext http, IAntiforgery antiforgery) =>
         http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync() : null;
-
-    /// <summary>
-    /// Only paths on this site: a sign-in never sends the browser elsewhere. Browsers parse URLs the WHATWG
-    /// way, which drops tabs and newlines and reads a backslash as a slash, so <c>/&#9;/evil.example</c>
-    /// becomes <c>//evil.example</c>, another host: no control characters, whitespace or backslashes at all,
-    /// and the path must resolve on this origin.
-    /// </summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.Length <= 2048 && url[0] == '/' && (url.Length == 1 || url[1] != '/')
-        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\' || char.IsSurrogate(c) || c is '\u200B' or '\uFEFF')
-        && Uri.TryCreate(SameOrigin, url, out var resolved) && resolved.Authority == SameOrigin.Authority && resolved.Scheme == SameOrigin.Scheme;
-
-    private static readonly Uri SameOrigin = new("https://marketplace.invalid/");
 
     private static async Task<string> OrganisationNameAsync(IdentityDb db, Guid id, CancellationToken ct) =>
         await db.Organisations.FindAsync([id], ct) is { } o ? $"{o.NameKo} {o.NameEn}".Trim() : "";

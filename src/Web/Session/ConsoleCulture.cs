@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
@@ -36,7 +37,7 @@ public static class ConsoleCulture
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(ConsoleSession.LocalOrHome(returnUrl));
+            return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 
     private static string Chosen(HttpContext http) =>

@@ -113,7 +113,7 @@ public static class ConsoleSession
     {
         var session = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         session.MapGet(SignInPath, (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OidcScheme]));
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OidcScheme]));
         // Signed in with the console's cookie, so the anti-forgery token (bound to the person) is checked against them.
         app.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -126,11 +126,6 @@ public static class ConsoleSession
             return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme]);
         }).RequireAuthorization(SignedIn).DisableAntiforgery().ExcludeFromDescription();
     }
-
-    /// <summary>A path on this site, or the catalog: sign-in never sends a person elsewhere.</summary>
-    public static string LocalOrHome(string? url) =>
-        url is { Length: > 0 and <= 2048 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\') ? url : "/";
 
     /// <summary>The person as the access token describes them (roles, organisation, verification).</summary>
     public static ClaimsPrincipal PrincipalOf(string accessToken)
