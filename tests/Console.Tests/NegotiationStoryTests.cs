@@ -96,15 +96,24 @@ public sealed class NegotiationStoryTests(ConsoleMarketplace fixture)
             await buyer.GotoAsync(negotiation);
             await buyer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(w.AcceptOffer)) }).ClickAsync();
             await Assertions.Expect(buyer.Locator("#state")).ToHaveAttributeAsync("data-state", "ACCEPTED");
+            // Before signing, the provider reads the agreement its signature will create, in both languages, and its hash.
             await provider.ReloadAsync();
+            await Assertions.Expect(provider.Locator("pre.agreement[lang=ko]")).ToContainTextAsync("데이터 제공 계약서");
+            var drafted = await provider.Locator("#agreement-hash").TextContentAsync() ?? "";
+            Assert.Matches("^[0-9a-f]{64}$", drafted);
+            await Assertions.Expect(provider.Locator("pre.agreement[lang=en]")).ToContainTextAsync(drafted);
+            await Assertions.Expect(provider.Locator(".ok").First).ToBeVisibleAsync();
+            await ConsoleBrowser.AssertAccessibleAsync(provider);
+            await provider.GetByLabel(w.ReadAndAgree).CheckAsync();
             await provider.GetByRole(AriaRole.Button, new() { Name = w.AgreeAndSign }).ClickAsync();
             await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "AGREED");
+            await Assertions.Expect(provider.Locator("#agreement-hash")).ToHaveTextAsync(drafted);
 
             // The buyer reads the agreement (the console checked its hash), verifies and signs; the platform finalizes.
             await buyer.ReloadAsync();
             await Assertions.Expect(buyer.Locator("pre.agreement[lang=ko]")).ToContainTextAsync("데이터 제공 계약서");
             await Assertions.Expect(buyer.Locator("pre.agreement[lang=en]")).ToContainTextAsync("Agreement");
-            await Assertions.Expect(buyer.Locator("#agreement-hash")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+            await Assertions.Expect(buyer.Locator("#agreement-hash")).ToHaveTextAsync(drafted);
             await Assertions.Expect(buyer.Locator(".ok").First).ToBeVisibleAsync();
             await ConsoleBrowser.AssertAccessibleAsync(buyer);
             await ConsoleBrowser.ScreenshotAsync(buyer, $"verify-{language}");
@@ -140,6 +149,55 @@ public sealed class NegotiationStoryTests(ConsoleMarketplace fixture)
             await Assertions.Expect(buyer.Locator("#duration")).ToHaveValueAsync("7");
             await ConsoleBrowser.AssertAccessibleAsync(buyer);
         }, () => buyer);
+    }
+
+    [Fact]
+    public async Task A_signature_crossed_by_a_change_shows_the_new_agreement_and_one_crossed_by_the_other_side_says_what_it_did()
+    {
+        // Two accepted negotiations of a dataset of provider X's own, reached through the API as the buyer's system would.
+        using var buyerApi = await Tokens.DemoAsync(fixture.BaseAddress, "demo-buyer-b");
+        using var providerApi = await Tokens.DemoAsync(fixture.BaseAddress, "demo-provider-x");
+        var dataset = await NegotiationClient.PublishDatasetAsync(providerApi);
+        var price = await NegotiationClient.ReferencePriceAsync(buyerApi, dataset);
+        var edited = (await NegotiationClient.DriveAsync(buyerApi, providerApi, dataset, price, "ACCEPTED")).GetProperty("id").GetGuid();
+        var ended = (await NegotiationClient.DriveAsync(buyerApi, providerApi, dataset, price, "ACCEPTED")).GetProperty("id").GetGuid();
+        IPage? provider = null;
+        await ConsoleBrowser.KeepPagesOnFailureAsync(async () =>
+        {
+            provider = await OpenSignedInAsync("demo-provider-x", Korean);
+
+            // While the provider reads, someone of its organisation renames the dataset: the document to sign changes.
+            await provider.GotoAsync($"/negotiations/{edited}");
+            var read = await provider.Locator("#agreement-hash").TextContentAsync() ?? "";
+            using var rename = new StringContent("""{"titleKo":"이름을 바꾼 데이터셋"}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+            await NegotiationClient.ExpectAsync(await providerApi.PatchAsync($"/api/catalog/datasets/{dataset}", rename), System.Net.HttpStatusCode.OK);
+            var changed = await Eventually.GetAsync<string?>(async () =>
+            {
+                var draft = await providerApi.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{edited}/agreement-draft");
+                return draft.GetProperty("hash").GetString() is { } hash && hash != read ? hash : null;
+            }, TimeSpan.FromSeconds(60), "the renamed dataset to reach the agreement draft");
+            await provider.GetByLabel(Korean.ReadAndAgree).CheckAsync();
+            await provider.GetByRole(AriaRole.Button, new() { Name = Korean.AgreeAndSign }).ClickAsync();
+            // Nothing signed: the new text and hash are shown, to be read and signed again.
+            await Assertions.Expect(provider.Locator(".notice")).ToContainTextAsync("계약서 내용이 그 사이 바뀌었습니다");
+            await Assertions.Expect(provider.Locator("#agreement-hash")).ToHaveTextAsync(changed!);
+            await Assertions.Expect(provider.Locator("pre.agreement[lang=ko]")).ToContainTextAsync("이름을 바꾼 데이터셋");
+            await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "ACCEPTED");
+            await provider.GetByLabel(Korean.ReadAndAgree).CheckAsync();
+            await provider.GetByRole(AriaRole.Button, new() { Name = Korean.AgreeAndSign }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "AGREED");
+            Assert.Equal(changed, (await buyerApi.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{edited}")).GetProperty("agreementHash").GetString());
+
+            // The buyer ends the other negotiation while the provider reads it: the signature is answered with what happened.
+            await provider.GotoAsync($"/negotiations/{ended}");
+            await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "ACCEPTED");
+            await NegotiationClient.ActOkAsync(buyerApi, ended, "terminate", new { reason = "no-longer-needed" });
+            await provider.GetByLabel(Korean.ReadAndAgree).CheckAsync();
+            await provider.GetByRole(AriaRole.Button, new() { Name = Korean.AgreeAndSign }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "TERMINATED");
+            await Assertions.Expect(provider.Locator(".notice")).ToContainTextAsync("그 사이 상대방이 먼저 행동했습니다");
+            await Assertions.Expect(provider.GetByRole(AriaRole.Button, new() { Name = Korean.AgreeAndSign })).ToHaveCountAsync(0);
+        }, () => provider);
     }
 
     private async Task<IPage> OpenSignedInAsync(string clientId, Words words)

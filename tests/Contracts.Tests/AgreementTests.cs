@@ -10,10 +10,32 @@ public sealed class AgreementTests
     private static Agreement Finalized()
     {
         var n = DomainFixtures.In(NegotiationState.Verified);
-        var agreement = Agreement.Draft(Guid.NewGuid(), n, "{}", new string('a', 64), new Signature(DomainFixtures.Provider, "provider-user", DomainFixtures.Start));
+        var agreement = SignedByProvider(n);
         agreement.SignByBuyer(new Signature(DomainFixtures.Buyer, "buyer-user", DomainFixtures.Start), new string('A', 64));
         agreement.Finalize("receipt", DomainFixtures.Start);
         return agreement;
+    }
+
+    private static Agreement SignedByProvider(Negotiation n)
+    {
+        var agreement = Agreement.Draft(Agreement.IdFor(n), n, "{}", new string('a', 64));
+        agreement.SignByProvider(new Signature(DomainFixtures.Provider, "provider-user", DomainFixtures.Start));
+        return agreement;
+    }
+
+    [Fact]
+    public void Its_id_is_known_before_signing_one_per_negotiation_and_ordered_by_the_negotiation_s_start()
+    {
+        var n = DomainFixtures.In(NegotiationState.Accepted);
+        var other = DomainFixtures.In(NegotiationState.Accepted);
+        var id = Agreement.IdFor(n);
+
+        Assert.Equal(id, Agreement.IdFor(n));
+        Assert.NotEqual(id, Agreement.IdFor(other));
+        Assert.Equal(7, id.Version);
+        Assert.Equal(0b10, id.Variant >> 2);
+        var millis = long.Parse(id.ToString("N")[..12], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), millis);
     }
 
     [Fact]
@@ -45,7 +67,7 @@ public sealed class AgreementTests
     public void The_buyer_signs_only_the_hash_the_provider_signed()
     {
         var n = DomainFixtures.In(NegotiationState.Verified);
-        var agreement = Agreement.Draft(Guid.NewGuid(), n, "{}", new string('a', 64), new Signature(DomainFixtures.Provider, "provider-user", DomainFixtures.Start));
+        var agreement = SignedByProvider(n);
 
         var refused = Assert.Throws<ConflictException>(() => agreement.SignByBuyer(new Signature(DomainFixtures.Buyer, "buyer-user", DomainFixtures.Start), new string('b', 64)));
         Assert.Equal(new string('a', 64), refused.Details["agreementHash"]);

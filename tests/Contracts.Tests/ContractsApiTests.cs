@@ -284,6 +284,48 @@ public abstract class ContractsApiTests(AllInOneMarketplace market)
     }
 
     [Fact]
+    public async Task The_provider_reads_the_agreement_draft_before_signing_and_signs_exactly_what_it_read()
+    {
+        using var buyer = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        using var stranger = await As("demo-buyer-b");
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
+        var accepted = await NegotiationClient.DriveAsync(buyer, provider, dataset, price, "ACCEPTED");
+        var id = accepted.GetProperty("id").GetGuid();
+        var path = $"/api/contracts/negotiations/{id}/agreement-draft";
+
+        // Both parties read the same draft; its text names its hash and reads in either language.
+        var ko = await NegotiationClient.ExpectAsync(await provider.GetAsync(path), HttpStatusCode.OK);
+        var en = await NegotiationClient.ExpectAsync(await buyer.GetAsync(path + "?lang=en"), HttpStatusCode.OK);
+        var hash = ko.GetProperty("hash").GetString()!;
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ko.GetProperty("canonicalDocument").GetString()!))), hash);
+        Assert.Equal((hash, ko.GetProperty("agreementId").GetGuid()), (en.GetProperty("hash").GetString(), en.GetProperty("agreementId").GetGuid()));
+        Assert.Contains("데이터 제공 계약서", ko.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"`{hash}`", en.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ko.GetProperty("agreementId").GetGuid(), ko.GetProperty("document").GetProperty("agreementId").GetGuid());
+        await NegotiationClient.ExpectAsync(await stranger.GetAsync(path), HttpStatusCode.NotFound);
+        var badLanguage = await NegotiationClient.ExpectAsync(await provider.GetAsync(path + "?lang=fr"), HttpStatusCode.BadRequest);
+        Assert.True(badLanguage.GetProperty("errors").TryGetProperty("lang", out _));
+
+        // A hash the provider did not read (the draft changed since): 409 with the current one, nothing signed.
+        var stale = await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(provider, id, "agree", new { agreementHash = new string('0', 64) }), HttpStatusCode.Conflict);
+        Assert.Equal(hash, stale.GetProperty("agreementHash").GetString());
+        var blank = await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(provider, id, "agree", new { agreementHash = " " }), HttpStatusCode.BadRequest);
+        Assert.True(blank.GetProperty("errors").TryGetProperty("agreementHash", out _));
+        Assert.Equal("ACCEPTED", (await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}")).GetProperty("state").GetString());
+
+        // Agreeing with the hash read signs that very document; after it, the draft is the agreement.
+        var agreed = await NegotiationClient.ActOkAsync(provider, id, "agree", new { agreementHash = hash });
+        Assert.Equal((hash, ko.GetProperty("agreementId").GetGuid()), (agreed.GetProperty("agreementHash").GetString(), agreed.GetProperty("agreementId").GetGuid()));
+        var agreement = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{agreed.GetProperty("agreementId").GetGuid()}");
+        Assert.Equal(ko.GetProperty("canonicalDocument").GetString(), agreement.GetProperty("canonicalDocument").GetString());
+        Assert.Equal(ko.GetProperty("text").GetString(), await provider.GetStringAsync($"/api/contracts/agreements/{agreed.GetProperty("agreementId").GetGuid()}/text?lang=ko"));
+        var after = await NegotiationClient.ExpectAsync(await provider.GetAsync(path), HttpStatusCode.Conflict);
+        Assert.Equal("AGREED", after.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Withdrawing_a_listing_terminates_its_open_negotiations_and_takes_no_new_ones()
     {
         using var buyer = await As("demo-buyer-a");

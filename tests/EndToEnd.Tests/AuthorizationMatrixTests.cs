@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
         ["POST /api/contracts/negotiations"] = [401, 201, 201, 403, 403, 403, 403, 403],
         ["GET /api/contracts/negotiations"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/negotiations/{id}"] = [401, 200, 404, 200, 404, 200, 404, 404],
+        ["GET /api/contracts/negotiations/{id}/agreement-draft"] = [401, 200, 404, 200, 404, 200, 404, 404],
         ["POST /api/contracts/negotiations/{id}/offer"] = [401, 409, 404, 200, 404, 403, 403, 403],
         ["POST /api/contracts/negotiations/{id}/counter"] = [401, 200, 404, 409, 404, 403, 403, 403],
         ["POST /api/contracts/negotiations/{id}/accept"] = [401, 200, 404, 409, 404, 403, 403, 403],
@@ -202,6 +203,8 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
                 return new(HttpMethod.Get, endpoint.Split(' ')[1]);
             case "GET /api/contracts/negotiations/{id}":
                 return new(HttpMethod.Get, $"/api/contracts/negotiations/{(await NegotiationAsync(providerX, buyerA, "REQUESTED")).GetProperty("id")}");
+            case "GET /api/contracts/negotiations/{id}/agreement-draft":
+                return new(HttpMethod.Get, $"/api/contracts/negotiations/{(await NegotiationAsync(providerX, buyerA, "ACCEPTED")).GetProperty("id")}/agreement-draft");
             case "POST /api/contracts/negotiations/{id}/offer":
             case "POST /api/contracts/negotiations/{id}/counter":
             case "POST /api/contracts/negotiations/{id}/accept":

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Persistence;
@@ -27,6 +28,21 @@ public sealed record ProposalRequest(ContractTermsRequest? Terms = null, decimal
 {
     /// <summary>The proposed price (400 when it is not a price), or null to keep the one on the table.</summary>
     public decimal? Validate() => PriceKrw is null ? null : ContractPrice.Validate(PriceKrw);
+}
+
+/// <summary>
+/// The provider's signature, optionally naming the hash of the draft it read (<c>GET …/agreement-draft</c>): when
+/// the draft has changed since, the agreement is not signed (409 with the current hash).
+/// </summary>
+public sealed record AgreeRequest(string? AgreementHash = null)
+{
+    /// <summary>The hash the provider read, or null when it names none (400 when it is given but blank).</summary>
+    public string? Validate()
+    {
+        new Validator().Require(AgreementHash is null || !string.IsNullOrWhiteSpace(AgreementHash), "agreementHash",
+            "The SHA-256 of the agreement draft you read (GET /api/contracts/negotiations/{id}/agreement-draft), or leave it out.").ThrowIfInvalid();
+        return AgreementHash;
+    }
 }
 
 /// <summary>The buyer's signature names the hash of the agreement it read, so it signs what the provider signed.</summary>
@@ -110,3 +126,10 @@ public sealed record NegotiationResponse(
         n.AgreementId, n.AgreementHash, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 
+/// <summary>
+/// The agreement an accepted negotiation would yield if the provider agreed now: the document both parties would
+/// sign, its SHA-256 and the text to read. Agreeing with <paramref name="Hash"/> signs exactly this document.
+/// </summary>
+/// <param name="Text">The agreement as people read it, in <paramref name="Language"/> (Markdown).</param>
+public sealed record AgreementDraftResponse(
+    Guid AgreementId, Guid NegotiationId, JsonElement Document, string CanonicalDocument, string Hash, string Language, string Text);

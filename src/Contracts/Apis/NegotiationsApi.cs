@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Organisations;
 using Marketplace.BuildingBlocks.Security;
@@ -33,11 +34,18 @@ public static class NegotiationsApi
             .WithName("ListNegotiations").WithSummary("Negotiations your organisation is a party to, most recently changed first");
         api.MapGet("/{id:guid}", GetNegotiation).RequireAuthorization()
             .WithName("GetNegotiation").WithSummary("One negotiation with every round and transition (parties and administrators)");
+        api.MapGet("/{id:guid}/agreement-draft", GetAgreementDraft).RequireAuthorization()
+            .WithName("GetAgreementDraft").WithSummary("The agreement an accepted offer yields, to read before the provider signs it: document, hash and text (lang=ko or en)")
+            .WithDescription("Only in state ACCEPTED (409 otherwise: from AGREED on, read the agreement itself). The provider agrees naming this hash; "
+                + "if the dataset's details or the terms changed in between, agree answers 409 with the new hash.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         Action(api, "offer", Offer, "Offer the requested terms or a counter-offer (provider, on a request)", proposes: true);
         Action(api, "counter", Counter, "Answer an offer with other terms or another price (buyer, on an offer)", proposes: true);
         Action(api, "accept", Accept, "Accept the offer on the table (buyer)");
-        Action(api, "agree", Agree, "Agree and sign the agreement drafted from the accepted offer (provider)");
+        Action(api, "agree", Agree, "Agree and sign the agreement drafted from the accepted offer, optionally naming the hash of the draft read (provider)")
+            .WithDescription("With agreementHash (from GET …/agreement-draft), a draft that has changed since it was read answers 409 with the current "
+                + "agreementHash and nothing is signed. Without a body the current draft is signed.");
         Action(api, "verify", Verify, "Verify and sign the agreement the provider signed, naming its hash (buyer)").WithDescription(
             "A hash that is not the agreement's answers 409, not 422: the request is well formed but names another version of the document "
             + "than the one on record — a conflict with the resource's state, as a stale If-Match is. The problem carries the current "
@@ -105,6 +113,30 @@ public static class NegotiationsApi
             : throw new NotFoundException("Negotiation", id);
     }
 
+    public static async Task<Ok<AgreementDraftResponse>> GetAgreementDraft(
+        Guid id, ClaimsPrincipal user, ContractsDb db, string lang = "ko", CancellationToken ct = default)
+    {
+        new Validator().Require(AgreementText.Languages.Contains(lang), "lang", "ko or en.").ThrowIfInvalid();
+        var n = await db.Negotiations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (n is null || (n.PartyOf(user.OrganisationIdOf()) is null && !user.IsInRole(MarketplaceRoles.Admin)))
+        {
+            throw new NotFoundException("Negotiation", id);
+        }
+
+        if (n.State != NegotiationState.Accepted)
+        {
+            throw new ConflictException(n.AgreementId is { } signed
+                    ? $"The agreement is signed; read it at /api/contracts/agreements/{signed}."
+                    : $"An agreement is drafted from an accepted offer; this negotiation is {NegotiationRules.Name(n.State)}.")
+                .With("state", NegotiationRules.Name(n.State));
+        }
+
+        var (a, dataset) = await AgreementDrafts.DraftAsync(db, n, ct);
+        var names = await PartyNames.LoadAsync(db, [n.ProviderOrganisationId, n.BuyerOrganisationId], ct);
+        var text = AgreementText.Render(a, dataset.TitleKo, dataset.TitleEn, names[n.ProviderOrganisationId], names[n.BuyerOrganisationId], lang);
+        return TypedResults.Ok(new AgreementDraftResponse(a.Id, n.Id, JsonDocument.Parse(a.Document).RootElement, a.Document, a.Hash, lang, text));
+    }
+
     public static async Task<Ok<NegotiationResponse>> Offer(
         Guid id, ProposalRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
         await RespondAsync(db, NegotiationSteps.ProposeAsync(db, id, user, NegotiationAction.Offer, request.Terms, request.Validate(), Now(clock), o.Value, ct), ct);
@@ -116,8 +148,9 @@ public static class NegotiationsApi
     public static async Task<Ok<NegotiationResponse>> Accept(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
         await RespondAsync(db, NegotiationSteps.AcceptAsync(db, id, user, Now(clock), o.Value, ct), ct);
 
-    public static async Task<Ok<NegotiationResponse>> Agree(Guid id, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
-        await RespondAsync(db, NegotiationSteps.AgreeAsync(db, id, user, Now(clock), o.Value, ct), ct);
+    public static async Task<Ok<NegotiationResponse>> Agree(
+        Guid id, AgreeRequest? request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>
+        await RespondAsync(db, NegotiationSteps.AgreeAsync(db, id, user, request?.Validate(), Now(clock), o.Value, ct), ct);
 
     public static async Task<Ok<NegotiationResponse>> Verify(
         Guid id, VerifyRequest request, ClaimsPrincipal user, ContractsDb db, TimeProvider clock, IOptions<ContractsOptions> o, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Marketplace.BuildingBlocks.Errors;
 
 namespace Marketplace.Contracts.Domain;
@@ -59,7 +60,8 @@ public sealed class Agreement
 
     public int Revision { get; private set; }
 
-    public static Agreement Draft(Guid id, Negotiation negotiation, string document, string hash, Signature provider)
+    /// <summary>The agreement an accepted negotiation yields, not yet signed (<see cref="SignByProvider"/>).</summary>
+    public static Agreement Draft(Guid id, Negotiation negotiation, string document, string hash)
     {
         var start = negotiation.Terms.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         return new Agreement
@@ -75,12 +77,41 @@ public sealed class Agreement
             Check = negotiation.Check,
             Document = document,
             Hash = hash,
-            ProviderSignature = provider,
             StartsAt = start,
             EndsAt = start.AddMonths(negotiation.Terms.DurationMonths),
             Status = AgreementStatus.Signing,
             Revision = 1,
         };
+    }
+
+    /// <summary>
+    /// The id of a negotiation's agreement, known before it is signed (the document names it): a UUID version 7
+    /// whose time is the negotiation's start and whose other bits come from the negotiation's id. A negotiation
+    /// yields at most one agreement (a renewal is a new negotiation), so the id is unique.
+    /// </summary>
+    public static Guid IdFor(Negotiation negotiation)
+    {
+        Span<byte> seed = stackalloc byte[16];
+        negotiation.Id.TryWriteBytes(seed, bigEndian: true, out _);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(seed, hash);
+        Span<byte> id = stackalloc byte[16];
+        var millis = new DateTimeOffset(DateTime.SpecifyKind(negotiation.CreatedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            id[i] = (byte)(millis >> (8 * (5 - i)));
+        }
+
+        hash[..10].CopyTo(id[6..]);
+        id[6] = (byte)(0x70 | (id[6] & 0x0F));
+        id[8] = (byte)(0x80 | (id[8] & 0x3F));
+        return new Guid(id, bigEndian: true);
+    }
+
+    /// <summary>The provider signs the draft: the agreement's hash is fixed from here on.</summary>
+    public void SignByProvider(Signature provider)
+    {
+        ProviderSignature = provider;
     }
 
     /// <summary>The buyer signs; the hash it names must be the one the provider signed (it signs what it read).</summary>

@@ -49,16 +49,24 @@ public static class NegotiationSteps
             return Task.FromResult<Agreement?>(null);
         }, ct);
 
-    /// <summary>The provider agrees: the agreement is drafted from the accepted offer as canonical JSON, hashed and signed by the provider.</summary>
-    public static Task<Negotiation> AgreeAsync(ContractsDb db, Guid id, ClaimsPrincipal user, DateTime now, ContractsOptions options, CancellationToken ct) =>
+    /// <summary>
+    /// The provider agrees: the agreement is drafted from the accepted offer as canonical JSON, hashed and signed by the
+    /// provider. With <paramref name="readHash"/> (the hash of the draft the provider read) a draft that has changed since
+    /// answers 409 with the current hash, so the provider signs what it read.
+    /// </summary>
+    public static Task<Negotiation> AgreeAsync(
+        ContractsDb db, Guid id, ClaimsPrincipal user, string? readHash, DateTime now, ContractsOptions options, CancellationToken ct) =>
         TakeAsync(db, id, user, NegotiationAction.Agree, now, async (n, party) =>
         {
-            var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
-            var agreementId = Guid.CreateVersion7();
-            var document = CanonicalJson.Serialize(AgreementDocument.Of(agreementId, n, dataset));
-            var hash = CanonicalJson.Sha256Hex(document);
-            n.Agree(party, user.SubjectOf(), agreementId, hash, now, options.ResponsePeriod);
-            var agreement = Agreement.Draft(agreementId, n, document, hash, new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
+            var (agreement, _) = await AgreementDrafts.DraftAsync(db, n, ct);
+            if (readHash is not null && !string.Equals(readHash, agreement.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ConflictException("The agreement has changed since it was read (the dataset's details or the accepted terms); read the draft again before agreeing.")
+                    .With("agreementHash", agreement.Hash);
+            }
+
+            agreement.SignByProvider(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
+            n.Agree(party, user.SubjectOf(), agreement.Id, agreement.Hash, now, options.ResponsePeriod);
             db.Agreements.Add(agreement);
             return agreement;
         }, ct);

@@ -44,6 +44,7 @@ public static class ExampleRequests
             ["POST /api/contracts/negotiations"] = new { datasetId = dataset, priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/offer"] = new { priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/counter"] = new { priceKrw = 10_000_000, terms },
+            ["POST /api/contracts/negotiations/{id}/agree"] = new { agreementHash = new string('0', 64) },
             ["POST /api/contracts/negotiations/{id}/terminate"] = new { reason = "no-longer-needed" },
             ["POST /api/pricing/baselines"] = NegotiationClient.DefaultBaseline(),
             ["PUT /api/pricing/baselines/{id}"] = NegotiationClient.DefaultBaseline(),

@@ -61,7 +61,7 @@ public static class GeneratedClientStory
         var reference = (decimal)quote.Price!.ReferencePriceKrw!.Value;
         var counterPrice = Math.Floor(((decimal)quote.Price.BandFloorKrw!.Value + reference) / 2 / 1000) * 1000;
 
-        // Request at the reference price, offer, counter lower, offer the counter, accept, agree, verify, finalize.
+        // Request at the reference price, offer, counter lower, offer the counter, accept, read the draft, agree, verify, finalize.
         var terms = new ContractsModels.ContractTermsRequest { Purposes = ["research"], DurationMonths = 12, Exclusive = false };
         var negotiation = await Eventually.GetAsync(async () => await OrNullAsync(() => buyer.Contracts.Api.Contracts.Negotiations.PostAsync(
             new ContractsModels.RequestNegotiationRequest { DatasetId = dataset, PriceKrw = (double)reference, Terms = terms })), TimeSpan.FromSeconds(30), "a negotiation");
@@ -71,7 +71,10 @@ public static class GeneratedClientStory
         await buyer.Contracts.Api.Contracts.Negotiations[id].Counter.PostAsync(new ContractsModels.ProposalRequest { PriceKrw = (double)counterPrice });
         await actions.Offer.PostAsync(new ContractsModels.ProposalRequest());
         await buyer.Contracts.Api.Contracts.Negotiations[id].Accept.PostAsync();
-        var agreed = await actions.Agree.PostAsync();
+        // The provider reads the agreement it signs (its draft) and signs naming that document's hash.
+        var toSign = await actions.AgreementDraft.GetAsync();
+        var agreed = await actions.Agree.PostAsync(new ContractsModels.AgreeRequest { AgreementHash = toSign!.Hash });
+        Assert.Equal((toSign.AgreementId, toSign.Hash), (agreed!.AgreementId, agreed.AgreementHash));
         var agreement = await buyer.Contracts.Api.Contracts.Agreements[agreed!.AgreementId!.Value].GetAsync();
         await buyer.Contracts.Api.Contracts.Negotiations[id].Verify.PostAsync(new ContractsModels.VerifyRequest { AgreementHash = agreement!.Hash });
         var finalized = await buyer.Contracts.Api.Contracts.Negotiations[id].Finalize.PostAsync();

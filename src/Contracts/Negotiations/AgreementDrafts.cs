@@ -1,0 +1,21 @@
+using Marketplace.Contracts.Domain;
+using Marketplace.Contracts.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Contracts.Negotiations;
+
+/// <summary>
+/// The agreement an accepted negotiation yields, drafted one way whether a party reads it before signing
+/// (<c>GET …/agreement-draft</c>) or the provider signs it (<c>agree</c>): the same id, canonical document and
+/// hash, as long as the accepted round and the dataset's copy have not changed in between.
+/// </summary>
+public static class AgreementDrafts
+{
+    public static async Task<(Agreement Agreement, DatasetCopy Dataset)> DraftAsync(ContractsDb db, Negotiation n, CancellationToken ct)
+    {
+        var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+        var id = Agreement.IdFor(n);
+        var document = CanonicalJson.Serialize(AgreementDocument.Of(id, n, dataset));
+        return (Agreement.Draft(id, n, document, CanonicalJson.Sha256Hex(document)), dataset);
+    }
+}
