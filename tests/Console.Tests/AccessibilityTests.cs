@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(ConsoleMarketplace fixture)
         await page.GotoAsync($"/language/{language}?returnUrl=/");
         var (email, password) = SignIn.Demo("demo-provider-x");
         await SignIn.AsAsync(page, email, password);
-        foreach (var path in new[] { "/negotiations", "/provider/datasets", $"/provider/datasets/{id}", $"/provider/datasets/{id}/edit", "/statistics", "/admin/organisations", "/forbidden" })
+        foreach (var path in new[] { "/negotiations", "/provider/datasets", $"/provider/datasets/{id}", $"/provider/datasets/{id}/edit", "/statistics" })
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
@@ -27,5 +27,16 @@ public sealed class AccessibilityTests(ConsoleMarketplace fixture)
         // A provider is not an administrator: the console says so instead of failing.
         await page.GotoAsync("/admin/organisations");
         Assert.EndsWith("/forbidden", new Uri(page.Url).AbsolutePath);
+        await ConsoleBrowser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task The_check_itself_fails_on_a_page_with_a_serious_violation()
+    {
+        var page = await fixture.OpenAsync();
+        await page.SetContentAsync("""<html lang="ko"><head><title>t</title></head><body><main><img src="x.png"><button></button></main></body></html>""");
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => ConsoleBrowser.AssertAccessibleAsync(page));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("button-name", failure.Message, StringComparison.Ordinal);
     }
 }
