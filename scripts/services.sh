@@ -8,6 +8,7 @@
 #   scripts/services.sh stop                    stop both
 #   scripts/services.sh start-postgres | stop-postgres | start-rabbitmq | stop-rabbitmq
 #   scripts/services.sh add-vhost NAME          a RabbitMQ virtual host for guest (isolates test runs)
+#   scripts/services.sh list-queues VHOST       the virtual host's queues and their types, tab-separated
 #
 # Settings (environment):
 #   MARKETPLACE_PG_PORT        PostgreSQL port (default 5439)
@@ -118,6 +119,11 @@ add_vhost() {
   rabbitmqctl -n "$RMQ_NODE" set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
 }
 
+list_queues() {
+  rabbit_env
+  rabbitmqctl -n "$RMQ_NODE" list_queues -q --no-table-headers -p "$1" name type | tr -s ' ' '\t'
+}
+
 case "${1:-}" in
   install) install ;;
   start) install; mkdir -p "$DIR"; chmod 755 "$DIR"; start_postgres; start_rabbitmq; write_env ;;
@@ -127,5 +133,6 @@ case "${1:-}" in
   start-rabbitmq) start_rabbitmq ;;
   stop-rabbitmq) stop_rabbitmq ;;
   add-vhost) add_vhost "${2:?vhost name}" ;;
-  *) echo "usage: $0 install|start|stop|start-postgres|stop-postgres|start-rabbitmq|stop-rabbitmq|add-vhost NAME" >&2; exit 2 ;;
+  list-queues) list_queues "${2:?vhost name}" ;;
+  *) echo "usage: $0 install|start|stop|start-postgres|stop-postgres|start-rabbitmq|stop-rabbitmq|add-vhost NAME|list-queues VHOST" >&2; exit 2 ;;
 esac

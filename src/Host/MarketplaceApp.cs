@@ -16,6 +16,9 @@ public static class MarketplaceApp
         // Mode defaults sit below every other source, so appsettings, environment and arguments override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = ModeDefaults(target) });
         builder.Configuration[HostingTarget.ConfigurationKey] = target;
+        // Secrets as files, one per setting, named as environment variables are (Marketplace__Database__Postgres): what
+        // compose secrets and Kubernetes Secret volumes mount. Above every other source; the folder is optional.
+        builder.Configuration.AddKeyPerFile(builder.Configuration["Marketplace:SecretsFolder"] ?? "/run/secrets", optional: true);
 
         var modules = Modules.For(target);
         builder.AddServiceDefaults(new HostingTarget(target));

@@ -15,7 +15,8 @@ public sealed class MicroservicesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = await MicroservicesCluster.StartAsync();
+        // On quorum queues, as in production on a RabbitMQ cluster (one node here: replication is another test's business).
+        Cluster = await MicroservicesCluster.StartAsync(settings: new Dictionary<string, string> { ["Marketplace:Bus:QuorumQueues"] = "true" });
         Provider = await Cluster.RegisterVerifiedAsync("provider");
     }
 
@@ -161,6 +162,22 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         // Pricing records the agreement from ContractFinalized, over RabbitMQ.
         await Eventually.HoldsAsync(async () => await Sql.CountAsync(Cluster.ConnectionString("pricing"),
             "SELECT count(*) FROM agreements WHERE agreement_id = @id", ("id", agreementId)) == 1, TimeSpan.FromSeconds(20), "Pricing to record the agreement");
+    }
+
+    [Fact]
+    public async Task With_quorum_queues_configured_every_consumer_queue_is_a_quorum_queue()
+    {
+        var queues = await TestServices.RabbitMqQueuesAsync(new Uri(Cluster.RabbitMqUri).AbsolutePath.TrimStart('/'));
+        string[] consumers = ["contracts-copy-published-dataset", "pricing-copy-published-dataset", "contracts-keep-baseline-copy", "pricing-record-agreement"];
+        foreach (var queue in consumers)
+        {
+            Assert.True(queues.TryGetValue(queue, out var type), $"{queue} is not declared; queues: {string.Join(", ", queues.Keys)}");
+            Assert.Equal("quorum", type);
+        }
+
+        // Every durable consumer queue: only MassTransit's per-process temporary queues (bus endpoints) stay classic.
+        Assert.All(queues.Where(q => q.Key.StartsWith("contracts-", StringComparison.Ordinal) || q.Key.StartsWith("pricing-", StringComparison.Ordinal)
+            || q.Key.StartsWith("catalog-", StringComparison.Ordinal) || q.Key.StartsWith("identity-", StringComparison.Ordinal)), q => Assert.Equal("quorum", q.Value));
     }
 
     [Fact]

@@ -41,7 +41,9 @@ public sealed class MicroservicesCluster : IAsyncDisposable
         new NpgsqlConnectionStringBuilder(Postgres) { Database = $"{DatabasePrefix}_{module}" }.ConnectionString;
 
     /// <param name="withConsole">Also run the web console as its own service, which the gateway forwards every other path to.</param>
-    public static async Task<MicroservicesCluster> StartAsync(string? postgres = null, string? rabbitMqUri = null, bool withConsole = false)
+    /// <param name="settings">Further settings of every module service (e.g. <c>Marketplace:Bus:QuorumQueues</c>).</param>
+    public static async Task<MicroservicesCluster> StartAsync(
+        string? postgres = null, string? rabbitMqUri = null, bool withConsole = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         postgres ??= TestServices.Postgres;
         rabbitMqUri ??= await TestServices.NewRabbitMqVirtualHostAsync();
@@ -57,7 +59,7 @@ public sealed class MicroservicesCluster : IAsyncDisposable
         {
             foreach (var target in ServiceTargets)
             {
-                services[target] = HostProcess.Start(target, new Dictionary<string, string>
+                services[target] = HostProcess.Start(target, new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
                 {
                     ["Marketplace:Database:Postgres"] = postgres,
                     [$"ConnectionStrings:{target}"] = new NpgsqlConnectionStringBuilder(postgres) { Database = $"{prefix}_{target}" }.ConnectionString,

@@ -46,7 +46,15 @@ public static class TestServices
         return new UriBuilder(RabbitMq) { Path = "/" + vhost }.Uri.ToString();
     }
 
-    public static async Task RunServicesScriptAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>The queues of a virtual host of the test RabbitMQ and their types (<c>classic</c>, <c>quorum</c>).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> RabbitMqQueuesAsync(string virtualHost)
+    {
+        var lines = await RunServicesScriptAsync(new Dictionary<string, string>(), "list-queues", virtualHost);
+        return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1]);
+    }
+
+    /// <summary>Runs scripts/services.sh; its standard output.</summary>
+    public static async Task<string> RunServicesScriptAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(ServicesScript);
@@ -69,6 +77,8 @@ public static class TestServices
             throw new InvalidOperationException(
                 $"services.sh {string.Join(' ', args)} exited with {process.ExitCode}: {await stderr}{await stdout}");
         }
+
+        return await stdout;
     }
 
     private static string Required(string variable) =>

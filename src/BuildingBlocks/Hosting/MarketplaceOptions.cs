@@ -34,6 +34,15 @@ public sealed class BusOptions
     public BusTransport Transport { get; set; } = BusTransport.InMemory;
 
     public string RabbitMqUri { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>
+    /// Declare the consumers' queues as quorum queues (replicated by a RabbitMQ cluster, a node may be lost); false:
+    /// classic queues, on one node. A queue keeps the type it was declared with: switching needs new queues.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
+
+    /// <summary>The nodes of a RabbitMQ cluster (<c>host:port</c>) a process connects to, the next one when one is lost; empty: only <see cref="RabbitMqUri"/>'s.</summary>
+    public string[] ClusterNodes { get; set; } = [];
 }
 
 public sealed class OutboxOptions

@@ -24,9 +24,33 @@ public static class MessagingExtensions
             switch (options.Transport)
             {
                 case BusTransport.RabbitMq:
+                    if (options.QuorumQueues)
+                    {
+                        // Every consumer's queue (not the bus's own temporary one, which is not durable).
+                        bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                        {
+                            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                            {
+                                rabbit.SetQuorumQueue();
+                            }
+                        });
+                    }
+
                     bus.UsingRabbitMq((context, cfg) =>
                     {
-                        cfg.Host(new Uri(options.RabbitMqUri));
+                        cfg.Host(new Uri(options.RabbitMqUri), host =>
+                        {
+                            if (options.ClusterNodes.Length > 0)
+                            {
+                                host.UseCluster(cluster =>
+                                {
+                                    foreach (var node in options.ClusterNodes)
+                                    {
+                                        cluster.Node(node);
+                                    }
+                                });
+                            }
+                        });
                         ConfigureEndpoints(context, cfg);
                     });
                     break;
