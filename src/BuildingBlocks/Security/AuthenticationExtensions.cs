@@ -28,8 +28,10 @@ public static class AuthenticationExtensions
             }
             else
             {
-                // Tokens name the public issuer; its keys are fetched from Identity's internal address.
-                validation.SetIssuer(string.IsNullOrWhiteSpace(options.Issuer) ? options.Authority : options.Issuer);
+                // Tokens name the public address (Marketplace:PublicBaseUrl, or its older name Identity:Issuer); their keys
+                // are fetched from Identity's internal address. With neither set, Identity's own address is the issuer.
+                var publicAddressSet = builder.Configuration[PublicAddress.ConfigurationKey] is { Length: > 0 } || !string.IsNullOrWhiteSpace(options.Issuer);
+                validation.SetIssuer(publicAddressSet ? PublicAddress.From(builder.Configuration).BaseUrl.ToString() : options.Authority);
                 validation.Configure(o => o.ConfigurationEndpoint = new Uri(new Uri(options.Authority), ".well-known/openid-configuration"));
                 validation.UseSystemNetHttp();
             }

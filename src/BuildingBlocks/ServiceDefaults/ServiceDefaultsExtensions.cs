@@ -53,6 +53,26 @@ public static class ServiceDefaultsExtensions
         // X-Forwarded-* only from the proxies named in Marketplace:TrustedProxies (none by default; the gateway's
         // address for services behind it): otherwise any caller could choose the address rate limits count.
         var trusted = builder.Configuration.GetSection(TrustedProxiesKey).Get<string[]>() ?? [];
+        // Addresses (127.0.0.1) or networks (10.0.0.0/8, for a gateway whose container address is not known ahead),
+        // read at start so that a mistyped entry stops the process with its name instead of failing every request.
+        var proxies = new List<IPAddress>();
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var entry in trusted)
+        {
+            if (IPAddress.TryParse(entry, out var address))
+            {
+                proxies.Add(address);
+            }
+            else if (System.Net.IPNetwork.TryParse(entry, out var network))
+            {
+                networks.Add(network);
+            }
+            else
+            {
+                throw new InvalidOperationException($"{TrustedProxiesKey}: '{entry}' is neither an IP address nor a network such as 10.0.0.0/8.");
+            }
+        }
+
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Empty lists would mean "believe everyone" to the middleware: with no trusted proxy, read no header.
@@ -61,10 +81,8 @@ public static class ServiceDefaultsExtensions
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
-            foreach (var proxy in trusted)
-            {
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
+            proxies.ForEach(o.KnownProxies.Add);
+            networks.ForEach(o.KnownIPNetworks.Add);
         });
         // One line per entry, control characters escaped, the correlation id a field; JSON by configuration.
         builder.Logging.AddConsole(o => o.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? TextConsoleFormatter.Name)
