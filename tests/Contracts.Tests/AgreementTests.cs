@@ -19,7 +19,7 @@ public sealed class AgreementTests
     private static Agreement SignedByProvider(Negotiation n)
     {
         var agreement = Agreement.Draft(Agreement.IdFor(n), n, "{}", new string('a', 64));
-        agreement.SignByProvider(new Signature(DomainFixtures.Provider, "provider-user", DomainFixtures.Start));
+        agreement.SignByProvider(new Signature(DomainFixtures.Provider, "provider-user", DomainFixtures.Start), readHash: null);
         return agreement;
     }
 

@@ -108,23 +108,35 @@ public sealed class Agreement
         return new Guid(id, bigEndian: true);
     }
 
-    /// <summary>The provider signs the draft: the agreement's hash is fixed from here on.</summary>
-    public void SignByProvider(Signature provider)
+    /// <summary>
+    /// The provider signs the draft: the agreement's hash is fixed from here on. A hash it names (of the draft it read)
+    /// must be this draft's: one drafted since from changed details is not signed.
+    /// </summary>
+    public void SignByProvider(Signature provider, string? readHash)
     {
+        if (readHash is not null)
+        {
+            EnsureHashIs(readHash, "The agreement has changed since it was read (the dataset's details or the accepted terms); read the draft again before agreeing.");
+        }
+
         ProviderSignature = provider;
     }
 
     /// <summary>The buyer signs; the hash it names must be the one the provider signed (it signs what it read).</summary>
     public void SignByBuyer(Signature buyer, string hash)
     {
-        if (!string.Equals(hash, Hash, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ConflictException("The agreement hash does not match the agreement the provider signed; read it again before verifying.")
-                .With("agreementHash", Hash);
-        }
-
+        EnsureHashIs(hash, "The agreement hash does not match the agreement the provider signed; read it again before verifying.");
         BuyerSignature = buyer;
         Revision++;
+    }
+
+    /// <summary>A signature is for the document read: another hash is a 409 carrying this agreement's.</summary>
+    private void EnsureHashIs(string named, string conflict)
+    {
+        if (!string.Equals(named, Hash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConflictException(conflict).With("agreementHash", Hash);
+        }
     }
 
     public void Finalize(string receipt, DateTime now)

@@ -59,13 +59,7 @@ public static class NegotiationSteps
         TakeAsync(db, id, user, NegotiationAction.Agree, now, async (n, party) =>
         {
             var (agreement, _) = await AgreementDrafts.DraftAsync(db, n, ct);
-            if (readHash is not null && !string.Equals(readHash, agreement.Hash, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ConflictException("The agreement has changed since it was read (the dataset's details or the accepted terms); read the draft again before agreeing.")
-                    .With("agreementHash", agreement.Hash);
-            }
-
-            agreement.SignByProvider(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now));
+            agreement.SignByProvider(new Signature(user.OrganisationIdOf(), user.SubjectOf(), now), readHash);
             n.Agree(party, user.SubjectOf(), agreement.Id, agreement.Hash, now, options.ResponsePeriod);
             db.Agreements.Add(agreement);
             return agreement;
