@@ -14,7 +14,7 @@ export CONTAINERS_CONF="$work/containers.conf"
 base=localhost/marketplace-base:bookworm
 project="marketplace-test-$$"
 port=$((18000 + RANDOM % 1000))
-compose() { MARKETPLACE_PORT=$port MARKETPLACE_PUBLIC_URL=http://gateway:8080 podman-compose -p "$project" -f compose.yaml -f compose.local.yaml "$@"; }
+compose() { MARKETPLACE_PORT=$port MARKETPLACE_PUBLIC_URL=http://localhost:$port podman-compose -p "$project" -f compose.yaml -f compose.local.yaml "$@"; }
 finish() {
   compose logs > "$work/compose.log" 2>&1 || true
   compose down -v > /dev/null 2>&1 || true

@@ -8,7 +8,7 @@
 #   scripts/services.sh stop                    stop both
 #   scripts/services.sh start-postgres | stop-postgres | start-rabbitmq | stop-rabbitmq
 #   scripts/services.sh add-vhost NAME          a RabbitMQ virtual host for guest (isolates test runs)
-#   scripts/services.sh list-queues VHOST       the virtual host's queues and their types, tab-separated
+#   scripts/services.sh list-queues VHOST       the virtual host's queues, their types and messages, tab-separated
 #
 # Settings (environment):
 #   MARKETPLACE_PG_PORT        PostgreSQL port (default 5439)
@@ -121,7 +121,7 @@ add_vhost() {
 
 list_queues() {
   rabbit_env
-  rabbitmqctl -n "$RMQ_NODE" list_queues -q --no-table-headers -p "$1" name type | tr -s ' ' '\t'
+  rabbitmqctl -n "$RMQ_NODE" list_queues -q --no-table-headers -p "$1" name type messages | tr -s ' ' '\t'
 }
 
 case "${1:-}" in

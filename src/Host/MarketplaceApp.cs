@@ -29,13 +29,21 @@ public static class MarketplaceApp
 
         if (modules.Any(m => m.OwnsData))
         {
-            builder.AddMessageBus(bus =>
-            {
-                foreach (var module in modules)
+            builder.AddMessageBus(
+                bus =>
                 {
-                    module.AddConsumers(bus);
-                }
-            });
+                    foreach (var module in modules)
+                    {
+                        module.AddConsumers(bus);
+                    }
+                },
+                addEveryConsumer: bus =>
+                {
+                    foreach (var module in Modules.All)
+                    {
+                        module.AddConsumers(bus);
+                    }
+                });
         }
 
         var app = builder.Build();

@@ -3,3 +3,5 @@
 // wait is a deadline scaled by MARKETPLACE_TEST_SLOWDOWN, never a sleep. Classes that share state share a collection
 // (SharedMarketplace); outages and kills use private services and data folders of their own.
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass, MaxParallelThreads = 2)]
+// The longest first, so the run does not end with one long class alone (see RunsAbout on the classes).
+[assembly: TestCollectionOrderer(LongestFirst.TypeName, LongestFirst.AssemblyName)]

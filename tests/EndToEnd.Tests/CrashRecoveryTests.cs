@@ -11,6 +11,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// negotiations, restarted on the same data folder each time: every event committed before a kill reaches
 /// every consumer exactly once.
 /// </summary>
+[RunsAbout(250)]
 public sealed class CrashRecoveryTests : IDisposable
 {
     /// <summary>Which consumers (module database, consumer) every event type must reach in all-in-one mode.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>The gateway's edge (all-in-one, where the gateway runs in the same process as the modules, and alone in front of services).</summary>
+[RunsAbout(75)]
 public sealed class EdgeTests
 {
     [Fact]

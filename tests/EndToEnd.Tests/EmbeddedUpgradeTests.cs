@@ -9,6 +9,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// has tables and columns under their earlier names. Restarted on such a folder, the marketplace renames and adds
 /// what it must and keeps everything already stored.
 /// </summary>
+[RunsAbout(65)]
 public sealed class EmbeddedUpgradeTests
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("marketplace-upgrade-").FullName;

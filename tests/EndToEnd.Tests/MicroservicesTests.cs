@@ -28,6 +28,7 @@ public sealed class MicroservicesFixture : IAsyncLifetime
 }
 
 /// <summary>Microservices mode: every target its own process, PostgreSQL and RabbitMQ, clients through the gateway.</summary>
+[RunsAbout(90)]
 public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFixture<MicroservicesFixture>
 {
     private MicroservicesCluster Cluster => fixture.Cluster;
@@ -171,13 +172,13 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         string[] consumers = ["contracts-copy-published-dataset", "pricing-copy-published-dataset", "contracts-keep-baseline-copy", "pricing-record-agreement"];
         foreach (var queue in consumers)
         {
-            Assert.True(queues.TryGetValue(queue, out var type), $"{queue} is not declared; queues: {string.Join(", ", queues.Keys)}");
-            Assert.Equal("quorum", type);
+            Assert.True(queues.TryGetValue(queue, out var declared), $"{queue} is not declared; queues: {string.Join(", ", queues.Keys)}");
+            Assert.Equal("quorum", declared.Type);
         }
 
         // Every durable consumer queue: only MassTransit's per-process temporary queues (bus endpoints) stay classic.
         Assert.All(queues.Where(q => q.Key.StartsWith("contracts-", StringComparison.Ordinal) || q.Key.StartsWith("pricing-", StringComparison.Ordinal)
-            || q.Key.StartsWith("catalog-", StringComparison.Ordinal) || q.Key.StartsWith("identity-", StringComparison.Ordinal)), q => Assert.Equal("quorum", q.Value));
+            || q.Key.StartsWith("catalog-", StringComparison.Ordinal) || q.Key.StartsWith("identity-", StringComparison.Ordinal)), q => Assert.Equal("quorum", q.Value.Type));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// Broker and database outages, on a PostgreSQL and RabbitMQ of these tests' own so that stopping them
 /// disturbs nothing else.
 /// </summary>
+[RunsAbout(110)]
 public sealed class OutageTests : IAsyncLifetime
 {
     private PrivateServices _services = null!;

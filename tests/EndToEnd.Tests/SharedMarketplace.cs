@@ -5,6 +5,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// every test class that needs nothing of its own: starting and seeding one per class cost more than a minute of the
 /// suite. Tests that change what others rely on (throttling, outages, kills, configuration) start their own.
 /// </summary>
+[RunsAbout(230)]
 [CollectionDefinition(Name)]
 public sealed class SharedMarketplace : ICollectionFixture<AllInOneMarketplace>
 {

@@ -46,11 +46,12 @@ public static class TestServices
         return new UriBuilder(RabbitMq) { Path = "/" + vhost }.Uri.ToString();
     }
 
-    /// <summary>The queues of a virtual host of the test RabbitMQ and their types (<c>classic</c>, <c>quorum</c>).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> RabbitMqQueuesAsync(string virtualHost)
+    /// <summary>The queues of a virtual host of the test RabbitMQ: their types (<c>classic</c>, <c>quorum</c>) and messages waiting.</summary>
+    public static async Task<IReadOnlyDictionary<string, QueueState>> RabbitMqQueuesAsync(string virtualHost)
     {
         var lines = await RunServicesScriptAsync(new Dictionary<string, string>(), "list-queues", virtualHost);
-        return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1]);
+        return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
+            .ToDictionary(f => f[0], f => new QueueState(f[1], int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Runs scripts/services.sh; its standard output.</summary>
@@ -90,3 +91,5 @@ public static class TestServices
     private static string Metadata(string key) =>
         typeof(TestServices).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
+
+public sealed record QueueState(string Type, int Messages);

@@ -9,12 +9,25 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// One MassTransit bus per process on the configured transport. In all-in-one mode every module's
-    /// consumers share it; in microservices mode each service has its own connection to RabbitMQ.
+    /// consumers share it; in microservices mode each service has its own connection to RabbitMQ and, before its outbox
+    /// publishes, declares the queues of <paramref name="addEveryConsumer"/> (every module's, <see cref="BrokerTopology"/>).
     /// </summary>
-    public static WebApplicationBuilder AddMessageBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
+    public static WebApplicationBuilder AddMessageBus(
+        this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers, Action<IBusRegistrationConfigurator> addEveryConsumer)
     {
         var options = builder.Configuration.GetMarketplaceOptions().Bus;
         builder.Services.AddSingleton<InProcessDelivery>();
+        if (options.Transport == BusTransport.RabbitMq)
+        {
+            var topology = BrokerTopology.ToDeploy();
+            builder.Services.AddSingleton(topology);
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<BrokerTopologyDeployment>(sp, topology, addEveryConsumer));
+        }
+        else
+        {
+            builder.Services.AddSingleton(BrokerTopology.InProcess());
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             // MassTransit 8.5 reports usage to its vendor over the internet by default; a marketplace
@@ -24,35 +37,7 @@ public static class MessagingExtensions
             switch (options.Transport)
             {
                 case BusTransport.RabbitMq:
-                    if (options.QuorumQueues)
-                    {
-                        // Every consumer's queue (not the bus's own temporary one, which is not durable).
-                        bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                        {
-                            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                            {
-                                rabbit.SetQuorumQueue();
-                            }
-                        });
-                    }
-
-                    bus.UsingRabbitMq((context, cfg) =>
-                    {
-                        cfg.Host(new Uri(options.RabbitMqUri), host =>
-                        {
-                            if (options.ClusterNodes.Length > 0)
-                            {
-                                host.UseCluster(cluster =>
-                                {
-                                    foreach (var node in options.ClusterNodes)
-                                    {
-                                        cluster.Node(node);
-                                    }
-                                });
-                            }
-                        });
-                        ConfigureEndpoints(context, cfg);
-                    });
+                    bus.UsingMarketplaceRabbitMq(options, deployTopologyOnly: false);
                     break;
                 case BusTransport.InMemory:
                     bus.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg));
@@ -80,6 +65,45 @@ public static class MessagingExtensions
         {
             bus.AddSingleton(new ConsumerBinding(consumed.GetGenericArguments()[0], typeof(TConsumer)));
         }
+    }
+
+    /// <summary>
+    /// RabbitMQ as every process uses it: the broker (or cluster), quorum queues when configured, one queue per consumer.
+    /// With <paramref name="deployTopologyOnly"/> the bus declares exchanges, queues and bindings and consumes nothing
+    /// (<see cref="BrokerTopology"/>).
+    /// </summary>
+    internal static void UsingMarketplaceRabbitMq(this IBusRegistrationConfigurator bus, BusOptions options, bool deployTopologyOnly)
+    {
+        if (options.QuorumQueues)
+        {
+            // Every consumer's queue (not the bus's own temporary one, which is not durable).
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+        }
+
+        bus.UsingRabbitMq((context, cfg) =>
+        {
+            cfg.DeployTopologyOnly = deployTopologyOnly;
+            cfg.Host(new Uri(options.RabbitMqUri), host =>
+            {
+                if (options.ClusterNodes.Length > 0)
+                {
+                    host.UseCluster(cluster =>
+                    {
+                        foreach (var node in options.ClusterNodes)
+                        {
+                            cluster.Node(node);
+                        }
+                    });
+                }
+            });
+            ConfigureEndpoints(context, cfg);
+        });
     }
 
     private static void ConfigureEndpoints<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> cfg)

@@ -22,6 +22,7 @@ public sealed class OutboxDispatcher<TDb>(
     OutboxSignal<TDb> signal,
     IBus bus,
     IBusControl busControl,
+    BrokerTopology topology,
     InProcessDelivery delivery,
     IOptions<MarketplaceOptions> marketplace,
     IHostApplicationLifetime lifetime,
@@ -48,6 +49,9 @@ public sealed class OutboxDispatcher<TDb>(
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+
+        // Nor before every consumer's queue exists on the broker, including those of modules not started yet.
+        await topology.Deployed.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         var options = marketplace.Value.Outbox;
         var failures = 0;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 
 namespace Marketplace.BuildingBlocks.Security;
@@ -32,7 +33,23 @@ public static class AuthenticationExtensions
                 // are fetched from Identity's internal address. With neither set, Identity's own address is the issuer.
                 var publicAddressSet = builder.Configuration[PublicAddress.ConfigurationKey] is { Length: > 0 } || !string.IsNullOrWhiteSpace(options.Issuer);
                 validation.SetIssuer(publicAddressSet ? PublicAddress.From(builder.Configuration).BaseUrl.ToString() : options.Authority);
-                validation.Configure(o => o.ConfigurationEndpoint = new Uri(new Uri(options.Authority), ".well-known/openid-configuration"));
+                var authority = new Uri(options.Authority.TrimEnd('/') + "/");
+                validation.Configure(o => o.ConfigurationEndpoint = new Uri(authority, ".well-known/openid-configuration"));
+                // The discovery document names the key set under the public address, which a service inside a cluster or a
+                // container network may not reach (a public http://localhost:8080 is the service itself there): the
+                // keys come from Identity's internal address too, at the same path.
+                validation.AddEventHandler<OpenIddictValidationEvents.HandleConfigurationResponseContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (context.Configuration.JsonWebKeySetUri is { } keys && context.Options.Issuer is { } issuer && issuer.IsBaseOf(keys))
+                        {
+                            context.Configuration.JsonWebKeySetUri = new Uri(authority, issuer.MakeRelativeUri(keys));
+                        }
+
+                        return default;
+                    })
+                    .SetOrder(OpenIddictValidationHandlers.Discovery.ExtractJsonWebKeySetEndpoint.Descriptor.Order + 500)
+                    .SetType(OpenIddictValidationHandlerType.Custom));
                 validation.UseSystemNetHttp();
             }
 

@@ -55,7 +55,7 @@ public sealed class ModuleHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults(new HostingTarget("test"));
         builder.AddModuleDbContext<TestDb>("test");
-        builder.AddMessageBus(bus => bus.AddModuleConsumer<RecordApplicationConsumer>("test"));
+        builder.AddMessageBus(AddConsumers, addEveryConsumer: AddConsumers);
         var app = builder.Build();
 
         if (provider == DatabaseProvider.Postgres)
@@ -89,4 +89,6 @@ public sealed class ModuleHost : IAsyncDisposable
             Directory.Delete(_sqliteFolder, recursive: true);
         }
     }
+
+    private static void AddConsumers(IBusRegistrationConfigurator bus) => bus.AddModuleConsumer<RecordApplicationConsumer>("test");
 }

@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace Marketplace.EndToEnd.Tests;
+
+/// <summary>
+/// Services started one at a time and on their own network, as in compose or Kubernetes: they need neither a start-up
+/// order nor a route to the public address.
+/// </summary>
+public sealed class ServicesOnTheirOwnTests : IDisposable
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("marketplace-services-").FullName;
+
+    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
+
+    /// <summary>
+    /// What a service publishes before the service consuming it has ever started waits in that consumer's queue instead of
+    /// being dropped by the broker (as the demo baselines once were in compose).
+    /// </summary>
+    [Fact]
+    public async Task Events_published_before_their_consumers_service_ever_started_wait_for_it_and_arrive_once()
+    {
+        var rabbitMqUri = await TestServices.NewRabbitMqVirtualHostAsync();
+        var virtualHost = new Uri(rabbitMqUri).AbsolutePath.TrimStart('/');
+        var prefix = TestServices.NewDatabaseName("topology");
+        string Database(string module) => new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = $"{prefix}_{module}" }.ConnectionString;
+        Dictionary<string, string> Settings(string module) => new()
+        {
+            ["Marketplace:Database:Postgres"] = TestServices.Postgres,
+            [$"ConnectionStrings:{module}"] = Database(module),
+            ["Marketplace:Bus:RabbitMqUri"] = rabbitMqUri,
+            ["Marketplace:Bus:QuorumQueues"] = "true",
+            ["Marketplace:Identity:Authority"] = "http://127.0.0.1:9",
+            ["Marketplace:DataFolder"] = _dataFolder,
+            // Pricing publishes its demo baselines at its first start; Contracts keeps copies of them.
+            ["Marketplace:Demo:Seed"] = "true",
+        };
+
+        await using (var pricing = HostProcess.Start("pricing", Settings("pricing")))
+        {
+            await pricing.WaitUntilHealthyAsync();
+            var published = (await Eventually.GetAsync<long?>(async () =>
+            {
+                var count = await Sql.CountAsync(Database("pricing"), "SELECT count(*) FROM outbox_messages WHERE type LIKE '%BaselinePublished' AND sent_at IS NOT NULL");
+                var unsent = await Sql.CountAsync(Database("pricing"), "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+                return count > 0 && unsent == 0 ? count : null;
+            }, TimeSpan.FromSeconds(60), "Pricing to publish its demo baselines"))!.Value;
+
+            // Contracts has never run, yet its queue exists (declared by Pricing) and holds every baseline.
+            await Eventually.HoldsAsync(async () =>
+                (await TestServices.RabbitMqQueuesAsync(virtualHost)).GetValueOrDefault("contracts-keep-baseline-copy") is { Type: "quorum" } queue
+                && queue.Messages == published, TimeSpan.FromSeconds(30), "the baselines to wait in Contracts' quorum queue");
+
+            await using var contracts = HostProcess.Start("contracts", Settings("contracts"));
+            await contracts.WaitUntilHealthyAsync();
+            await Eventually.HoldsAsync(async () => await Sql.CountAsync(Database("contracts"),
+                "SELECT count(DISTINCT message_id) FROM inbox_messages WHERE consumer = 'KeepBaselineCopyConsumer'") == published,
+                TimeSpan.FromSeconds(60), "Contracts to keep a copy of every baseline");
+            Assert.Equal(published, await Sql.CountAsync(Database("contracts"), "SELECT count(*) FROM inbox_messages WHERE consumer = 'KeepBaselineCopyConsumer'"));
+        }
+    }
+
+    /// <summary>
+    /// Tokens name the public address, whose discovery document names the key set there too; a service inside a cluster
+    /// may not reach it (from a container, http://localhost:8080 is the container itself), so it takes the keys from
+    /// Identity's internal address.
+    /// </summary>
+    [Fact]
+    public async Task A_service_that_cannot_reach_the_public_address_still_validates_tokens_with_identitys_keys()
+    {
+        var identityPort = FreePort.Next();
+        var prefix = TestServices.NewDatabaseName("keys");
+        var rabbitMqUri = await TestServices.NewRabbitMqVirtualHostAsync();
+        Dictionary<string, string> Settings(string module) => new()
+        {
+            ["Marketplace:Database:Postgres"] = TestServices.Postgres,
+            [$"ConnectionStrings:{module}"] = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = $"{prefix}_{module}" }.ConnectionString,
+            ["Marketplace:Bus:RabbitMqUri"] = rabbitMqUri,
+            ["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}",
+            ["Marketplace:PublicBaseUrl"] = "http://marketplace.invalid:8080",
+            ["Marketplace:Identity:BootstrapAdmin:ClientId"] = MicroservicesCluster.AdminClientId,
+            ["Marketplace:Identity:BootstrapAdmin:ClientSecret"] = MicroservicesCluster.AdminClientSecret,
+            ["Marketplace:DataFolder"] = _dataFolder,
+        };
+
+        await using var identity = HostProcess.Start("identity", Settings("identity"), port: identityPort);
+        await using var catalog = HostProcess.Start("catalog", Settings("catalog"));
+        await Task.WhenAll(identity.WaitUntilHealthyAsync(), catalog.WaitUntilHealthyAsync());
+
+        using var signedIn = await Tokens.SignedInAsync(identity.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
+        using var admin = catalog.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        // An administrator's action on a dataset that does not exist: 404 once the token is accepted, 401 if it were not.
+        var answer = await admin.PostAsJsonAsync($"/api/catalog/datasets/{Guid.NewGuid()}/suspend", new { reason = "A test of the keys" });
+        Assert.True(answer.StatusCode == System.Net.HttpStatusCode.NotFound,
+            $"{(int)answer.StatusCode} {answer.Headers.WwwAuthenticate} {await answer.Content.ReadAsStringAsync()}\n{catalog.Output}");
+    }
+}
