@@ -73,16 +73,16 @@ fi
 dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q
 trap - ERR
 set +e
-# Two phases, so the machine's load stays bounded: the module projects side by side (each one test at a time), then the
-# end-to-end projects side by side (each two classes at a time, starting whole processes; the console's in a browser).
+# Two lanes, so the machine stays busy and its load bounded: the end-to-end project (the longest: each two classes at a
+# time, starting whole processes) from the start, and beside it the module projects (side by side, each one test at a
+# time) and then the console's browser tests (run times: README, Tests).
+dotnet test tests/EndToEnd.Tests -c Release --no-build --nologo --logger trx --results-directory "$results" &
+end_to_end=$!
 dotnet test Marketplace.sln -c Release --no-build --nologo --filter "FullyQualifiedName!~Marketplace.EndToEnd" --logger trx --results-directory "$results"
 status=$?
-# The console's browser tests beside the API's end-to-end tests: both mostly wait (for processes, pages, events).
-dotnet test tests/Console.Tests -c Release --no-build --nologo --logger trx --results-directory "$results" &
-console_tests=$!
-dotnet test tests/EndToEnd.Tests -c Release --no-build --nologo --logger trx --results-directory "$results"
+dotnet test tests/Console.Tests -c Release --no-build --nologo --logger trx --results-directory "$results"
 status=$(( status | $? ))
-wait $console_tests
+wait $end_to_end
 status=$(( status | $? ))
 set -e
 cleanup
