@@ -11,7 +11,7 @@ namespace Marketplace.EndToEnd.Tests;
 /// negotiations, restarted on the same data folder each time: every event committed before a kill reaches
 /// every consumer exactly once.
 /// </summary>
-[RunsAbout(250)]
+[RunsAbout(180)]
 public sealed class CrashRecoveryTests : IDisposable
 {
     /// <summary>Which consumers (module database, consumer) every event type must reach in all-in-one mode.</summary>
@@ -36,7 +36,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var kills = 0;
         var published = 0;
         var finalized = 0;
-        for (; kills < 5; kills++)
+        // Three kills: each lands among commits of a round of its own (the suite's budget pays for processes, not rounds).
+        for (; kills < 3; kills++)
         {
             await using var host = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
             await host.WaitUntilHealthyAsync();
@@ -53,8 +54,9 @@ public sealed class CrashRecoveryTests : IDisposable
                 Loop(() => NegotiationClient.DriveAsync(buyer, provider, dataset, price, "FINALIZED"), () => Interlocked.Increment(ref finalized), stop.Token),
             };
 
-            // Wait for real progress first, so the kill lands among commits, then at a seeded random moment.
-            await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref published) > kills && Volatile.Read(ref finalized) > kills),
+            // Wait for real progress in this round first, so the kill lands among commits, then at a seeded random moment.
+            var (publishedBefore, finalizedBefore) = (Volatile.Read(ref published), Volatile.Read(ref finalized));
+            await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref published) > publishedBefore && Volatile.Read(ref finalized) > finalizedBefore),
                 TimeSpan.FromSeconds(120), "the load to make progress");
             await Task.Delay(random.Next(0, 1500));
             await host.KillAsync();
@@ -69,7 +71,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         var events = await EventsAsync();
-        Assert.Equal(5, kills);
+        Assert.Equal(3, kills);
         Assert.True(events.Count(e => e.Type == "DatasetPublished") >= published, "every publication the API confirmed has its event");
         Assert.True(events.Count(e => e.Type == "ContractFinalized") >= finalized, "every finalization the API confirmed has its event");
         var missing = new List<string>();

@@ -122,12 +122,25 @@ public sealed class KubernetesManifestsTests
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
+        using var process = StartKubectl(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"kubectl kustomize (kustomize 5 or later) failed: {errors}");
         return output.Result;
+    }
+
+    private static Process StartKubectl(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("kubectl (with kustomize 5 or later) is not installed; it renders deploy/k8s (README, Test it).");
+            throw;
+        }
     }
 
     private static string? Kind(JsonElement o) => o.GetProperty("kind").GetString();
