@@ -17,7 +17,7 @@ namespace Marketplace.EndToEnd.Tests.Fuzzing;
 public abstract class FuzzTests(AllInOneMarketplace market, ITestOutputHelper output)
 {
     private const int Seed = 20261130;
-    private const int ApiRequests = 5_000;
+    private const int ApiRequests = 3_000;
     private const int FormRequests = 300;
 
     [Fact]
