@@ -8,8 +8,14 @@ public sealed class GatewayOptions
     /// <summary>The modules behind the gateway, each with its own API prefix and OpenAPI document.</summary>
     public static readonly string[] Modules = ["catalog", "contracts", "pricing", "identity"];
 
-    /// <summary>Base address per module name, e.g. <c>catalog = http://127.0.0.1:5101</c>.</summary>
+    /// <summary>
+    /// Base address per module name, e.g. <c>catalog = http://127.0.0.1:5101</c>; several, separated by commas, for
+    /// replicas the gateway balances itself (<c>http://127.0.0.1:5101,http://127.0.0.1:5111</c>).
+    /// </summary>
     public Dictionary<string, string> Services { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often the gateway asks each replica of a service it balances whether it is ready.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public RateLimitOptions RateLimit { get; set; } = new();
 

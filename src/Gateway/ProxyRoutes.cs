@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
 
 namespace Marketplace.Gateway;
 
@@ -20,13 +21,7 @@ public static class ProxyRoutes
                     $"The gateway needs the address of the {module} service: set {GatewayOptions.Section}:Services:{module}.");
             }
 
-            clusters.Add(new ClusterConfig
-            {
-                ClusterId = module,
-                Destinations = new Dictionary<string, DestinationConfig> { [module] = new() { Address = address } },
-                // A service silent for the module's timeout gets the caller a 504 from YARP.
-                HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.TimeoutOf(module) },
-            });
+            clusters.Add(Cluster(module, address, options));
             routes.Add(Route($"{module}-api", module, $"/api/{module}/{{**rest}}", SignedIn));
             routes.Add(Route($"{module}-openapi", module, $"/openapi/{module}.json", Anonymous));
         }
@@ -45,16 +40,49 @@ public static class ProxyRoutes
         // The web console answers every other path (its pages sign people in themselves), after all routes above.
         if (ForwardsConsole(options))
         {
-            clusters.Add(new ClusterConfig
-            {
-                ClusterId = Console,
-                Destinations = new Dictionary<string, DestinationConfig> { [Console] = new() { Address = options.Services[Console] } },
-                HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.TimeoutOf(Console) },
-            });
+            clusters.Add(Cluster(Console, options.Services[Console], options));
             routes.Add(Route("web-console", Console, "/{**rest}", Anonymous) with { Order = int.MaxValue });
         }
 
         return (routes, clusters);
+    }
+
+    /// <summary>
+    /// A service's destinations: one address (a Kubernetes Service, which balances its pods itself), or several,
+    /// separated by commas (replicas the gateway balances): then an active check of each replica's <c>/health/ready</c>
+    /// takes one that fails twice out of the rotation until it answers again (a draining replica answers 503 first,
+    /// see <see cref="Marketplace.BuildingBlocks.Hosting.MarketplaceOptions.DrainDelay"/>), and a passive check does the
+    /// same on connection failures.
+    /// </summary>
+    private static ClusterConfig Cluster(string service, string addresses, GatewayOptions options)
+    {
+        var replicas = addresses.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new ClusterConfig
+        {
+            ClusterId = service,
+            Destinations = replicas.Select((address, i) => (Name: replicas.Length == 1 ? service : $"{service}-{i + 1}", Address: address))
+                .ToDictionary(d => d.Name, d => new DestinationConfig { Address = d.Address }),
+            // A service silent for the module's timeout gets the caller a 504 from YARP.
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.TimeoutOf(service) },
+            HealthCheck = replicas.Length == 1 ? null : new HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = options.HealthCheckInterval,
+                    Timeout = options.HealthCheckInterval,
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                    Path = "/health/ready",
+                },
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                    ReactivationPeriod = options.HealthCheckInterval * 2,
+                },
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+            },
+        };
     }
 
     /// <summary>The web console's service name (<c>Marketplace:Gateway:Services:web</c>); optional.</summary>

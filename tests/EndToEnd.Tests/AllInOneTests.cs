@@ -139,7 +139,7 @@ public sealed class AllInOneTests(AllInOneMarketplace fixture)
         using var client = Host.CreateClient();
         var health = await client.GetFromJsonAsync<JsonElement>("/health/ready");
         var checks = health.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order();
-        Assert.Equal(["catalog-database", "contracts-database", "identity-database", "masstransit-bus", "pricing-database"], checks);
+        Assert.Equal(["catalog-database", "contracts-database", "draining", "identity-database", "masstransit-bus", "pricing-database"], checks);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace Marketplace.EndToEnd.Tests;
 
@@ -125,9 +128,14 @@ public sealed class EdgeTests
         Assert.False(string.IsNullOrEmpty(Assert.Single(generated.Headers.GetValues("X-Correlation-Id"))));
     }
 
+    /// <summary>
+    /// One gateway in front of services that misbehave: a silent one (timeouts), and for pricing two replicas of which one
+    /// is down (nothing listens) and the other answers.
+    /// </summary>
     [Fact]
-    public async Task Each_route_gets_its_own_timeout_and_504_when_the_service_behind_never_answers()
+    public async Task Each_route_gets_its_own_timeout_and_a_service_with_replicas_is_served_by_those_that_answer()
     {
+        await using var pricingReplica = await AnsweringServiceAsync();
         // A "service" that accepts connections and never answers.
         using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         silent.Start();
@@ -143,6 +151,7 @@ public sealed class EdgeTests
         var configuration = MicroservicesCluster.ServiceTargets.ToDictionary(m => $"Marketplace:Gateway:Services:{m}", _ => address);
         configuration["Marketplace:Gateway:RequestTimeout"] = "00:00:05";
         configuration["Marketplace:Gateway:RouteTimeouts:catalog"] = "00:00:01";
+        configuration["Marketplace:Gateway:Services:pricing"] = $"http://127.0.0.1:{FreePort.Next()}, {pricingReplica.Urls.Single()}";
         await using var gateway = HostProcess.Start("gateway", configuration);
         await gateway.WaitUntilHealthyAsync();
         using var client = gateway.CreateClient();
@@ -165,5 +174,31 @@ public sealed class EdgeTests
         {
             connection.Dispose();
         }
+
+        // The replica that is down is taken out of the rotation (connection refused, failed health checks): then
+        // every request is served. Without health checks every other request would be a 502.
+        await Eventually.HoldsAsync(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                if ((await client.GetAsync("/openapi/pricing.json")).StatusCode != HttpStatusCode.OK)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, TimeSpan.FromSeconds(30), "twenty requests in a row to reach the pricing replica that answers");
+    }
+
+    /// <summary>A stand-in service on a free loopback port that answers every GET with 200 (its health checks too).</summary>
+    private static async Task<WebApplication> AnsweringServiceAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        var app = builder.Build();
+        app.MapGet("/{**path}", () => Results.Json(new { }));
+        await app.StartAsync();
+        return app;
     }
 }

@@ -61,38 +61,56 @@ public sealed class ServicesOnTheirOwnTests : IDisposable
     }
 
     /// <summary>
-    /// Tokens name the public address, whose discovery document names the key set there too; a service inside a cluster
-    /// may not reach it (from a container, http://localhost:8080 is the container itself), so it takes the keys from
-    /// Identity's internal address.
+    /// Replicas of a service, as Kubernetes starts them: at once, on one database. They migrate and seed it once, take
+    /// the token keys from Identity's internal address (tokens name the public address, whose discovery document names
+    /// the key set there too, and from a container http://localhost:8080 is the container itself), and one told to stop
+    /// drains: not ready any more while it still serves, then a clean exit.
     /// </summary>
     [Fact]
-    public async Task A_service_that_cannot_reach_the_public_address_still_validates_tokens_with_identitys_keys()
+    public async Task Replicas_started_together_seed_once_validate_tokens_with_identitys_keys_and_drain_when_stopped()
     {
         var identityPort = FreePort.Next();
-        var prefix = TestServices.NewDatabaseName("keys");
+        var prefix = TestServices.NewDatabaseName("replicas");
         var rabbitMqUri = await TestServices.NewRabbitMqVirtualHostAsync();
+        string Database(string module) => new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = $"{prefix}_{module}" }.ConnectionString;
         Dictionary<string, string> Settings(string module) => new()
         {
             ["Marketplace:Database:Postgres"] = TestServices.Postgres,
-            [$"ConnectionStrings:{module}"] = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = $"{prefix}_{module}" }.ConnectionString,
+            [$"ConnectionStrings:{module}"] = Database(module),
             ["Marketplace:Bus:RabbitMqUri"] = rabbitMqUri,
             ["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}",
             ["Marketplace:PublicBaseUrl"] = "http://marketplace.invalid:8080",
             ["Marketplace:Identity:BootstrapAdmin:ClientId"] = MicroservicesCluster.AdminClientId,
             ["Marketplace:Identity:BootstrapAdmin:ClientSecret"] = MicroservicesCluster.AdminClientSecret,
             ["Marketplace:DataFolder"] = _dataFolder,
+            ["Marketplace:Demo:Seed"] = "true",
+            ["Marketplace:DrainDelay"] = "00:00:10",
         };
 
         await using var identity = HostProcess.Start("identity", Settings("identity"), port: identityPort);
-        await using var catalog = HostProcess.Start("catalog", Settings("catalog"));
-        await Task.WhenAll(identity.WaitUntilHealthyAsync(), catalog.WaitUntilHealthyAsync());
+        await using var first = HostProcess.Start("catalog", Settings("catalog"));
+        await using var second = HostProcess.Start("catalog", Settings("catalog"));
+        await Task.WhenAll(identity.WaitUntilHealthyAsync(), first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
+
+        // One demo catalog, not two: the replicas took turns, and the second found it seeded.
+        var datasets = await Sql.CountAsync(Database("catalog"), "SELECT count(*) FROM datasets");
+        Assert.True(datasets > 0, "the demo catalog was seeded");
+        Assert.Equal(datasets, await Sql.CountAsync(Database("catalog"), "SELECT count(DISTINCT title_ko) FROM datasets"));
+        Assert.Equal(datasets, await Sql.CountAsync(Database("catalog"), "SELECT count(*) FROM outbox_messages WHERE type LIKE '%DatasetPublished'"));
 
         using var signedIn = await Tokens.SignedInAsync(identity.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
-        using var admin = catalog.CreateClient();
+        using var admin = second.CreateClient();
         admin.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
         // An administrator's action on a dataset that does not exist: 404 once the token is accepted, 401 if it were not.
         var answer = await admin.PostAsJsonAsync($"/api/catalog/datasets/{Guid.NewGuid()}/suspend", new { reason = "A test of the keys" });
         Assert.True(answer.StatusCode == System.Net.HttpStatusCode.NotFound,
-            $"{(int)answer.StatusCode} {answer.Headers.WwwAuthenticate} {await answer.Content.ReadAsStringAsync()}\n{catalog.Output}");
+            $"{(int)answer.StatusCode} {answer.Headers.WwwAuthenticate} {await answer.Content.ReadAsStringAsync()}\n{second.Output}");
+
+        await first.TerminateAsync();
+        using var client = first.CreateClient();
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == System.Net.HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(10), "the stopping replica to say it is not ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/catalog/datasets")).StatusCode);
+        Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 }

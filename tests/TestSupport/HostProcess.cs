@@ -80,6 +80,22 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"{path} was not healthy after {limit.TotalSeconds} s:\n{Output}");
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a process: it shuts down gracefully (see <see cref="WaitForExitAsync"/>).</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("Could not run kill.");
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits until the process exits; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(TestServices.Scaled(timeout));
+        await _process.WaitForExitAsync(limit.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, no last pass of anything; as a crash or an OOM kill ends it.</summary>
     public async Task KillAsync()
     {

@@ -11,6 +11,13 @@ public sealed class MarketplaceOptions
     /// <summary>Folder for SQLite files and development keys in all-in-one mode.</summary>
     public string DataFolder { get; set; } = "data";
 
+    /// <summary>
+    /// On SIGTERM, how long the process keeps serving while <c>/health/ready</c> answers 503, so the gateway (or a
+    /// Kubernetes Service) stops sending it requests before it stops accepting them; then in-flight requests finish.
+    /// Zero (the default) for one process alone; a few health-check intervals with replicas.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
+
     public DatabaseOptions Database { get; set; } = new();
 
     public BusOptions Bus { get; set; } = new();

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Marketplace.BuildingBlocks.Persistence;
 
@@ -14,7 +13,7 @@ namespace Marketplace.BuildingBlocks.Persistence;
 /// creating the file on first run and, for a file made by an earlier version, applying the module's renames
 /// (<see cref="SqliteUpgrade"/>) and adding missing tables.
 /// </summary>
-public sealed class DatabaseInitializer<TDb>(IServiceProvider services, DatabaseProvider provider, string connectionString)
+public sealed class DatabaseInitializer<TDb>(IServiceProvider services, DatabaseProvider provider)
     : IHostedService where TDb : ModuleDbContext
 {
     public async Task StartAsync(CancellationToken ct)
@@ -37,32 +36,12 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    private async Task MigratePostgresAsync(TDb db, CancellationToken ct)
+    private static async Task MigratePostgresAsync(TDb db, CancellationToken ct)
     {
-        // The lock lives in the maintenance database because the module's database may not exist yet:
-        // without it, two replicas could both try CREATE DATABASE.
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-        await using var lockConnection = new NpgsqlConnection(maintenance.ConnectionString);
-        await lockConnection.OpenAsync(ct);
-        var key = AdvisoryLockKey(target.Database!);
-
-        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
-        {
-            acquire.Parameters.AddWithValue("key", key);
-            await acquire.ExecuteNonQueryAsync(ct);
-        }
-
-        try
-        {
-            await db.Database.MigrateAsync(ct);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
-            release.Parameters.AddWithValue("key", key);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        // Held in the maintenance database, because the module's may not exist yet: without it, two replicas
+        // could both try CREATE DATABASE.
+        await using var alone = await ClusterLock.AcquireAsync(db, "migrations", ct);
+        await db.Database.MigrateAsync(ct);
     }
 
     private static async Task CreateSqliteAsync(TDb db, CancellationToken ct)
@@ -124,17 +103,5 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
         {
             await db.Database.ExecuteSqlRawAsync(statement, ct);
         }
-    }
-
-    /// <summary>A stable 64-bit key per database name (FNV-1a), so unrelated databases never share a lock.</summary>
-    private static long AdvisoryLockKey(string database)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in "marketplace-migrations:" + database)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return unchecked((long)hash);
     }
 }

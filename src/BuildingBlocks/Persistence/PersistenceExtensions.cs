@@ -37,7 +37,7 @@ public static class PersistenceExtensions
         });
 
         // Registered before the dispatcher so the schema exists before anything reads it.
-        builder.Services.AddHostedService(sp => new DatabaseInitializer<TDb>(sp, provider, connectionString));
+        builder.Services.AddHostedService(sp => new DatabaseInitializer<TDb>(sp, provider));
         builder.Services.AddHostedService<BarredOrganisationsLoader<TDb>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{module}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -88,7 +88,9 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddConsole(o => o.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? TextConsoleFormatter.Name)
             .AddConsoleFormatter<TextConsoleFormatter, ConsoleFormatterOptions>();
         builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
-        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<Draining>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Draining>());
+        builder.Services.AddHealthChecks().AddCheck<Draining>("draining", tags: [ReadyTag]);
         builder.AddOpenTelemetry(target);
         builder.AddMarketplaceAuthentication(target);
         return builder;

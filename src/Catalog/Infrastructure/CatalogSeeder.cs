@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Catalog.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public sealed class CatalogSeeder(IServiceProvider services, IConfiguration conf
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+        // Replicas starting together: one seeds, the others wait and find the catalog no longer empty.
+        await using var alone = await ClusterLock.AcquireAsync(db, "seeding", ct);
         if (await db.Datasets.AnyAsync(ct))
         {
             return;

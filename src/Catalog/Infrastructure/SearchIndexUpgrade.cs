@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Catalog.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,8 @@ namespace Marketplace.Catalog.Infrastructure;
 /// <summary>
 /// When the tokenisation changed (<see cref="SearchTokens.Version"/>), re-tokenises every stored dataset at start-up,
 /// in batches, before the process serves searches; datasets are otherwise re-tokenised only when they change. On a
-/// fresh database there is nothing to do but record the version. Replicas starting together do the same idempotent
-/// work; the row is written last.
+/// fresh database there is nothing to do but record the version. Replicas starting together take turns
+/// (<see cref="ClusterLock"/>): the first re-tokenises, the others find the version recorded.
 /// </summary>
 public sealed class SearchIndexUpgrade(IServiceProvider services, ILogger<SearchIndexUpgrade> logger) : IHostedService
 {
@@ -20,6 +21,7 @@ public sealed class SearchIndexUpgrade(IServiceProvider services, ILogger<Search
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+        await using var alone = await ClusterLock.AcquireAsync(db, "search-index", ct);
         var state = await db.SearchIndexStates.FirstOrDefaultAsync(ct);
         if (state?.TokensVersion == SearchTokens.Version)
         {

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Contracts.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,15 @@ public sealed class NegotiationExpiry(IServiceScopeFactory scopes, TimeProvider 
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var ended = await EndNegotiations.ExpireOverdueAsync(scope.ServiceProvider.GetRequiredService<ContractsDb>(), clock.GetUtcNow().UtcDateTime, stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<ContractsDb>();
+                // One replica sweeps at a time; the others skip their turn rather than race it for the same rows.
+                await using var alone = await ClusterLock.TryAcquireAsync(db, "expiry-sweep", stoppingToken);
+                if (alone is null)
+                {
+                    continue;
+                }
+
+                var ended = await EndNegotiations.ExpireOverdueAsync(db, clock.GetUtcNow().UtcDateTime, stoppingToken);
                 if (ended > 0)
                 {
                     logger.LogInformation("{Count} negotiations expired", ended);

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,8 @@ public sealed class IdentitySeeder(IServiceProvider services, IConfiguration con
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        // Replicas starting together: one seeds, the others wait and find the clients.
+        await using var alone = await ClusterLock.AcquireAsync(db, "seeding", ct);
         var clients = scope.ServiceProvider.GetRequiredService<ApiClientIssuer>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 

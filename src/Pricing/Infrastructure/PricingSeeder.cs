@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Pricing.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class PricingSeeder(IServiceProvider services, IConfiguration conf
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PricingDb>();
+        // Replicas starting together: one seeds, the others wait and find the baselines.
+        await using var alone = await ClusterLock.AcquireAsync(db, "seeding", ct);
         if (await db.Baselines.AnyAsync(ct))
         {
             return;
