@@ -7,6 +7,9 @@
 #   scripts/services.sh start                   install, start both, wait until ready, write $DIR/env
 #   scripts/services.sh stop                    stop both
 #   scripts/services.sh start-postgres | stop-postgres | start-rabbitmq | stop-rabbitmq
+#   scripts/services.sh start-rabbitmq-cluster  three RabbitMQ nodes in one cluster, AMQP on the port and the next two
+#   scripts/services.sh stop-rabbitmq-cluster
+#   scripts/services.sh stop-node PORT | start-node PORT   one node of the cluster (a start rejoins it)
 #   scripts/services.sh add-vhost NAME          a RabbitMQ virtual host for guest (isolates test runs)
 #   scripts/services.sh list-queues VHOST       the virtual host's queues, their types and messages, tab-separated
 #
@@ -67,38 +70,69 @@ stop_postgres() {
   log "PostgreSQL stopped"
 }
 
-rabbit_env() {
-  export RABBITMQ_NODENAME="$RMQ_NODE" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-    RABBITMQ_NODE_PORT="$RMQ_PORT" RABBITMQ_DIST_PORT="$((RMQ_PORT + 20000))" \
-    RABBITMQ_MNESIA_BASE="$DIR/rmq/mnesia" RABBITMQ_LOG_BASE="$DIR/rmq/log" \
-    RABBITMQ_ENABLED_PLUGINS_FILE="$DIR/rmq/enabled_plugins" \
-    RABBITMQ_PID_FILE="$DIR/rmq/rabbit.pid" \
+# A node is named after its AMQP port; the first keeps its files in $DIR/rmq, the others in $DIR/rmq-PORT.
+node_of() { echo "mkt$1@localhost"; }
+dir_of() { if [ "$1" = "$RMQ_PORT" ]; then echo "$DIR/rmq"; else echo "$DIR/rmq-$1"; fi; }
+
+rabbit_env() { # port
+  local dir; dir=$(dir_of "$1")
+  export RABBITMQ_NODENAME="$(node_of "$1")" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$1" RABBITMQ_DIST_PORT="$(($1 + 20000))" \
+    RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+    RABBITMQ_PID_FILE="$dir/rabbit.pid" \
     ERL_EPMD_ADDRESS=127.0.0.1 \
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 
-start_rabbitmq() {
-  mkdir -p "$DIR/rmq/mnesia" "$DIR/rmq/log"
-  [ -f "$DIR/rmq/enabled_plugins" ] || echo '[].' > "$DIR/rmq/enabled_plugins"
+start_node() { # port
+  local dir; dir=$(dir_of "$1")
+  mkdir -p "$dir/mnesia" "$dir/log"
+  [ -f "$dir/enabled_plugins" ] || echo '[].' > "$dir/enabled_plugins"
   # The server drops root privileges to the rabbitmq user, which must own everything it writes.
-  [ "$(id -u)" = 0 ] && chown -R rabbitmq:rabbitmq "$DIR/rmq"
-  rabbit_env
-  setsid rabbitmq-server >> "$DIR/rmq/out.log" 2>&1 < /dev/null &
+  [ "$(id -u)" = 0 ] && chown -R rabbitmq:rabbitmq "$dir"
+  rabbit_env "$1"
+  setsid rabbitmq-server >> "$dir/out.log" 2>&1 < /dev/null &
   # await_startup fails at once while the node has not registered yet, so ask until it answers.
   local deadline=$((SECONDS + 90))
-  until timeout 30 rabbitmqctl -n "$RMQ_NODE" await_startup >/dev/null 2>&1; do
+  until timeout 30 rabbitmqctl -n "$(node_of "$1")" await_startup >/dev/null 2>&1; do
     if [ $SECONDS -ge $deadline ]; then
-      log "RabbitMQ did not start; see $DIR/rmq"; tail -n 20 "$DIR/rmq/out.log" >&2; exit 1
+      log "RabbitMQ did not start; see $dir"; tail -n 20 "$dir/out.log" >&2; exit 1
     fi
     sleep 0.5
   done
-  log "RabbitMQ ready on 127.0.0.1:$RMQ_PORT (node $RMQ_NODE)"
+  log "RabbitMQ ready on 127.0.0.1:$1 (node $(node_of "$1"))"
 }
 
-stop_rabbitmq() {
-  rabbit_env
-  timeout 60 rabbitmqctl -n "$RMQ_NODE" stop >/dev/null 2>&1 || true
-  log "RabbitMQ stopped"
+stop_node() { # port
+  rabbit_env "$1"
+  timeout 60 rabbitmqctl -n "$(node_of "$1")" stop >/dev/null 2>&1 || true
+  log "RabbitMQ node $(node_of "$1") stopped"
+}
+
+start_rabbitmq() { start_node "$RMQ_PORT"; }
+
+stop_rabbitmq() { stop_node "$RMQ_PORT"; }
+
+# Three nodes on loopback, the second and third joined to the first; a node started again later rejoins by itself.
+start_rabbitmq_cluster() {
+  start_node "$RMQ_PORT"
+  local port
+  for port in $((RMQ_PORT + 1)) $((RMQ_PORT + 2)); do
+    start_node "$port"
+    rabbit_env "$port"
+    if ! rabbitmqctl -n "$(node_of "$port")" cluster_status 2>/dev/null | grep -q "$(node_of "$RMQ_PORT")"; then
+      rabbitmqctl -n "$(node_of "$port")" stop_app >/dev/null
+      rabbitmqctl -n "$(node_of "$port")" join_cluster "$(node_of "$RMQ_PORT")" >/dev/null
+      rabbitmqctl -n "$(node_of "$port")" start_app >/dev/null
+    fi
+  done
+  log "RabbitMQ cluster of $(node_of "$RMQ_PORT"), $(node_of $((RMQ_PORT + 1))), $(node_of $((RMQ_PORT + 2)))"
+}
+
+stop_rabbitmq_cluster() {
+  local port
+  for port in $((RMQ_PORT + 2)) $((RMQ_PORT + 1)) "$RMQ_PORT"; do stop_node "$port"; done
 }
 
 write_env() {
@@ -114,19 +148,23 @@ ENV
 }
 
 add_vhost() {
-  rabbit_env
+  rabbit_env "$RMQ_PORT"
   rabbitmqctl -n "$RMQ_NODE" add_vhost "$1" >/dev/null
   rabbitmqctl -n "$RMQ_NODE" set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
 }
 
 list_queues() {
-  rabbit_env
+  rabbit_env "$RMQ_PORT"
   rabbitmqctl -n "$RMQ_NODE" list_queues -q --no-table-headers -p "$1" name type messages | tr -s ' ' '\t'
 }
 
 case "${1:-}" in
   install) install ;;
   start) install; mkdir -p "$DIR"; chmod 755 "$DIR"; start_postgres; start_rabbitmq; write_env ;;
+  start-rabbitmq-cluster) install; mkdir -p "$DIR"; chmod 755 "$DIR"; start_rabbitmq_cluster ;;
+  stop-rabbitmq-cluster) stop_rabbitmq_cluster ;;
+  start-node) start_node "${2:?port}" ;;
+  stop-node) stop_node "${2:?port}" ;;
   stop) stop_rabbitmq; stop_postgres ;;
   start-postgres) start_postgres ;;
   stop-postgres) stop_postgres ;;
@@ -134,5 +172,5 @@ case "${1:-}" in
   stop-rabbitmq) stop_rabbitmq ;;
   add-vhost) add_vhost "${2:?vhost name}" ;;
   list-queues) list_queues "${2:?vhost name}" ;;
-  *) echo "usage: $0 install|start|stop|start-postgres|stop-postgres|start-rabbitmq|stop-rabbitmq|add-vhost NAME|list-queues VHOST" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|start-postgres|stop-postgres|start-rabbitmq|stop-rabbitmq|start-rabbitmq-cluster|stop-rabbitmq-cluster|start-node PORT|stop-node PORT|add-vhost NAME|list-queues VHOST" >&2; exit 2 ;;
 esac

@@ -6,63 +6,22 @@ using System.Globalization;
 //   dotnet run -c Release --project bench/Negotiations -- <gateway url> [negotiations] [in flight]
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Marketplace.Bench;
 
 var gateway = new Uri(args[0]);
 var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 var inFlight = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
 
 var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256 };
-async Task<HttpClient> SignInAsync(string clientId)
-{
-    var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
-    var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = $"{clientId}-secret",
-    }));
-    token.EnsureSuccessStatusCode();
-    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-        (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
-    return client;
-}
-
-var provider = await SignInAsync("demo-provider-x");
-HttpClient[] buyers = [await SignInAsync("demo-buyer-a"), await SignInAsync("demo-buyer-b")];
+var provider = await DemoMarketplace.SignInAsync(handler, gateway, "demo-provider-x");
+HttpClient[] buyers = [await DemoMarketplace.SignInAsync(handler, gateway, "demo-buyer-a"), await DemoMarketplace.SignInAsync(handler, gateway, "demo-buyer-b")];
 
 // A dataset of provider X for this run, once Contracts has it, and a price inside its band.
-var draft = await provider.PostAsJsonAsync("/api/catalog/datasets", new
-{
-    titleKo = "벤치마크 프레스 진동 데이터", titleEn = "Benchmark press vibration data",
-    classification = new { processStage = "production", dataTypes = new[] { "sensor-time-series" } },
-    structure = new { recordCount = 2_000_000, coverageFrom = "2023-01-01", coverageTo = "2024-12-31" },
-    terms = new { purposes = new[] { "research", "ai-training" }, minDurationMonths = 1, maxDurationMonths = 36 },
-});
-draft.EnsureSuccessStatusCode();
-var dataset = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-(await provider.PostAsync($"/api/catalog/datasets/{dataset}/publish", null)).EnsureSuccessStatusCode();
-var terms = new { purposes = new[] { "research" }, durationMonths = 12 };
-decimal price = 0;
-for (var attempt = 0; price == 0; attempt++)
-{
-    var probe = await buyers[0].PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = dataset, terms, priceKrw = 1 });
-    var body = await probe.Content.ReadFromJsonAsync<JsonElement>();
-    if (body.TryGetProperty("band", out var band))
-    {
-        price = band.GetProperty("referencePriceKrw").GetDecimal();
-    }
-    else if (attempt > 300)
-    {
-        throw new InvalidOperationException($"The dataset never became negotiable: {body}");
-    }
-    else
-    {
-        await Task.Delay(100);
-    }
-}
+var dataset = await DemoMarketplace.PublishDatasetAsync(provider, "벤치마크 프레스 진동 데이터", "Benchmark press vibration data");
+var price = await DemoMarketplace.ReferencePriceAsync(buyers[0], dataset);
 
-string[] actions = ["request", "offer", "accept", "agree", "verify", "finalize"];
+var actions = DemoMarketplace.Actions;
 var latencies = actions.ToDictionary(a => a, _ => new ConcurrentBag<double>());
 var failures = new ConcurrentBag<string>();
 
@@ -80,18 +39,7 @@ async Task<JsonElement> TimedAsync(string action, Func<Task<HttpResponseMessage>
     return JsonDocument.Parse(body).RootElement.Clone();
 }
 
-async Task NegotiateAsync(int number)
-{
-    var buyer = buyers[number % buyers.Length];
-    var n = await TimedAsync("request", () => buyer.PostAsJsonAsync("/api/contracts/negotiations", new { datasetId = dataset, terms, priceKrw = price }));
-    var id = n.GetProperty("id").GetGuid();
-    await TimedAsync("offer", () => provider.PostAsJsonAsync($"/api/contracts/negotiations/{id}/offer", new { }));
-    await TimedAsync("accept", () => buyer.PostAsJsonAsync($"/api/contracts/negotiations/{id}/accept", new { }));
-    var agreed = await TimedAsync("agree", () => provider.PostAsJsonAsync($"/api/contracts/negotiations/{id}/agree", new { }));
-    var hash = agreed.GetProperty("agreementHash").GetString();
-    await TimedAsync("verify", () => buyer.PostAsJsonAsync($"/api/contracts/negotiations/{id}/verify", new { agreementHash = hash }));
-    await TimedAsync("finalize", () => provider.PostAsJsonAsync($"/api/contracts/negotiations/{id}/finalize", new { }));
-}
+Task NegotiateAsync(int number) => DemoMarketplace.NegotiateAsync(buyers[number % buyers.Length], provider, dataset, price, TimedAsync);
 
 // Warm-up (JIT, pools, plans), not counted.
 for (var i = 0; i < 20; i++)

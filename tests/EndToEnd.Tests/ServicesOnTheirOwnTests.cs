@@ -64,11 +64,24 @@ public sealed class ServicesOnTheirOwnTests : IDisposable
     /// Replicas of a service, as Kubernetes starts them: at once, on one database. They migrate and seed it once, take
     /// the token keys from Identity's internal address (tokens name the public address, whose discovery document names
     /// the key set there too, and from a container http://localhost:8080 is the container itself), and one told to stop
-    /// drains: not ready any more while it still serves, then a clean exit.
+    /// drains: not ready any more while it still serves, then a clean exit. Identity runs on certificates as in
+    /// production, with a successor certificate valid from tomorrow: published already, not signing yet.
     /// </summary>
     [Fact]
     public async Task Replicas_started_together_seed_once_validate_tokens_with_identitys_keys_and_drain_when_stopped()
     {
+        var now = DateTimeOffset.UtcNow;
+        var current = Certificate("current", now.AddDays(-1), now.AddYears(1), out var currentKey);
+        var next = Certificate("next", now.AddDays(1), now.AddYears(2), out var nextKey);
+        var encryption = Path.Combine(_dataFolder, "encryption.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=encryption", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+            await File.WriteAllBytesAsync(encryption, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "test"));
+        }
+
         var identityPort = FreePort.Next();
         var prefix = TestServices.NewDatabaseName("replicas");
         var rabbitMqUri = await TestServices.NewRabbitMqVirtualHostAsync();
@@ -87,7 +100,14 @@ public sealed class ServicesOnTheirOwnTests : IDisposable
             ["Marketplace:DrainDelay"] = "00:00:10",
         };
 
-        await using var identity = HostProcess.Start("identity", Settings("identity"), port: identityPort);
+        var identitySettings = Settings("identity");
+        identitySettings["Marketplace:Identity:SigningCertificate:Path"] = current;
+        identitySettings["Marketplace:Identity:SigningCertificate:Password"] = "test";
+        identitySettings["Marketplace:Identity:NextSigningCertificate:Path"] = next;
+        identitySettings["Marketplace:Identity:NextSigningCertificate:Password"] = "test";
+        identitySettings["Marketplace:Identity:EncryptionCertificate:Path"] = encryption;
+        identitySettings["Marketplace:Identity:EncryptionCertificate:Password"] = "test";
+        await using var identity = HostProcess.Start("identity", identitySettings, port: identityPort);
         await using var first = HostProcess.Start("catalog", Settings("catalog"));
         await using var second = HostProcess.Start("catalog", Settings("catalog"));
         await Task.WhenAll(identity.WaitUntilHealthyAsync(), first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
@@ -99,6 +119,12 @@ public sealed class ServicesOnTheirOwnTests : IDisposable
         Assert.Equal(datasets, await Sql.CountAsync(Database("catalog"), "SELECT count(*) FROM outbox_messages WHERE type LIKE '%DatasetPublished'"));
 
         using var signedIn = await Tokens.SignedInAsync(identity.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
+        // Both certificates are published; the current one signs.
+        using var anonymous = identity.CreateClient();
+        Assert.Equal(2, (await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/.well-known/jwks")).GetProperty("keys").GetArrayLength());
+        var token = signedIn.DefaultRequestHeaders.Authorization!.Parameter!;
+        Assert.True(await SignedWithAsync(token, currentKey), "the current certificate signs");
+        Assert.False(await SignedWithAsync(token, nextKey), "the successor does not sign before its date");
         using var admin = second.CreateClient();
         admin.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
         // An administrator's action on a dataset that does not exist: 404 once the token is accepted, 401 if it were not.
@@ -113,4 +139,30 @@ public sealed class ServicesOnTheirOwnTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/catalog/datasets")).StatusCode);
         Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
+
+    /// <summary>A self-signed RSA signing certificate (as deploy/make-secrets.sh makes) in a PKCS#12 file of the test's folder, password "test".</summary>
+    private string Certificate(string name, DateTimeOffset from, DateTimeOffset to, out Microsoft.IdentityModel.Tokens.SecurityKey publicKey)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest($"CN={name}", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509KeyUsageExtension(
+            System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature, critical: true));
+        using var certificate = request.CreateSelfSigned(from, to);
+        var file = Path.Combine(_dataFolder, $"{name}.pfx");
+        File.WriteAllBytes(file, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "test"));
+        publicKey = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(key.ExportParameters(includePrivateParameters: false));
+        return file;
+    }
+
+    private static async Task<bool> SignedWithAsync(string token, Microsoft.IdentityModel.Tokens.SecurityKey key) =>
+        (await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            IssuerSigningKey = key,
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            // The handler would otherwise try every key of the token's kid lookup; only this key counts.
+            TryAllIssuerSigningKeys = true,
+        })).IsValid;
 }

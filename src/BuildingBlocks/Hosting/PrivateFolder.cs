@@ -57,10 +57,31 @@ public static class PrivateFolder
         }
     }
 
-    /// <summary>Writes a secret to a file only its owner may read.</summary>
-    public static void WriteSecret(string file, string content)
+    /// <summary>
+    /// The secret in <paramref name="file"/> (owner-only), made by <paramref name="make"/> if the file does not exist yet.
+    /// Replicas starting together on one shared folder may both make one: the first file written wins and every
+    /// process uses that one.
+    /// </summary>
+    public static string ReadOrCreateSecret(string file, Func<string> make)
     {
-        EnsureFile(file);
-        File.WriteAllText(file, content);
+        if (File.Exists(file))
+        {
+            return File.ReadAllText(file);
+        }
+
+        var candidate = $"{file}.{Guid.NewGuid():N}.new";
+        EnsureFile(candidate);
+        File.WriteAllText(candidate, make());
+        try
+        {
+            // Without overwriting: fails if another process got there first.
+            File.Move(candidate, file, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            File.Delete(candidate);
+        }
+
+        return File.ReadAllText(file);
     }
 }
