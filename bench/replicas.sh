@@ -66,6 +66,8 @@ export Marketplace__Bus__QuorumQueues=true
 # Tokens name the gateway; every service takes Identity's keys through it (the gateway balances Identity's replicas).
 export Marketplace__Identity__Issuer="$gateway" Marketplace__Identity__Authority="$gateway"
 export Marketplace__Demo__Seed=true
+# The console's replicas share people's sessions in PostgreSQL (marketplace_web).
+export Marketplace__Web__SessionStore=Postgres
 # One data folder for all, as replicas share a volume for the key ring and the development token keys.
 export Marketplace__DataFolder="$dir/data"
 # The gateway asks each replica every second; two failed answers take it out. Three seconds cover that.

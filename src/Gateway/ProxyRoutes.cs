@@ -1,5 +1,6 @@
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
 
 namespace Marketplace.Gateway;
 
@@ -64,6 +65,8 @@ public static class ProxyRoutes
                 .ToDictionary(d => d.Name, d => new DestinationConfig { Address = d.Address }),
             // A service silent for the module's timeout gets the caller a 504 from YARP.
             HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.TimeoutOf(service) },
+            // In turn, so consecutive requests of one client meet different replicas (what they share is then proven).
+            LoadBalancingPolicy = replicas.Length == 1 ? null : LoadBalancingPolicies.RoundRobin,
             HealthCheck = replicas.Length == 1 ? null : new HealthCheckConfig
             {
                 Active = new ActiveHealthCheckConfig

@@ -17,6 +17,12 @@ public sealed class WebOptions
     /// <summary>The marketplace's public address without its trailing slash (<see cref="PublicAddress"/>), where people come back to.</summary>
     public string PublicRoot { get; private set; } = "";
 
+    /// <summary>
+    /// Where people's sessions live: <see cref="SessionStore.Memory"/> (one console process; a restart signs people out)
+    /// or <see cref="SessionStore.Postgres"/> (replicas share them; see <see cref="Session.PostgresSessionCache"/>).
+    /// </summary>
+    public SessionStore SessionStore { get; set; } = SessionStore.Memory;
+
     /// <summary>Longest the console waits for one API call before it says the marketplace is busy.</summary>
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -29,4 +35,10 @@ public sealed class WebOptions
         options.PublicRoot = publicAddress.Root;
         return options;
     }
+}
+
+public enum SessionStore
+{
+    Memory,
+    Postgres,
 }

@@ -59,14 +59,15 @@ public sealed class KubernetesManifestsTests
             Assert.Equal("/health/live", container.GetProperty("startupProbe").GetProperty("httpGet").GetProperty("path").GetString());
             Assert.True(container.GetProperty("resources").GetProperty("requests").TryGetProperty("cpu", out _), service);
             Assert.True(container.GetProperty("resources").GetProperty("limits").TryGetProperty("memory", out _), service);
-            // Two or more, except the console while its sessions live in one process (docs/deploy.md).
-            Assert.Equal(service == "web" ? 1 : 2, deployment.GetProperty("spec").GetProperty("replicas").GetInt32());
+            Assert.Equal(2, deployment.GetProperty("spec").GetProperty("replicas").GetInt32());
             var budget = Single("PodDisruptionBudget", $"{service}-service").GetProperty("spec");
             Assert.Equal(Labels(deployment.GetProperty("spec").GetProperty("selector").GetProperty("matchLabels")),
                 Labels(budget.GetProperty("selector").GetProperty("matchLabels")));
         }
 
-        Assert.Equal(["catalog-service", "gateway-service"], objects.Where(o => Kind(o) == "HorizontalPodAutoscaler").Select(Name).Order());
+        Assert.Equal(["catalog-service", "gateway-service", "web-service"], objects.Where(o => Kind(o) == "HorizontalPodAutoscaler").Select(Name).Order());
+        // Replicas of the console share their sessions.
+        Assert.Equal("Postgres", objects.Single(o => Kind(o) == "ConfigMap").GetProperty("data").GetProperty("Marketplace__Web__SessionStore").GetString());
         var config = objects.Single(o => Kind(o) == "ConfigMap").GetProperty("data");
         Assert.Equal("true", config.GetProperty("Marketplace__Bus__QuorumQueues").GetString());
         Assert.Equal(3, Single("RabbitmqCluster", "marketplace-mq").GetProperty("spec").GetProperty("replicas").GetInt32());
@@ -77,7 +78,7 @@ public sealed class KubernetesManifestsTests
         // One database per module: the bootstrap one and a Database for each other, named as the services expect.
         var databases = objects.Where(o => Kind(o) == "Database").Select(o => o.GetProperty("spec").GetProperty("name").GetString())
             .Append(database.GetProperty("bootstrap").GetProperty("initdb").GetProperty("database").GetString());
-        Assert.Equal(["marketplace_catalog", "marketplace_contracts", "marketplace_identity", "marketplace_pricing"], databases.Order());
+        Assert.Equal(["marketplace_catalog", "marketplace_contracts", "marketplace_identity", "marketplace_pricing", "marketplace_web"], databases.Order());
 
         // From outside, only the gateway: the Ingress's one backend and the one policy admitting any source.
         var ingress = Single("Ingress", "marketplace").GetProperty("spec").GetProperty("rules")[0].GetProperty("http").GetProperty("paths");

@@ -74,17 +74,29 @@ public sealed class MicroservicesCluster : IAsyncDisposable
 
             if (withConsole)
             {
-                // The console knows only the public address (the gateway): its API calls and sign-ins go there.
-                services["web"] = HostProcess.Start("web", new Dictionary<string, string>
+                // Two replicas of the console, which know only the public address (the gateway: API calls and sign-ins go
+                // there) and share their sessions in PostgreSQL and their key ring in the data folder. The gateway sends
+                // them requests in turn, so a person's every second page comes from the other replica.
+                foreach (var replica in new[] { "web", "web-2" })
                 {
-                    ["Marketplace:Identity:Issuer"] = issuer,
-                    ["Marketplace:DataFolder"] = dataFolder,
-                });
+                    services[replica] = HostProcess.Start("web", new Dictionary<string, string>
+                    {
+                        ["Marketplace:Identity:Issuer"] = issuer,
+                        ["Marketplace:DataFolder"] = dataFolder,
+                        ["Marketplace:Web:SessionStore"] = "Postgres",
+                        ["ConnectionStrings:web"] = new NpgsqlConnectionStringBuilder(postgres) { Database = $"{prefix}_web" }.ConnectionString,
+                    });
+                }
             }
 
             await Task.WhenAll(services.Values.Select(s => s.WaitUntilHealthyAsync()));
 
-            var gatewayConfig = services.ToDictionary(s => $"Marketplace:Gateway:Services:{s.Key}", s => s.Value.BaseAddress!.ToString());
+            var gatewayConfig = services.Where(s => s.Key != "web-2").ToDictionary(s => $"Marketplace:Gateway:Services:{s.Key}", s => s.Value.BaseAddress!.ToString());
+            if (withConsole)
+            {
+                gatewayConfig["Marketplace:Gateway:Services:web"] = $"{services["web"].BaseAddress},{services["web-2"].BaseAddress}";
+            }
+
             gatewayConfig["Marketplace:Identity:Authority"] = $"http://127.0.0.1:{identityPort}";
             gatewayConfig["Marketplace:Identity:Issuer"] = issuer;
             var gateway = HostProcess.Start("gateway", gatewayConfig, port: gatewayPort);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Marketplace.BuildingBlocks.Hosting;
 using Marketplace.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -44,7 +46,20 @@ public static class ConsoleSession
 
     public static void Add(WebApplicationBuilder builder, WebOptions options)
     {
-        builder.Services.AddDistributedMemoryCache();
+        if (options.SessionStore == SessionStore.Postgres)
+        {
+            var postgres = builder.Configuration.GetConnectionString("web") is { Length: > 0 } web
+                ? web
+                : new Npgsql.NpgsqlConnectionStringBuilder(builder.Configuration.GetMarketplaceOptions().Database.Postgres) { Database = "marketplace_web" }.ConnectionString;
+            builder.Services.AddSingleton(sp => new PostgresSessionCache(postgres, sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<PostgresSessionCache>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresSessionCache>());
+        }
+        else
+        {
+            builder.Services.AddDistributedMemoryCache();
+        }
+
         builder.Services.AddSingleton<DistributedTicketStore>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
             .Configure<DistributedTicketStore>((cookie, store) => cookie.SessionStore = store);

@@ -6,8 +6,8 @@ namespace Marketplace.Web.Session;
 
 /// <summary>
 /// Keeps sessions (tokens included) on the server; the browser's cookie carries only a random key. The cache is
-/// in memory by default: a restart signs people out, and replicas of the console need a shared
-/// <see cref="IDistributedCache"/> (or sticky sessions).
+/// in memory by default (a restart signs people out); with <c>Marketplace:Web:SessionStore = Postgres</c> it is
+/// <see cref="PostgresSessionCache"/>, which replicas of the console share.
 /// </summary>
 public sealed class DistributedTicketStore(IDistributedCache cache) : ITicketStore
 {
