@@ -5,13 +5,22 @@ using System.Text.Json;
 namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>What the console logs say: one line per entry, the correlation id on each, nothing a client can forge.</summary>
-public sealed class LogTests
+public sealed class LogTests(LogTests.VerboseHost verbose) : IClassFixture<LogTests.VerboseHost>
 {
+    /// <summary>One all-in-one process logging at debug level, shared by the tests that read text lines.</summary>
+    public sealed class VerboseHost : IAsyncLifetime
+    {
+        public HostProcess Host { get; } = StartVerbose(new Dictionary<string, string>());
+
+        public Task InitializeAsync() => Host.WaitUntilHealthyAsync();
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
     [Fact]
     public async Task Every_request_line_carries_the_correlation_id_and_a_newline_in_a_value_cannot_start_a_line()
     {
-        await using var host = StartVerbose(new Dictionary<string, string>());
-        await host.WaitUntilHealthyAsync();
+        var host = verbose.Host;
         using var client = host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/datasets/x%0Aforged%20line%0D%0Aforged");
         request.Headers.Add("X-Correlation-Id", "log-check-1");
@@ -45,11 +54,8 @@ public sealed class LogTests
     [Fact]
     public async Task A_sign_in_with_pkce_leaves_no_verifier_code_password_or_token_in_the_logs()
     {
-        await using var host = HostProcess.Start("all", new Dictionary<string, string>
-        {
-            ["Marketplace:DataFolder"] = Directory.CreateTempSubdirectory("marketplace-logs-").FullName,
-        });
-        await host.WaitUntilHealthyAsync();
+        // At debug level: the strictest reading of what is written.
+        var host = verbose.Host;
         using var anonymous = host.CreateClient();
         var registered = await Organisations.RegisterAsync(anonymous, "buyer", verifyingAdmin: null);
         var password = $"pw-{Guid.NewGuid():N}";
