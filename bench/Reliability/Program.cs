@@ -138,16 +138,7 @@ static async Task<int> LoadAsync(Uri gateway, string stopFile, int publications)
 
 static async Task<int> VerifyAsync(string server, TimeSpan timeout)
 {
-    // Which consumer of which module must have each event (as the modules register them).
-    var consumers = new Dictionary<string, (string Module, string Consumer)[]>
-    {
-        ["DatasetPublished"] = [("contracts", "CopyPublishedDatasetConsumer"), ("pricing", "CopyPublishedDatasetConsumer")],
-        ["DatasetUpdated"] = [("contracts", "CopyUpdatedDatasetConsumer"), ("pricing", "CopyUpdatedDatasetConsumer")],
-        ["DatasetWithdrawn"] = [("contracts", "EndNegotiationsOnWithdrawalConsumer"), ("pricing", "UnlistWithdrawnDatasetConsumer")],
-        ["DatasetSuspended"] = [("contracts", "EndNegotiationsOnSuspensionConsumer"), ("pricing", "UnlistSuspendedDatasetConsumer")],
-        ["BaselinePublished"] = [("contracts", "KeepBaselineCopyConsumer")],
-        ["ContractFinalized"] = [("pricing", "ReserveVoucherSubsidyConsumer"), ("pricing", "RecordAgreementConsumer")],
-    };
+    var consumers = Marketplace.TestSupport.EventConsumers.ByEvent;
     string[] modules = ["catalog", "contracts", "pricing", "identity"];
     NpgsqlConnection Open(string module)
     {

@@ -14,17 +14,6 @@ namespace Marketplace.EndToEnd.Tests;
 [RunsAbout(180)]
 public sealed class CrashRecoveryTests : IDisposable
 {
-    /// <summary>Which consumers (module database, consumer) every event type must reach in all-in-one mode.</summary>
-    private static readonly Dictionary<string, (string Module, string Consumer)[]> Consumers = new()
-    {
-        ["DatasetPublished"] = [("contracts", "CopyPublishedDatasetConsumer"), ("pricing", "CopyPublishedDatasetConsumer")],
-        ["DatasetUpdated"] = [("contracts", "CopyUpdatedDatasetConsumer"), ("pricing", "CopyUpdatedDatasetConsumer")],
-        ["DatasetWithdrawn"] = [("contracts", "EndNegotiationsOnWithdrawalConsumer"), ("pricing", "UnlistWithdrawnDatasetConsumer")],
-        ["DatasetSuspended"] = [("contracts", "EndNegotiationsOnSuspensionConsumer"), ("pricing", "UnlistSuspendedDatasetConsumer")],
-        ["BaselinePublished"] = [("contracts", "KeepBaselineCopyConsumer")],
-        ["ContractFinalized"] = [("pricing", "ReserveVoucherSubsidyConsumer"), ("pricing", "RecordAgreementConsumer")],
-    };
-
     private static readonly string[] Modules = ["catalog", "contracts", "pricing", "identity"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("marketplace-crash-").FullName;
@@ -77,7 +66,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var missing = new List<string>();
         foreach (var (messageId, type) in events)
         {
-            foreach (var (module, consumer) in Consumers.GetValueOrDefault(type, []))
+            foreach (var (module, consumer) in EventConsumers.ByEvent.GetValueOrDefault(type, []))
             {
                 var times = await ScalarAsync(module, "SELECT count(*) FROM inbox_messages WHERE message_id = $id AND consumer = $consumer",
                     ("$id", messageId), ("$consumer", consumer));
