@@ -23,7 +23,6 @@ set -euo pipefail
 PG_PORT="${MARKETPLACE_PG_PORT:-5439}"
 RMQ_PORT="${MARKETPLACE_RABBITMQ_PORT:-5679}"
 DIR="${MARKETPLACE_SERVICES_DIR:-/tmp/marketplace-services-$PG_PORT}"
-RMQ_NODE="mkt$RMQ_PORT@localhost"
 
 log() { echo "[services] $*" >&2; }
 
@@ -149,13 +148,13 @@ ENV
 
 add_vhost() {
   rabbit_env "$RMQ_PORT"
-  rabbitmqctl -n "$RMQ_NODE" add_vhost "$1" >/dev/null
-  rabbitmqctl -n "$RMQ_NODE" set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
+  rabbitmqctl -n "$(node_of "$RMQ_PORT")" add_vhost "$1" >/dev/null
+  rabbitmqctl -n "$(node_of "$RMQ_PORT")" set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
 }
 
 list_queues() {
   rabbit_env "$RMQ_PORT"
-  rabbitmqctl -n "$RMQ_NODE" list_queues -q --no-table-headers -p "$1" name type messages | tr -s ' ' '\t'
+  rabbitmqctl -n "$(node_of "$RMQ_PORT")" list_queues -q --no-table-headers -p "$1" name type messages | tr -s ' ' '\t'
 }
 
 case "${1:-}" in

@@ -37,7 +37,7 @@ public sealed class ClusterLock : IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand(wait ? "SELECT pg_advisory_lock(@key), true" : "SELECT pg_try_advisory_lock(@key)", connection);
+            await using var command = new NpgsqlCommand(wait ? "SELECT pg_advisory_lock(@key)" : "SELECT pg_try_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", key);
             if (wait)
             {

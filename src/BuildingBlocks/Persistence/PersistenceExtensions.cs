@@ -44,21 +44,19 @@ public static class PersistenceExtensions
         return builder;
     }
 
-    public static string ConnectionString(IConfiguration configuration, MarketplaceOptions options, string module)
-    {
-        var configured = configuration.GetConnectionString(module);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
+    public static string ConnectionString(IConfiguration configuration, MarketplaceOptions options, string module) =>
+        options.Database.Provider == DatabaseProvider.Postgres
+            ? PostgresConnectionString(configuration, options, module)
+            : configuration.GetConnectionString(module) is { } configured && !string.IsNullOrWhiteSpace(configured)
+                ? configured
+                : $"Data Source={Path.Combine(Path.GetFullPath(options.DataFolder), $"{module}.db")}";
 
-        return options.Database.Provider switch
-        {
-            DatabaseProvider.Postgres => new NpgsqlConnectionStringBuilder(options.Database.Postgres)
-            {
-                Database = $"marketplace_{module}",
-            }.ConnectionString,
-            _ => $"Data Source={Path.Combine(Path.GetFullPath(options.DataFolder), $"{module}.db")}",
-        };
-    }
+    /// <summary>
+    /// The PostgreSQL database of a module (or of the console's sessions): <c>ConnectionStrings:{name}</c>, else
+    /// <c>marketplace_{name}</c> on the server of <c>Marketplace:Database:Postgres</c>.
+    /// </summary>
+    public static string PostgresConnectionString(IConfiguration configuration, MarketplaceOptions options, string name) =>
+        configuration.GetConnectionString(name) is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : new NpgsqlConnectionStringBuilder(options.Database.Postgres) { Database = $"marketplace_{name}" }.ConnectionString;
 }

@@ -1,5 +1,5 @@
-using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

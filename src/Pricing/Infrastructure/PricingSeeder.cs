@@ -1,5 +1,5 @@
-using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.IntegrationEvents;
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Pricing.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -48,9 +49,7 @@ public static class ConsoleSession
     {
         if (options.SessionStore == SessionStore.Postgres)
         {
-            var postgres = builder.Configuration.GetConnectionString("web") is { Length: > 0 } web
-                ? web
-                : new Npgsql.NpgsqlConnectionStringBuilder(builder.Configuration.GetMarketplaceOptions().Database.Postgres) { Database = "marketplace_web" }.ConnectionString;
+            var postgres = PersistenceExtensions.PostgresConnectionString(builder.Configuration, builder.Configuration.GetMarketplaceOptions(), "web");
             builder.Services.AddSingleton(sp => new PostgresSessionCache(postgres, sp.GetRequiredService<TimeProvider>()));
             builder.Services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<PostgresSessionCache>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresSessionCache>());
