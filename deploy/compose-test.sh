@@ -1,17 +1,11 @@
 #!/usr/bin/env bash
 # Builds the image, starts the compose project and runs the thin story through its published gateway port, then
 # removes the project and its volumes. Here no registry is reachable: the base comes from deploy/base-image.sh and
-# PostgreSQL and RabbitMQ from deploy/local/ (compose.local.yaml). Podman on these machines needs runc and no default
-# ulimits (../shared facts, SERVICES.md); this script sets both for itself. Run as root.
+# PostgreSQL and RabbitMQ from deploy/local/ (compose.local.yaml); podman's setup is deploy/podman-setup.sh. Run as root.
 #   deploy/compose-test.sh          prints each step and "compose story passed" at the end
 set -euo pipefail
 cd "$(dirname "$0")"
-command -v podman-compose >/dev/null && command -v jq >/dev/null || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap podman-compose jq >/dev/null; }
-work="$(mktemp -d /tmp/marketplace-compose-XXXXXX)"
-printf '[containers]\ndefault_ulimits = []\n[engine]\nruntime = "runc"\n' > "$work/containers.conf"
-export CONTAINERS_CONF="$work/containers.conf"
-base=localhost/marketplace-base:bookworm
+source ./podman-setup.sh
 project="marketplace-test-$$"
 port=$((18000 + RANDOM % 1000))
 compose() { MARKETPLACE_PORT=$port MARKETPLACE_PUBLIC_URL=http://localhost:$port podman-compose -p "$project" -f compose.yaml -f compose.local.yaml "$@"; }
@@ -22,8 +16,6 @@ finish() {
 }
 trap finish EXIT
 
-podman image exists "$base" || ./base-image.sh "$base"
-BASE="$base" ./build-image.sh
 for service in postgres rabbitmq; do
   tag=$([ $service = postgres ] && echo 15 || echo 3.10)
   podman build --network host -q --build-arg "BASE=$base" -t "localhost/marketplace-$service:$tag" -f "local/$service.Containerfile" local >/dev/null

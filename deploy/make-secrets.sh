@@ -2,9 +2,10 @@
 # Writes deploy/secrets/ for compose.yaml: database and broker passwords, the connection settings that carry them,
 # and Identity's signing and encryption certificates (self-signed PKCS#12, each with its own password). Files are
 # 600 and ignored by git; an existing folder is left as it is (delete it to make new secrets).
+#   deploy/make-secrets.sh [FOLDER]        FOLDER: elsewhere than deploy/secrets (deploy/kube-play-test.sh)
 #   POSTGRES_SETTING / RABBITMQ_SETTING: other connection settings (deploy/compose.local.yaml uses the host's servers)
 set -euo pipefail
-dir="$(dirname "$0")/secrets"
+dir="${1:-$(dirname "$0")/secrets}"
 [ -d "$dir" ] && { echo "$dir exists; keeping it"; exit 0; }
 mkdir -m 700 "$dir"
 umask 077
