@@ -18,6 +18,7 @@
 #   MARKETPLACE_RABBITMQ_PORT  RabbitMQ AMQP port (default 5679); the Erlang distribution port is this + 20000
 #   MARKETPLACE_SERVICES_DIR   scratch folder (default /tmp/marketplace-services-$MARKETPLACE_PG_PORT)
 #   MARKETPLACE_SERVICES_FAST  1 = PostgreSQL without fsync (tests only: a crash may lose data)
+#   MARKETPLACE_PG_STATEMENTS  1 = PostgreSQL counts statements (pg_stat_statements; bench/efficiency.sh)
 set -euo pipefail
 
 PG_PORT="${MARKETPLACE_PG_PORT:-5439}"
@@ -59,6 +60,7 @@ start_postgres() {
   fi
   local opts="-p $PG_PORT -k '$DIR/pg' -c listen_addresses=127.0.0.1 -c max_connections=300"
   [ "${MARKETPLACE_SERVICES_FAST:-0}" = 1 ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${MARKETPLACE_PG_STATEMENTS:-0}" = 1 ] && opts="$opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
   as_postgres "$bin/pg_ctl -D '$DIR/pg/data' -l '$DIR/pg/log' -w -t 60 start -o \"$opts\"" >/dev/null
   log "PostgreSQL ready on 127.0.0.1:$PG_PORT"
 }

@@ -127,6 +127,7 @@ public sealed class OutboxDispatcher<TDb>(
             }
         }
 
+        var sent = new List<long>(published.Count);
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             wait.CancelAfter(options.PublishTimeout);
@@ -135,7 +136,7 @@ public sealed class OutboxDispatcher<TDb>(
                 try
                 {
                     await delivered.WaitAsync(wait.Token);
-                    message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                    sent.Add(message.Id);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
@@ -151,6 +152,15 @@ public sealed class OutboxDispatcher<TDb>(
                     break;
                 }
             }
+        }
+
+        // The sent rows in one statement (not one UPDATE each); a failed row's attempt and error through its entity.
+        if (sent.Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.OutboxMessages.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null),
+                CancellationToken.None);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

@@ -47,13 +47,6 @@ public sealed class OutboxMessage
         return (message, type);
     }
 
-    public void MarkSent(DateTime now)
-    {
-        SentAt = now;
-        Attempts++;
-        LastError = null;
-    }
-
     public void MarkFailed(string error)
     {
         Attempts++;

@@ -8,8 +8,16 @@ namespace Marketplace.BuildingBlocks.Persistence;
 /// Base of every module's DbContext: it owns the module's outbox and inbox tables, so an event
 /// recorded with <see cref="AddEvent"/> commits or rolls back together with the state change.
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ModuleDbContext : DbContext
 {
+    protected ModuleDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A SaveChanges inside one of our transactions (inbox consumers, the outbox dispatcher) fails the whole
+        // transaction, which is then rolled back: a savepoint before each would be two statements for nothing.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Issue 16's comparisons in one run: the marketplace against bench/Probe (the least work one negotiation action needs),
+# interleaved with the same closed-loop load (bench/Efficiency) at 8 and at 50 in flight, in each mode:
+#   all-in-one on SQLite, all-in-one on PostgreSQL, microservices (through the gateway, RabbitMQ)
+# The marketplace runs from its ReadyToRun publish (what deploy/ runs). PostgreSQL is a private instance with fsync on
+# and pg_stat_statements loaded (statements per action). Everything it starts, it stops. Figures: docs/benchmarks.md.
+#   bench/efficiency.sh [seconds per run (12)] [rounds (3)] [phases (sqlite,postgres,microservices)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-12}"
+rounds="${2:-3}"
+phases="${3:-sqlite,postgres,microservices}"
+work="$(mktemp -d /tmp/marketplace-efficiency-XXXXXX)"
+chmod 755 "$work"
+export MARKETPLACE_PG_PORT=$((25000 + RANDOM % 500)) MARKETPLACE_RABBITMQ_PORT=$((25500 + RANDOM % 500))
+export MARKETPLACE_SERVICES_DIR="$work/services" MARKETPLACE_PG_STATEMENTS=1
+# The load comes from three clients: lift the gateway's per-client rate limit far above it.
+export Marketplace__Gateway__RateLimit__TokenLimit=100000 Marketplace__Gateway__RateLimit__TokensPerPeriod=100000
+log() { echo "[efficiency] $*" >&2; }
+pids=()
+stop_targets() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; done
+  pids=()
+}
+finish() { stop_targets; scripts/services.sh stop > /dev/null 2>&1 || true; log "logs and results: $work"; }
+trap finish EXIT
+
+scripts/services.sh start
+# shellcheck disable=SC1091
+source "$MARKETPLACE_SERVICES_DIR/env"
+postmaster=$(head -n 1 "$MARKETPLACE_SERVICES_DIR/pg/data/postmaster.pid")
+dotnet publish src/Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/host" -nologo -v q
+dotnet publish bench/Probe -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/probe" -nologo -v q
+dotnet build bench/Efficiency -c Release -nologo -v q > /dev/null
+
+ready() { # url pid log: waits for /health/ready (the probe: its /token)
+  local deadline=$((SECONDS + 120))
+  until curl -sf -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
+    [ $SECONDS -lt $deadline ] || { log "$1 not ready in 120 s"; exit 1; }
+    sleep 0.2
+  done
+}
+probe() { # name database connection port -> starts the probe, its pid in probe_pid
+  dotnet "$work/probe/Marketplace.Bench.Probe.dll" --urls "http://127.0.0.1:$4" --Probe:Database "$2" --Probe:ConnectionString "$3" > "$work/$1.log" 2>&1 &
+  probe_pid=$!; pids+=("$probe_pid")
+  until curl -sf -o /dev/null -X POST "http://127.0.0.1:$4/token"; do kill -0 "$probe_pid" || exit 1; sleep 0.2; done
+}
+host() { # name target port [VAR=value ...] -> starts a marketplace process, its pid in host_pid
+  local name=$1 target=$2 port=$3; shift 3
+  env "$@" dotnet "$work/host/Marketplace.Host.dll" --target "$target" --urls "http://127.0.0.1:$port" > "$work/$name.log" 2>&1 &
+  host_pid=$!; pids+=("$host_pid")
+}
+compare() { # name, then --target specs
+  local name=$1; shift
+  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" \
+    --postgres "$MARKETPLACE_TEST_POSTGRES;Database=postgres" --out "$work/$name.json" "$@" | tee "$work/$name.txt"
+}
+uptime_line() { log "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+pg="$MARKETPLACE_TEST_POSTGRES"
+
+if [[ $phases == *sqlite* ]]; then
+  log "all-in-one on SQLite"; uptime_line
+  probe probe-sqlite sqlite "Data Source=$work/probe.db" 5601
+  host all-in-one-sqlite all 5602 Marketplace__DataFolder="$work/data" Marketplace__Demo__Seed=true
+  ready http://127.0.0.1:5602/health/ready "$host_pid" "$work/all-in-one-sqlite.log"
+  compare all-in-one-sqlite --target "probe-sqlite probe http://127.0.0.1:5601 probe:$probe_pid" \
+    --target "marketplace-sqlite marketplace http://127.0.0.1:5602 host:$host_pid"
+  uptime_line; stop_targets
+fi
+
+if [[ $phases == *postgres* ]]; then
+  log "all-in-one on PostgreSQL"; uptime_line
+  "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -qc "CREATE DATABASE probe"
+  probe probe-postgres postgres "$pg;Database=probe" 5603
+  host all-in-one-postgres all 5604 Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg" \
+    Marketplace__Demo__Seed=true Marketplace__DataFolder="$work/data-pg"
+  ready http://127.0.0.1:5604/health/ready "$host_pid" "$work/all-in-one-postgres.log"
+  compare all-in-one-postgres --target "probe-postgres probe http://127.0.0.1:5603 probe:$probe_pid,postgres:$postmaster" \
+    --target "marketplace-postgres marketplace http://127.0.0.1:5604 host:$host_pid,postgres:$postmaster"
+  uptime_line; stop_targets
+fi
+
+if [[ $phases == *microservices* ]]; then
+  log "microservices on PostgreSQL and RabbitMQ, through the gateway"; uptime_line
+  "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -qc "CREATE DATABASE probe_services" 2>/dev/null || true
+  probe probe-services postgres "$pg;Database=probe_services" 5605
+  settings=(Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg"
+    Marketplace__Bus__Transport=RabbitMq Marketplace__Bus__RabbitMqUri="$MARKETPLACE_TEST_RABBITMQ" Marketplace__Demo__Seed=true
+    Marketplace__Identity__Authority=http://127.0.0.1:5614 Marketplace__Identity__Issuer=http://127.0.0.1:5610)
+  port=5611; spec=""
+  for target in catalog contracts pricing identity; do
+    settings+=("Marketplace__Gateway__Services__$target=http://127.0.0.1:$port")
+    port=$((port + 1))
+  done
+  port=5611
+  for target in catalog contracts pricing identity; do
+    host "$target" "$target" "$port" "${settings[@]}" Marketplace__DataFolder="$work/data-$target"
+    spec="$spec$target:$host_pid,"; port=$((port + 1))
+  done
+  for port in 5611 5612 5613 5614; do ready "http://127.0.0.1:$port/health/ready" "$host_pid" "$work/identity.log"; done
+  host gateway gateway 5610 "${settings[@]}" Marketplace__DataFolder="$work/data-gateway"
+  ready http://127.0.0.1:5610/health/live "$host_pid" "$work/gateway.log"
+  # This run's broker among any others on the machine: the Erlang VM started with its AMQP port.
+  for beam in $(pgrep beam.smp); do tr '\0' '\n' < "/proc/$beam/environ" | grep -qx "RABBITMQ_NODE_PORT=$MARKETPLACE_RABBITMQ_PORT" && break; done
+  compare microservices --target "probe-services probe http://127.0.0.1:5605 probe:$probe_pid,postgres:$postmaster" \
+    --target "marketplace-services marketplace http://127.0.0.1:5610 ${spec}gateway:$host_pid,postgres:$postmaster,rabbitmq:$beam"
+  uptime_line; stop_targets
+fi
