@@ -4,12 +4,14 @@
 #   all-in-one on SQLite, all-in-one on PostgreSQL, microservices (through the gateway, RabbitMQ)
 # The marketplace runs from its ReadyToRun publish (what deploy/ runs). PostgreSQL is a private instance with fsync on
 # and pg_stat_statements loaded (statements per action). Everything it starts, it stops. Figures: docs/benchmarks.md.
-#   bench/efficiency.sh [seconds per run (12)] [rounds (3)] [phases (sqlite,postgres,microservices)]
+#   bench/efficiency.sh [seconds per run (12)] [rounds (3)] [phases (sqlite,postgres,microservices,gateway)]
+# gateway: a cheap GET (the catalog's taxonomy) at 32 connections, direct, through nginx as a plain reverse proxy
+# (Debian's nginx, installed if missing) and through the gateway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-12}"
 rounds="${2:-3}"
-phases="${3:-sqlite,postgres,microservices}"
+phases="${3:-sqlite,postgres,microservices,gateway}"
 work="$(mktemp -d /tmp/marketplace-efficiency-XXXXXX)"
 chmod 755 "$work"
 export MARKETPLACE_PG_PORT=$((25000 + RANDOM % 500)) MARKETPLACE_RABBITMQ_PORT=$((25500 + RANDOM % 500))
@@ -59,6 +61,12 @@ compare() { # name, then --target specs
 }
 uptime_line() { log "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 pg="$MARKETPLACE_TEST_POSTGRES"
+# Microservices: each service on its port behind the gateway on 5610.
+settings=(Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg"
+  Marketplace__Bus__Transport=RabbitMq Marketplace__Bus__RabbitMqUri="$MARKETPLACE_TEST_RABBITMQ" Marketplace__Demo__Seed=true
+  Marketplace__Identity__Authority=http://127.0.0.1:5614 Marketplace__Identity__Issuer=http://127.0.0.1:5610
+  Marketplace__Gateway__Services__catalog=http://127.0.0.1:5611 Marketplace__Gateway__Services__contracts=http://127.0.0.1:5612
+  Marketplace__Gateway__Services__pricing=http://127.0.0.1:5613 Marketplace__Gateway__Services__identity=http://127.0.0.1:5614)
 
 if [[ $phases == *sqlite* ]]; then
   log "all-in-one on SQLite"; uptime_line
@@ -86,14 +94,7 @@ if [[ $phases == *microservices* ]]; then
   log "microservices on PostgreSQL and RabbitMQ, through the gateway"; uptime_line
   "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -qc "CREATE DATABASE probe_services" 2>/dev/null || true
   probe probe-services postgres "$pg;Database=probe_services" 5605
-  settings=(Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg"
-    Marketplace__Bus__Transport=RabbitMq Marketplace__Bus__RabbitMqUri="$MARKETPLACE_TEST_RABBITMQ" Marketplace__Demo__Seed=true
-    Marketplace__Identity__Authority=http://127.0.0.1:5614 Marketplace__Identity__Issuer=http://127.0.0.1:5610)
   port=5611; spec=""
-  for target in catalog contracts pricing identity; do
-    settings+=("Marketplace__Gateway__Services__$target=http://127.0.0.1:$port")
-    port=$((port + 1))
-  done
   port=5611
   for target in catalog contracts pricing identity; do
     host "$target" "$target" "$port" "${settings[@]}" Marketplace__DataFolder="$work/data-$target"
@@ -106,5 +107,46 @@ if [[ $phases == *microservices* ]]; then
   for beam in $(pgrep beam.smp); do tr '\0' '\n' < "/proc/$beam/environ" | grep -qx "RABBITMQ_NODE_PORT=$MARKETPLACE_RABBITMQ_PORT" && break; done
   compare microservices --target "probe-services probe http://127.0.0.1:5605 probe:$probe_pid,postgres:$postmaster" \
     --target "marketplace-services marketplace http://127.0.0.1:5610 ${spec}gateway:$host_pid,postgres:$postmaster,rabbitmq:$beam"
+  uptime_line; stop_targets
+fi
+
+if [[ $phases == *gateway* ]]; then
+  log "gateway against nginx: a cheap GET at 32 connections"; uptime_line
+  command -v nginx > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light > /dev/null; }
+  host catalog catalog 5611 "${settings[@]}" Marketplace__DataFolder="$work/data-catalog"
+  catalog_pid=$host_pid
+  ready http://127.0.0.1:5611/health/ready "$catalog_pid" "$work/catalog.log"
+  host gateway gateway 5610 "${settings[@]}" Marketplace__DataFolder="$work/data-gateway"
+  ready http://127.0.0.1:5610/health/live "$host_pid" "$work/gateway.log"
+  mkdir -p "$work/nginx"
+  cat > "$work/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream catalog { server 127.0.0.1:5611; keepalive 64; }
+  server {
+    listen 127.0.0.1:5620;
+    location / {
+      proxy_pass http://catalog;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+NGINX
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g "daemon off;" > "$work/nginx.log" 2>&1 &
+  nginx_pid=$!; pids+=("$nginx_pid")
+  until curl -sf -o /dev/null http://127.0.0.1:5620/api/catalog/taxonomy; do kill -0 "$nginx_pid" || { cat "$work/nginx.log"; exit 1; }; sleep 0.2; done
+  path=/api/catalog/taxonomy
+  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" --in-flight 32 --warm-up 10 \
+    --out "$work/gateway.json" --target "nginx get http://127.0.0.1:5620$path nginx:$nginx_pid,catalog:$catalog_pid" \
+    --target "direct get http://127.0.0.1:5611$path catalog:$catalog_pid" \
+    --target "gateway get http://127.0.0.1:5610$path gateway:$host_pid,catalog:$catalog_pid" | tee "$work/gateway.txt"
   uptime_line; stop_targets
 fi

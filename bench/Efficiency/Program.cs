@@ -6,7 +6,7 @@
 // every other one is reported as a ratio to it. bench/efficiency.sh starts the targets and calls this.
 //
 //   dotnet run -c Release --project bench/Efficiency -- [options] --target "LABEL KIND URL NAME:PID,..." ...
-//     KIND: probe (bench/Probe) or marketplace (the public API as the demo organisations)
+//     KIND: probe (bench/Probe), marketplace (the public API as the demo organisations) or get (one GET of URL a time)
 //     --in-flight 8,50   --rounds 3   --seconds 20   --warm-up 15   --postgres CONNECTION   --out results.json
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -118,6 +118,7 @@ namespace Marketplace.Bench.Efficiency
             {
                 "probe" => await ProbeAsync(handler, url),
                 "marketplace" => await MarketplaceAsync(handler, url),
+                "get" => Get(handler, url),
                 _ => throw new ArgumentException($"Unknown kind {parts[1]}"),
             };
             return target;
@@ -165,6 +166,23 @@ namespace Marketplace.Bench.Efficiency
                     stop.ThrowIfCancellationRequested();
                     await TimedAsync(record, action, () => client.PostAsync($"/negotiations/{id}/act", null));
                 }
+            };
+        }
+
+        /// <summary>One anonymous GET of the address (the gateway comparison: the same cheap request direct, through nginx, through YARP).</summary>
+        private static Func<CancellationToken, Action<string, double>, Task> Get(HttpMessageHandler handler, Uri url)
+        {
+            var client = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(60) };
+            return async (_, record) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode}");
+                }
+
+                record("get", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             };
         }
 
