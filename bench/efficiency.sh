@@ -59,6 +59,7 @@ compare() { # name, then --target specs
   dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" \
     --postgres "$MARKETPLACE_TEST_POSTGRES;Database=postgres" --out "$work/$name.json" "$@" | tee "$work/$name.txt"
 }
+psql() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -d postgres "$@"; }
 uptime_line() { log "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 pg="$MARKETPLACE_TEST_POSTGRES"
 # Microservices: each service on its port behind the gateway on 5610.
@@ -80,7 +81,7 @@ fi
 
 if [[ $phases == *postgres* ]]; then
   log "all-in-one on PostgreSQL"; uptime_line
-  "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -qc "CREATE DATABASE probe"
+  psql -qc "CREATE DATABASE probe"
   probe probe-postgres postgres "$pg;Database=probe" 5603
   host all-in-one-postgres all 5604 Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg" \
     Marketplace__Demo__Seed=true Marketplace__DataFolder="$work/data-pg"
@@ -92,7 +93,11 @@ fi
 
 if [[ $phases == *microservices* ]]; then
   log "microservices on PostgreSQL and RabbitMQ, through the gateway"; uptime_line
-  "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -qc "CREATE DATABASE probe_services" 2>/dev/null || true
+  # New module databases: those of the all-in-one phase hold keys protected by that process's key ring.
+  for db in probe_services marketplace_catalog marketplace_contracts marketplace_pricing marketplace_identity; do
+    psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+  psql -qc "CREATE DATABASE probe_services"
   probe probe-services postgres "$pg;Database=probe_services" 5605
   port=5611; spec=""
   port=5611

@@ -32,6 +32,9 @@ var validation = new TokenValidationParameters
     ValidateIssuer = true, ValidateAudience = true, ValidateLifetime = true, ValidateIssuerSigningKey = true,
 };
 DbDataSource data = postgres ? NpgsqlDataSource.Create(connectionString) : new SqliteDataSource(connectionString);
+// SQLite: one connection at a time, queued in the process as the marketplace's SqliteGate does (otherwise a writer that
+// finds the file locked sleeps 150 ms in Microsoft.Data.Sqlite before it retries).
+var gate = new SemaphoreSlim(1, 1);
 await CreateSchemaAsync();
 
 string[] states = ["REQUESTED", "OFFERED", "ACCEPTED", "AGREED", "VERIFIED", "FINALIZED"];
@@ -58,6 +61,7 @@ app.MapPost("/negotiations", async (HttpRequest request, CancellationToken ct) =
     var id = Guid.CreateVersion7();
     var now = DateTime.UtcNow;
     var entry = Entry(now, subject, states[0]);
+    using var turn = await TurnAsync(ct);
     await using var connection = await data.OpenConnectionAsync(ct);
     await using var transaction = await connection.BeginTransactionAsync(ct);
     await ExecuteAsync(connection, transaction, "INSERT INTO probe_negotiations (id, state, revision, history, updated_at) VALUES (@id, @state, 1, @history, @now)",
@@ -75,6 +79,7 @@ app.MapPost("/negotiations/{id:guid}/act", async (Guid id, HttpRequest request, 
     }
 
     var now = DateTime.UtcNow;
+    using var turn = await TurnAsync(ct);
     await using var connection = await data.OpenConnectionAsync(ct);
     // SQLite: BEGIN IMMEDIATE takes the write lock up front, as FOR UPDATE does for the row on PostgreSQL.
     await using var transaction = postgres ? await connection.BeginTransactionAsync(ct) : ((SqliteConnection)connection).BeginTransaction(deferred: false);
@@ -114,6 +119,17 @@ async Task<string?> AuthenticateAsync(HttpRequest request)
 
     var result = await tokens.ValidateTokenAsync(header["Bearer ".Length..], validation);
     return result.IsValid ? result.ClaimsIdentity.FindFirst("sub")?.Value : null;
+}
+
+async Task<IDisposable?> TurnAsync(CancellationToken ct)
+{
+    if (postgres)
+    {
+        return null;
+    }
+
+    await gate.WaitAsync(ct);
+    return new Turn(gate);
 }
 
 string Entry(DateTime now, string subject, string state) =>
@@ -171,4 +187,9 @@ internal sealed class SqliteDataSource(string connectionString) : DbDataSource
     public override string ConnectionString => connectionString;
 
     protected override DbConnection CreateDbConnection() => new SqliteConnection(connectionString);
+}
+
+internal sealed class Turn(SemaphoreSlim gate) : IDisposable
+{
+    public void Dispose() => gate.Release();
 }

@@ -29,9 +29,10 @@ public sealed class OutboxInboxTests
 
         await Eventually.HoldsAsync(async () => await host.ApplicationsAsync(datasetId) == 1, TimeSpan.FromSeconds(10), "the event to be applied");
         var sent = await Eventually.GetAsync(
-            () => host.WithDbAsync(db => db.OutboxMessages.Where(m => m.SentAt != null).Select(m => m.SentAt).FirstOrDefaultAsync()),
+            () => host.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.SentAt != null)),
             TimeSpan.FromSeconds(10), "the outbox row to be marked sent");
-        Assert.NotNull(sent);
+        Assert.Equal(1, sent!.Attempts);
+        Assert.Null(sent.LastError);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public static class PersistenceExtensions
         var provider = options.Database.Provider;
         var connectionString = ConnectionString(builder.Configuration, options, module);
 
+        builder.Services.AddSingleton<SqliteGate<TDb>>();
         builder.Services.AddSingleton<OutboxSignal<TDb>>();
         builder.Services.AddSingleton<OutboxSignalInterceptor<TDb>>();
         // Pooled: a request takes a context that is reset, not built (its services resolved) anew.
@@ -31,7 +32,7 @@ public static class PersistenceExtensions
             _ = provider switch
             {
                 DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
-                DatabaseProvider.Sqlite => db.UseSqlite(connectionString),
+                DatabaseProvider.Sqlite => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteGate<TDb>>()),
                 _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
             };
             db.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor<TDb>>());
