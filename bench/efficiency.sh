@@ -57,7 +57,8 @@ host() { # name target port [VAR=value ...] -> starts a marketplace process, its
 compare() { # name, then --target specs
   local name=$1; shift
   dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" \
-    --postgres "$MARKETPLACE_TEST_POSTGRES;Database=postgres" --out "$work/$name.json" "$@" | tee "$work/$name.txt"
+    --postgres "$MARKETPLACE_TEST_POSTGRES;Database=postgres" --out "$work/$name.json" "$@" | tee "$work/$name.txt" ||
+    log "$name: some actions failed (the first failure of each run is printed above)"
 }
 psql() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -d postgres "$@"; }
 uptime_line() { log "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
@@ -152,6 +153,43 @@ NGINX
   dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" --in-flight 32 --warm-up 10 \
     --out "$work/gateway.json" --target "nginx get http://127.0.0.1:5620$path nginx:$nginx_pid,catalog:$catalog_pid" \
     --target "direct get http://127.0.0.1:5611$path catalog:$catalog_pid" \
-    --target "gateway get http://127.0.0.1:5610$path gateway:$host_pid,catalog:$catalog_pid" | tee "$work/gateway.txt"
+    --target "gateway get http://127.0.0.1:5610$path gateway:$host_pid,catalog:$catalog_pid" | tee "$work/gateway.txt" ||
+    log "gateway: some requests failed (the first failure of each run is printed above)"
   uptime_line; stop_targets
 fi
+
+# One line per target of issue 16, from the medians above (phases not run: not measured).
+summary() { # file label in-flight jq-expression
+  [ -f "$work/$1.json" ] && jq -r --arg l "$2" --argjson n "$3" ".summaries[] | select(.Label == \$l and .InFlight == \$n) | $4" "$work/$1.json"
+}
+verdict() { # name measured goal holds(0/1)
+  echo "$1: $2 (target $3) $([ "$4" = 1 ] && echo met || echo "not met")"
+}
+echo
+echo "Targets (medians; CPU per action includes the work left behind):"
+for n in 8 50; do
+  for mode in sqlite postgres; do
+    ratio=$(summary "all-in-one-$mode" "marketplace-$mode" "$n" .ThroughputRatio) || continue
+    [ -n "$ratio" ] && verdict "throughput all-in-one $mode, $n in flight" "$(printf '%.0f %%' "$(echo "$ratio * 100" | bc)") of the probe" ">= 70 %" "$(echo "$ratio >= 0.7" | bc)"
+  done
+  ratio=$(summary microservices marketplace-services "$n" .ThroughputRatio) || true
+  [ -n "$ratio" ] && verdict "throughput microservices, $n in flight" "$(printf '%.0f %%' "$(echo "$ratio * 100" | bc)") of the probe" ">= 50 %" "$(echo "$ratio >= 0.5" | bc)"
+done
+for mode in sqlite postgres; do
+  p99=$(summary "all-in-one-$mode" "marketplace-$mode" 8 .P99) || continue
+  [ -n "$p99" ] && verdict "p99 all-in-one $mode, 8 in flight" "$(printf '%.0f ms' "$p99")" "<= 50 ms" "$(echo "$p99 <= 50" | bc)"
+done
+if contracts=$(summary microservices marketplace-services 8 .CpuPerAction.contracts) && [ -n "$contracts" ]; then
+  probe_cpu=$(summary microservices probe-services 8 .CpuPerAction.probe)
+  verdict "CPU per action, Contracts (microservices, 8 in flight)" "$contracts ms, $(echo "scale=1; $contracts / $probe_cpu" | bc)x the probe's $probe_cpu ms" "<= 1.5x" "$(echo "$contracts <= 1.5 * $probe_cpu" | bc)"
+  pg_m=$(summary microservices marketplace-services 8 .CpuPerAction.postgres); pg_p=$(summary microservices probe-services 8 .CpuPerAction.postgres)
+  verdict "CPU per action, PostgreSQL (microservices, 8 in flight)" "$pg_m ms, $(echo "scale=1; $pg_m / $pg_p" | bc)x the probe's $pg_p ms" "<= 1.5x" "$(echo "$pg_m <= 1.5 * $pg_p" | bc)"
+  statements=$(summary microservices marketplace-services 8 '.StatementsPerAction.marketplace_contracts')
+  verdict "statements per action, Contracts' database" "$statements" "<= 10" "$(echo "$statements <= 10" | bc)"
+fi
+if nginx=$(summary gateway nginx 32 .ActionsPerSecond) && [ -n "$nginx" ]; then
+  yarp=$(summary gateway gateway 32 .ActionsPerSecond)
+  verdict "gateway throughput, cheap GET at 32 connections" "$yarp/s, $(echo "scale=0; 100 * $yarp / $nginx" | bc) % of nginx's $nginx/s" ">= 90 %" "$(echo "$yarp >= 0.9 * $nginx" | bc)"
+  verdict "gateway p99" "$(summary gateway gateway 32 .P99) ms against nginx's $(summary gateway nginx 32 .P99) ms" "no worse" "$(echo "$(summary gateway gateway 32 .P99) <= $(summary gateway nginx 32 .P99)" | bc)"
+fi
+echo "events keep up for 5 minutes at 50 in flight; first minute >= 80 % of steady state; all-in-one ready <= 2 s: not measured by this script yet"
