@@ -70,26 +70,20 @@ settings=(Marketplace__Database__Provider=Postgres Marketplace__Database__Postgr
   Marketplace__Gateway__Services__catalog=http://127.0.0.1:5611 Marketplace__Gateway__Services__contracts=http://127.0.0.1:5612
   Marketplace__Gateway__Services__pricing=http://127.0.0.1:5613 Marketplace__Gateway__Services__identity=http://127.0.0.1:5614)
 
-if [[ $phases == *sqlite* ]]; then
-  log "all-in-one on SQLite"; uptime_line
-  probe probe-sqlite sqlite "Data Source=$work/probe.db" 5601
-  host all-in-one-sqlite all 5602 Marketplace__DataFolder="$work/data" Marketplace__Demo__Seed=true
-  ready http://127.0.0.1:5602/health/ready "$host_pid" "$work/all-in-one-sqlite.log"
-  compare all-in-one-sqlite --target "probe-sqlite probe http://127.0.0.1:5601 probe:$probe_pid" \
-    --target "marketplace-sqlite marketplace http://127.0.0.1:5602 host:$host_pid"
+all_in_one() { # mode (sqlite|postgres), probe connection, counted processes besides the target's own, marketplace settings...
+  local mode=$1 connection=$2 others=$3; shift 3
+  log "all-in-one on $mode"; uptime_line
+  probe "probe-$mode" "$mode" "$connection" 5601
+  host "all-in-one-$mode" all 5602 Marketplace__Demo__Seed=true Marketplace__DataFolder="$work/data-$mode" "$@"
+  ready http://127.0.0.1:5602/health/ready "$host_pid" "$work/all-in-one-$mode.log"
+  compare "all-in-one-$mode" --target "probe-$mode probe http://127.0.0.1:5601 probe:$probe_pid$others" \
+    --target "marketplace-$mode marketplace http://127.0.0.1:5602 host:$host_pid$others"
   uptime_line; stop_targets
-fi
-
+}
+[[ $phases == *sqlite* ]] && all_in_one sqlite "Data Source=$work/probe.db" ""
 if [[ $phases == *postgres* ]]; then
-  log "all-in-one on PostgreSQL"; uptime_line
   psql -qc "CREATE DATABASE probe"
-  probe probe-postgres postgres "$pg;Database=probe" 5603
-  host all-in-one-postgres all 5604 Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg" \
-    Marketplace__Demo__Seed=true Marketplace__DataFolder="$work/data-pg"
-  ready http://127.0.0.1:5604/health/ready "$host_pid" "$work/all-in-one-postgres.log"
-  compare all-in-one-postgres --target "probe-postgres probe http://127.0.0.1:5603 probe:$probe_pid,postgres:$postmaster" \
-    --target "marketplace-postgres marketplace http://127.0.0.1:5604 host:$host_pid,postgres:$postmaster"
-  uptime_line; stop_targets
+  all_in_one postgres "$pg;Database=probe" ",postgres:$postmaster" Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg"
 fi
 
 if [[ $phases == *microservices* ]]; then
