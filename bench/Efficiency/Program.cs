@@ -343,7 +343,7 @@ namespace Marketplace.Bench.Efficiency
             var after = Cpu(target);
             var actions = latencies.Count;
             var sorted = latencies.Order().ToArray();
-            double P(double p) => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+            double P(double p) => Percentiles.Of(sorted, p);
             Dictionary<string, double> PerAction(Dictionary<string, double> end) =>
                 end.ToDictionary(p => p.Key, p => Math.Round((p.Value - before[p.Key]) / Math.Max(actions, 1), 3));
             var counts = statements is null ? [] : await Statistics.StatementsAsync(statements);

@@ -88,6 +88,6 @@ return failures.IsEmpty ? 0 : 1;
 
 static string Describe(double[] sorted)
 {
-    double P(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    double P(double p) => Percentiles.Of(sorted, p);
     return sorted.Length == 0 ? "no samples" : $"n {sorted.Length,5}  p50 {P(0.5),7:0.0} ms  p95 {P(0.95),7:0.0} ms  p99 {P(0.99),7:0.0} ms  max {sorted[^1],7:0.0} ms";
 }

@@ -254,7 +254,7 @@ static async Task<int> VerifyAsync(string server, TimeSpan timeout)
 
     var deliveries = consumers.Sum(c => events.Count(e => e.Type == c.Key) * c.Value.Length);
     latencies.Sort();
-    double P(double p) => latencies.Count == 0 ? 0 : latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Count) - 1, 0, latencies.Count - 1)];
+    double P(double p) => Percentiles.Of(latencies, p);
     Console.WriteLine($"events: {events.Count} ({string.Join(", ", events.GroupBy(e => e.Type).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}); "
         + $"deliveries expected {deliveries}, each once: {(problems.Count == 0 ? "yes" : "NO")}");
     Console.WriteLine($"commit to consumer: p50 {P(0.5):0} ms, p95 {P(0.95):0} ms, p99 {P(0.99):0} ms, max {(latencies.Count == 0 ? 0 : latencies[^1]):0} ms");
@@ -311,7 +311,7 @@ internal sealed class Kind
         lock (_lock)
         {
             var sorted = _latencies.Order().ToArray();
-            double P(double p) => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+            double P(double p) => Percentiles.Of(sorted, p);
             return $"{Count,6} requests  {_failures,3} failed  p50 {P(0.5),6:0.0} ms  p99 {P(0.99),7:0.0} ms  max {(sorted.Length == 0 ? 0 : sorted[^1]),7:0.0} ms "
                 + $"(ended {_slowestAt:HH:mm:ss})  longest without a success {_longestGap.TotalSeconds:0.0} s (until {_longestGapEnded:HH:mm:ss})";
         }
