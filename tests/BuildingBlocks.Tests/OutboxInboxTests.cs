@@ -37,6 +37,31 @@ public sealed class OutboxInboxTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_backlog_of_several_batches_is_published_once_each_and_marked_sent(DatabaseProvider provider)
+    {
+        await using var host = await ModuleHost.StartAsync(provider, NoPolling);
+        // 250 rows: two full batches of 100, whose publishes are in flight together, and a partial one.
+        var datasets = Enumerable.Range(0, 250).Select(_ => Guid.NewGuid()).ToList();
+
+        await host.WithDbAsync(db =>
+        {
+            datasets.ForEach(d => db.AddEvent(Event(d)));
+            return db.SaveChangesAsync();
+        });
+
+        await Eventually.HoldsAsync(
+            async () => await host.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null)) == datasets.Count,
+            TimeSpan.FromSeconds(60), "every outbox row to be marked sent");
+        // Each applied once (on RabbitMQ a row is sent once the broker confirmed it: the consumer may still be at work).
+        await Eventually.HoldsAsync(
+            async () => await host.WithDbAsync(db => db.Applications.CountAsync()) >= datasets.Count, TimeSpan.FromSeconds(60), "every event to be applied");
+        var applied = await host.WithDbAsync(db => db.Applications.Select(a => a.DatasetId).ToListAsync());
+        Assert.Equal(datasets.Order(), applied.Order());
+        Assert.Equal(datasets.Count, await host.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts == 1 && m.LastError == null)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Event_of_a_rolled_back_transaction_is_never_published(DatabaseProvider provider)
     {
         await using var host = await ModuleHost.StartAsync(provider, NoPolling);

@@ -50,6 +50,12 @@ public sealed class BusOptions
 
     /// <summary>The nodes of a RabbitMQ cluster (<c>host:port</c>) a process connects to, the next one when one is lost; empty: only <see cref="RabbitMqUri"/>'s.</summary>
     public string[] ClusterNodes { get; set; } = [];
+
+    /// <summary>
+    /// Messages each consumer's queue hands this process at a time, and consumes at once (RabbitMQ). MassTransit's own
+    /// default is twice the processor count, 4 on two cores: under load the events then waited in the queues.
+    /// </summary>
+    public int PrefetchCount { get; set; } = 16;
 }
 
 public sealed class OutboxOptions
@@ -57,7 +63,7 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for unsent events when no commit has signalled it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long one publish may wait for the broker before it is retried later.</summary>
+    /// <summary>How long a batch's publishes may wait for the broker's confirmations (in-memory: the consumers' commits) before the unconfirmed rows are retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public int BatchSize { get; set; } = 100;

@@ -102,6 +102,7 @@ public static class MessagingExtensions
                     });
                 }
             });
+            cfg.PrefetchCount = options.PrefetchCount;
             ConfigureEndpoints(context, cfg);
         });
     }
