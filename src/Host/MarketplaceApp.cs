@@ -9,8 +9,19 @@ namespace Marketplace.Host;
 /// <summary>Composes the modules of one target into a web application.</summary>
 public static class MarketplaceApp
 {
+    /// <summary>Read once, when the process's first socket is made: runs socket continuations on the socket event threads (one per core then).</summary>
+    private const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     public static WebApplication Build(string target, string[] args)
     {
+        if (target == "gateway" && Environment.GetEnvironmentVariable(InlineSocketCompletions) is null)
+        {
+            // The gateway only forwards and does no blocking work: its continuations need not hop to the thread pool.
+            // Measured on a cheap GET at 32 connections: 11 % more requests/s, 15 % less CPU each (docs/benchmarks.md).
+            // Setting the variable to 0 turns it off.
+            Environment.SetEnvironmentVariable(InlineSocketCompletions, "1");
+        }
+
         // appsettings.json ships beside the binary; the data folder stays relative to where the user runs it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Mode defaults sit below every other source, so appsettings, environment and arguments override them.
