@@ -2,16 +2,22 @@
 # Issue 16's comparisons in one run: the marketplace against bench/Probe (the least work one negotiation action needs),
 # interleaved with the same closed-loop load (bench/Efficiency) at 8 and at 50 in flight, in each mode:
 #   all-in-one on SQLite, all-in-one on PostgreSQL, microservices (through the gateway, RabbitMQ)
-# The marketplace runs from its ReadyToRun publish (what deploy/ runs). PostgreSQL is a private instance with fsync on
+# The marketplace runs from its ReadyToRun, self-contained publish (what deploy/ runs). PostgreSQL is a private instance with fsync on
 # and pg_stat_statements loaded (statements per action). Everything it starts, it stops. Figures: docs/benchmarks.md.
-#   bench/efficiency.sh [seconds per run (12)] [rounds (3)] [phases (sqlite,postgres,microservices,gateway)]
+#   bench/efficiency.sh [seconds per run (10)] [rounds (3)] [phases (sqlite,postgres,microservices,gateway,sustained,startup)]
+#                       [seconds of the sustained run (300)]
 # gateway: a cheap GET (the catalog's taxonomy) at 32 connections, direct, through nginx as a plain reverse proxy
 # (Debian's nginx, installed if missing) and through the gateway.
+# sustained: microservices from a fresh start, 50 in flight without warm-up: throughput by minute (the first against the
+# rest), the outbox backlog each second and event latency from the producer's commit to each consumer's commit.
+# startup: the all-in-one ReadyToRun publish from process start to /health/ready answering 200, three times on a fresh
+# data folder (databases created, demo data seeded) and three times on that existing folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-12}"
+seconds="${1:-10}"
 rounds="${2:-3}"
-phases="${3:-sqlite,postgres,microservices,gateway}"
+phases="${3:-sqlite,postgres,microservices,gateway,sustained,startup}"
+sustain="${4:-300}"
 work="$(mktemp -d /tmp/marketplace-efficiency-XXXXXX)"
 chmod 755 "$work"
 export MARKETPLACE_PG_PORT=$((25000 + RANDOM % 500)) MARKETPLACE_RABBITMQ_PORT=$((25500 + RANDOM % 500))
@@ -32,7 +38,8 @@ scripts/services.sh start
 # shellcheck disable=SC1091
 source "$MARKETPLACE_SERVICES_DIR/env"
 postmaster=$(head -n 1 "$MARKETPLACE_SERVICES_DIR/pg/data/postmaster.pid")
-dotnet publish src/Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/host" -nologo -v q
+# The marketplace as deploy/build-image.sh publishes it for the image: ReadyToRun, self-contained.
+dotnet publish src/Host -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$work/host" -nologo -v q
 dotnet publish bench/Probe -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/probe" -nologo -v q
 dotnet build bench/Efficiency -c Release -nologo -v q > /dev/null
 
@@ -51,7 +58,7 @@ probe() { # name database connection port -> starts the probe, its pid in probe_
 }
 host() { # name target port [VAR=value ...] -> starts a marketplace process, its pid in host_pid
   local name=$1 target=$2 port=$3; shift 3
-  env "$@" dotnet "$work/host/Marketplace.Host.dll" --target "$target" --urls "http://127.0.0.1:$port" > "$work/$name.log" 2>&1 &
+  env "$@" "$work/host/Marketplace.Host" --target "$target" --urls "http://127.0.0.1:$port" > "$work/$name.log" 2>&1 &
   host_pid=$!; pids+=("$host_pid")
 }
 compare() { # name, then --target specs
@@ -60,7 +67,7 @@ compare() { # name, then --target specs
     --postgres "$MARKETPLACE_TEST_POSTGRES;Database=postgres" --out "$work/$name.json" "$@" | tee "$work/$name.txt" ||
     log "$name: some actions failed (the first failure of each run is printed above)"
 }
-psql() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -d postgres "$@"; }
+psql() { PGOPTIONS="-c client_min_messages=warning" "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres -d postgres "$@"; }
 uptime_line() { log "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 pg="$MARKETPLACE_TEST_POSTGRES"
 # Microservices: each service on its port behind the gateway on 5610.
@@ -86,16 +93,12 @@ if [[ $phases == *postgres* ]]; then
   all_in_one postgres "$pg;Database=probe" ",postgres:$postmaster" Marketplace__Database__Provider=Postgres Marketplace__Database__Postgres="$pg"
 fi
 
-if [[ $phases == *microservices* ]]; then
-  log "microservices on PostgreSQL and RabbitMQ, through the gateway"; uptime_line
-  # New module databases: those of the all-in-one phase hold keys protected by that process's key ring.
-  for db in probe_services marketplace_catalog marketplace_contracts marketplace_pricing marketplace_identity; do
+microservices() { # -> starts the four services and the gateway on fresh module databases; the target spec in services_spec
+  # New module databases: those of an earlier phase hold keys protected by that process's key ring.
+  for db in marketplace_catalog marketplace_contracts marketplace_pricing marketplace_identity; do
     psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
   done
-  psql -qc "CREATE DATABASE probe_services"
-  probe probe-services postgres "$pg;Database=probe_services" 5605
-  port=5611; spec=""
-  port=5611
+  local port=5611 spec="" target
   for target in catalog contracts pricing identity; do
     host "$target" "$target" "$port" "${settings[@]}" Marketplace__DataFolder="$work/data-$target"
     spec="$spec$target:$host_pid,"; port=$((port + 1))
@@ -104,9 +107,28 @@ if [[ $phases == *microservices* ]]; then
   host gateway gateway 5610 "${settings[@]}" Marketplace__DataFolder="$work/data-gateway"
   ready http://127.0.0.1:5610/health/live "$host_pid" "$work/gateway.log"
   # This run's broker among any others on the machine: the Erlang VM started with its AMQP port.
+  local beam
   for beam in $(pgrep beam.smp); do tr '\0' '\n' < "/proc/$beam/environ" | grep -qx "RABBITMQ_NODE_PORT=$MARKETPLACE_RABBITMQ_PORT" && break; done
+  services_spec="${spec}gateway:$host_pid,postgres:$postmaster,rabbitmq:$beam"
+}
+
+if [[ $phases == *microservices* ]]; then
+  log "microservices on PostgreSQL and RabbitMQ, through the gateway"; uptime_line
+  psql -qc "DROP DATABASE IF EXISTS probe_services WITH (FORCE)"
+  psql -qc "CREATE DATABASE probe_services"
+  probe probe-services postgres "$pg;Database=probe_services" 5605
+  microservices
   compare microservices --target "probe-services probe http://127.0.0.1:5605 probe:$probe_pid,postgres:$postmaster" \
-    --target "marketplace-services marketplace http://127.0.0.1:5610 ${spec}gateway:$host_pid,postgres:$postmaster,rabbitmq:$beam"
+    --target "marketplace-services marketplace http://127.0.0.1:5610 $services_spec"
+  uptime_line; stop_targets
+fi
+
+if [[ $phases == *sustained* ]]; then
+  log "microservices from a fresh start: $sustain s at 50 in flight (first minute, outbox backlog, event latency)"; uptime_line
+  microservices
+  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --sustain "$sustain" --in-flight 50 \
+    --postgres "$pg;Database=postgres" --out "$work/sustained.json" --target "marketplace-services marketplace http://127.0.0.1:5610 $services_spec" |
+    tee "$work/sustained.txt" || log "sustained: some actions failed (the first failure is printed above)"
   uptime_line; stop_targets
 fi
 
@@ -152,6 +174,23 @@ NGINX
   uptime_line; stop_targets
 fi
 
+if [[ $phases == *startup* ]]; then
+  log "all-in-one start-up from the ReadyToRun publish"; uptime_line
+  : > "$work/startup.txt"
+  for data in fresh fresh fresh existing existing existing; do
+    [ "$data" = fresh ] && rm -rf "$work/data-startup"
+    started=$(date +%s%N)
+    host startup all 5630 Marketplace__DataFolder="$work/data-startup"
+    until curl -sf -o /dev/null http://127.0.0.1:5630/health/ready; do
+      kill -0 "$host_pid" 2>/dev/null || { cat "$work/startup.log" >&2; exit 1; }
+      sleep 0.01
+    done
+    echo "$data $(( ($(date +%s%N) - started) / 1000000 ))" | tee -a "$work/startup.txt"
+    stop_targets
+  done
+  uptime_line
+fi
+
 # One line per target of issue 16, from the medians above (phases not run: not measured).
 summary() { # file label in-flight jq-expression
   [ -f "$work/$1.json" ] && jq -r --arg l "$2" --argjson n "$3" ".summaries[] | select(.Label == \$l and .InFlight == \$n) | $4" "$work/$1.json"
@@ -186,4 +225,15 @@ if nginx=$(summary gateway nginx 32 .ActionsPerSecond) && [ -n "$nginx" ]; then
   verdict "gateway throughput, cheap GET at 32 connections" "$yarp/s, $(echo "scale=0; 100 * $yarp / $nginx" | bc) % of nginx's $nginx/s" ">= 90 %" "$(echo "$yarp >= 0.9 * $nginx" | bc)"
   verdict "gateway p99" "$(summary gateway gateway 32 .P99) ms against nginx's $(summary gateway nginx 32 .P99) ms" "no worse" "$(echo "$(summary gateway gateway 32 .P99) <= $(summary gateway nginx 32 .P99)" | bc)"
 fi
-echo "events keep up for 5 minutes at 50 in flight; first minute >= 80 % of steady state; all-in-one ready <= 2 s: not measured by this script yet"
+if [ -f "$work/sustained.json" ]; then
+  sustained() { jq -r "$1" "$work/sustained.json"; }
+  verdict "outbox backlog, $(sustained .Seconds) s at 50 in flight (microservices)" \
+    "at most $(sustained .MaxBacklog) rows = $(sustained .MaxBacklogSeconds) s of production ($(sustained .EventsPerSecond) events/s)" "< 1 s" "$(echo "$(sustained .MaxBacklogSeconds) < 1" | bc)"
+  worst=$(sustained '.LatencyP95ByMinute | max')
+  verdict "event latency p95, worst minute" "$worst ms (whole run p95 $(sustained .LatencyP95) ms)" "<= 200 ms" "$(echo "$worst <= 200" | bc)"
+  verdict "first minute after start-up" "$(printf '%.0f %%' "$(echo "$(sustained .FirstMinuteRatio) * 100" | bc)") of the minutes after it" ">= 80 %" "$(echo "$(sustained .FirstMinuteRatio) >= 0.8" | bc)"
+fi
+if [ -s "$work/startup.txt" ]; then
+  median() { grep "^$1 " "$work/startup.txt" | cut -d' ' -f2 | sort -n | sed -n 2p; }
+  verdict "all-in-one ready from the ReadyToRun publish, existing data (median of 3)" "$(median existing) ms (fresh data folder with the demo seed: $(median fresh) ms)" "<= 2000 ms" "$([ "$(median existing)" -le 2000 ] && echo 1 || echo 0)"
+fi

@@ -8,6 +8,8 @@
 //   dotnet run -c Release --project bench/Efficiency -- [options] --target "LABEL KIND URL NAME:PID,..." ...
 //     KIND: probe (bench/Probe), marketplace (the public API as the demo organisations) or get (one GET of URL a time)
 //     --in-flight 8,50   --rounds 3   --seconds 20   --warm-up 15   --postgres CONNECTION   --out results.json
+//   --sustain SECONDS: instead, one run of the first target at the first in-flight figure from a fresh start, without
+//     warm-up: throughput per minute, the outbox backlog and event latency of the module databases (Sustained.cs)
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -19,6 +21,20 @@ using Npgsql;
 
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
+if (options.Sustain is { } sustain)
+{
+    var target = await Target.PrepareAsync(options.Targets[0], handler);
+    await using var modules = NpgsqlDataSource.Create(options.Postgres ?? throw new ArgumentException("--sustain needs --postgres"));
+    var result = await Sustained.MeasureAsync(target, options.InFlight[0], sustain, modules, options.Postgres);
+    Console.WriteLine(result.Describe());
+    if (options.Out is { } output)
+    {
+        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    return result.Failures > 0 ? 1 : 0;
+}
+
 var targets = new List<Target>();
 foreach (var spec in options.Targets)
 {
@@ -67,7 +83,7 @@ return runs.Any(r => r.Failures > 0) ? 1 : 0;
 
 namespace Marketplace.Bench.Efficiency
 {
-    internal sealed record Options(IReadOnlyList<string> Targets, int[] InFlight, int Rounds, TimeSpan Duration, TimeSpan WarmUp, string? Postgres, string? Out)
+    internal sealed record Options(IReadOnlyList<string> Targets, int[] InFlight, int Rounds, TimeSpan Duration, TimeSpan WarmUp, string? Postgres, string? Out, TimeSpan? Sustain)
     {
         public static Options Parse(string[] args)
         {
@@ -75,6 +91,7 @@ namespace Marketplace.Bench.Efficiency
             int[] inFlight = [8, 50];
             int rounds = 3, seconds = 20, warmUp = 15;
             string? postgres = null, output = null;
+            TimeSpan? sustain = null;
             for (var i = 0; i < args.Length; i += 2)
             {
                 var value = args[i + 1];
@@ -87,11 +104,12 @@ namespace Marketplace.Bench.Efficiency
                     case "--warm-up": warmUp = int.Parse(value, CultureInfo.InvariantCulture); break;
                     case "--postgres": postgres = value; break;
                     case "--out": output = value; break;
+                    case "--sustain": sustain = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
                     default: throw new ArgumentException($"Unknown option {args[i]}");
                 }
             }
 
-            return new Options(targets, inFlight, rounds, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp), postgres, output);
+            return new Options(targets, inFlight, rounds, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp), postgres, output, sustain);
         }
     }
 
