@@ -5,7 +5,7 @@
 # The marketplace runs from its ReadyToRun, self-contained publish (what deploy/ runs). PostgreSQL is a private instance with fsync on
 # and pg_stat_statements loaded (statements per action). Everything it starts, it stops. Figures: docs/benchmarks.md.
 #   bench/efficiency.sh [seconds per run (10)] [rounds (3)] [phases (sqlite,postgres,microservices,gateway,sustained,startup)]
-#                       [seconds of the sustained run (300)]
+#                       [seconds of the sustained run (300)] [its actions in flight (50)]
 # gateway: a cheap GET (the catalog's taxonomy) at 32 connections, direct, through nginx as a plain reverse proxy
 # (Debian's nginx, installed if missing) and through the gateway.
 # sustained: microservices from a fresh start, 50 in flight without warm-up: throughput by minute (the first against the
@@ -18,6 +18,7 @@ seconds="${1:-10}"
 rounds="${2:-3}"
 phases="${3:-sqlite,postgres,microservices,gateway,sustained,startup}"
 sustain="${4:-300}"
+sustain_in_flight="${5:-50}"
 work="$(mktemp -d /tmp/marketplace-efficiency-XXXXXX)"
 chmod 755 "$work"
 export MARKETPLACE_PG_PORT=$((25000 + RANDOM % 500)) MARKETPLACE_RABBITMQ_PORT=$((25500 + RANDOM % 500))
@@ -124,9 +125,9 @@ if [[ $phases == *microservices* ]]; then
 fi
 
 if [[ $phases == *sustained* ]]; then
-  log "microservices from a fresh start: $sustain s at 50 in flight (first minute, outbox backlog, event latency)"; uptime_line
+  log "microservices from a fresh start: $sustain s at $sustain_in_flight in flight (first minute, outbox backlog, event latency)"; uptime_line
   microservices
-  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --sustain "$sustain" --in-flight 50 \
+  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --sustain "$sustain" --in-flight "$sustain_in_flight" \
     --postgres "$pg;Database=postgres" --out "$work/sustained.json" --target "marketplace-services marketplace http://127.0.0.1:5610 $services_spec" |
     tee "$work/sustained.txt" || log "sustained: some actions failed (the first failure is printed above)"
   uptime_line; stop_targets
@@ -227,7 +228,7 @@ if nginx=$(summary gateway nginx 32 .ActionsPerSecond) && [ -n "$nginx" ]; then
 fi
 if [ -f "$work/sustained.json" ]; then
   sustained() { jq -r "$1" "$work/sustained.json"; }
-  verdict "outbox backlog, $(sustained .Seconds) s at 50 in flight (microservices)" \
+  verdict "outbox backlog, $(sustained .Seconds) s at $(sustained .InFlight) in flight (microservices)" \
     "at most $(sustained .MaxBacklog) rows = $(sustained .MaxBacklogSeconds) s of production ($(sustained .EventsPerSecond) events/s)" "< 1 s" "$(echo "$(sustained .MaxBacklogSeconds) < 1" | bc)"
   worst=$(sustained '.LatencyP95ByMinute | max')
   verdict "event latency p95, worst minute" "$worst ms (whole run p95 $(sustained .LatencyP95) ms)" "<= 200 ms" "$(echo "$worst <= 200" | bc)"
