@@ -44,14 +44,15 @@ dotnet publish src/Host -c Release -r linux-x64 --self-contained -p:PublishReady
 dotnet publish bench/Probe -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/probe" -nologo -v q
 dotnet build bench/Efficiency -c Release -nologo -v q > /dev/null
 
-ready() { # url pid log: waits for /health/ready (the probe: its /token)
+ready() { # url pid log [poll interval (0.2 s)]: waits for /health/ready (the probe: its /token)
   local deadline=$((SECONDS + 120))
   until curl -sf -o /dev/null "$1"; do
     kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
     [ $SECONDS -lt $deadline ] || { log "$1 not ready in 120 s"; exit 1; }
-    sleep 0.2
+    sleep "${4:-0.2}"
   done
 }
+efficiency() { dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll "$@"; }
 probe() { # name database connection port -> starts the probe, its pid in probe_pid
   dotnet "$work/probe/Marketplace.Bench.Probe.dll" --urls "http://127.0.0.1:$4" --Probe:Database "$2" --Probe:ConnectionString "$3" > "$work/$1.log" 2>&1 &
   probe_pid=$!; pids+=("$probe_pid")
@@ -64,7 +65,7 @@ host() { # name target port [VAR=value ...] -> starts a marketplace process, its
 }
 compare() { # name, then --target specs
   local name=$1; shift
-  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" \
+  efficiency --seconds "$seconds" --rounds "$rounds" \
     --postgres "$MARKETPLACE_TEST_POSTGRES;Database=postgres" --out "$work/$name.json" "$@" | tee "$work/$name.txt" ||
     log "$name: some actions failed (the first failure of each run is printed above)"
 }
@@ -127,7 +128,7 @@ fi
 if [[ $phases == *sustained* ]]; then
   log "microservices from a fresh start: $sustain s at $sustain_in_flight in flight (first minute, outbox backlog, event latency)"; uptime_line
   microservices
-  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --sustain "$sustain" --in-flight "$sustain_in_flight" \
+  efficiency --sustain "$sustain" --in-flight "$sustain_in_flight" \
     --postgres "$pg;Database=postgres" --out "$work/sustained.json" --target "marketplace-services marketplace http://127.0.0.1:5610 $services_spec" |
     tee "$work/sustained.txt" || log "sustained: some actions failed (the first failure is printed above)"
   uptime_line; stop_targets
@@ -167,7 +168,7 @@ NGINX
   nginx_pid=$!; pids+=("$nginx_pid")
   until curl -sf -o /dev/null http://127.0.0.1:5620/api/catalog/taxonomy; do kill -0 "$nginx_pid" || { cat "$work/nginx.log"; exit 1; }; sleep 0.2; done
   path=/api/catalog/taxonomy
-  dotnet bench/Efficiency/bin/Release/net10.0/Marketplace.Bench.Efficiency.dll --seconds "$seconds" --rounds "$rounds" --in-flight 32 --warm-up 10 \
+  efficiency --seconds "$seconds" --rounds "$rounds" --in-flight 32 --warm-up 10 \
     --out "$work/gateway.json" --target "nginx get http://127.0.0.1:5620$path nginx:$nginx_pid,catalog:$catalog_pid" \
     --target "direct get http://127.0.0.1:5611$path catalog:$catalog_pid" \
     --target "gateway get http://127.0.0.1:5610$path gateway:$host_pid,catalog:$catalog_pid" | tee "$work/gateway.txt" ||
@@ -182,10 +183,7 @@ if [[ $phases == *startup* ]]; then
     [ "$data" = fresh ] && rm -rf "$work/data-startup"
     started=$(date +%s%N)
     host startup all 5630 Marketplace__DataFolder="$work/data-startup"
-    until curl -sf -o /dev/null http://127.0.0.1:5630/health/ready; do
-      kill -0 "$host_pid" 2>/dev/null || { cat "$work/startup.log" >&2; exit 1; }
-      sleep 0.01
-    done
+    ready http://127.0.0.1:5630/health/ready "$host_pid" "$work/startup.log" 0.01
     echo "$data $(( ($(date +%s%N) - started) / 1000000 ))" | tee -a "$work/startup.txt"
     stop_targets
   done

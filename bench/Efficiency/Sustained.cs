@@ -28,21 +28,28 @@ internal sealed record Sustained(
         var sampler = Task.Run(async () =>
         {
             using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
-            while (await tick.WaitForNextTickAsync(sampling.Token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result))
+            try
             {
-                long rows = 0;
-                var oldest = 0.0;
-                foreach (var module in modules)
+                while (await tick.WaitForNextTickAsync(sampling.Token))
                 {
-                    var (count, since) = await UnsentAsync(module);
-                    rows += count;
-                    oldest = Math.Max(oldest, since is { } at ? (DateTime.UtcNow - at).TotalSeconds : 0);
-                }
+                    long rows = 0;
+                    var oldest = 0.0;
+                    foreach (var module in modules)
+                    {
+                        var (count, since) = await UnsentAsync(module);
+                        rows += count;
+                        oldest = Math.Max(oldest, since is { } at ? (DateTime.UtcNow - at).TotalSeconds : 0);
+                    }
 
-                lock (backlog)
-                {
-                    backlog.Add((clock.Elapsed.TotalSeconds, rows, oldest));
+                    lock (backlog)
+                    {
+                        backlog.Add((clock.Elapsed.TotalSeconds, rows, oldest));
+                    }
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // The run, and what it left behind, is over.
             }
         });
         await target.LoadAsync(inFlight, duration, (what, ms) =>
