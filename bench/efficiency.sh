@@ -230,7 +230,11 @@ if [ -f "$work/sustained.json" ]; then
     "at most $(sustained .MaxBacklog) rows = $(sustained .MaxBacklogSeconds) s of production ($(sustained .EventsPerSecond) events/s)" "< 1 s" "$(echo "$(sustained .MaxBacklogSeconds) < 1" | bc)"
   worst=$(sustained '.LatencyP95ByMinute | max')
   verdict "event latency p95, worst minute" "$worst ms (whole run p95 $(sustained .LatencyP95) ms)" "<= 200 ms" "$(echo "$worst <= 200" | bc)"
-  verdict "first minute after start-up" "$(printf '%.0f %%' "$(echo "$(sustained .FirstMinuteRatio) * 100" | bc)") of the minutes after it" ">= 80 %" "$(echo "$(sustained .FirstMinuteRatio) >= 0.8" | bc)"
+  if [ "$(sustained '.ActionsPerSecondByMinute | length')" -ge 2 ]; then
+    verdict "first minute after start-up" "$(printf '%.0f %%' "$(echo "$(sustained .FirstMinuteRatio) * 100" | bc)") of the minutes after it" ">= 80 %" "$(echo "$(sustained .FirstMinuteRatio) >= 0.8" | bc)"
+  else
+    echo "first minute after start-up: not measured (the sustained run needs at least 2 minutes)"
+  fi
 fi
 if [ -s "$work/startup.txt" ]; then
   median() { grep "^$1 " "$work/startup.txt" | cut -d' ' -f2 | sort -n | sed -n 2p; }
