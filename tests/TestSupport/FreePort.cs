@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -5,12 +6,25 @@ namespace Marketplace.TestSupport;
 
 public static class FreePort
 {
-    /// <summary>A port the system says is free now (from its ephemeral range).</summary>
+    private static readonly ConcurrentDictionary<int, bool> Issued = new();
+
+    /// <summary>
+    /// A port the system says is free now (from its ephemeral range), and never one this process was given before: a
+    /// port is chosen here and bound later by a host process, so the system could hand the same free port to the next
+    /// caller in between (the likely cause of a cluster whose gateway port answered 404 for every module path).
+    /// </summary>
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (Issued.TryAdd(port, true))
+            {
+                return port;
+            }
+        }
     }
 
     /// <summary>
