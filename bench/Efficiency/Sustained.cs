@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace Marketplace.Bench.Efficiency;
@@ -14,7 +15,7 @@ internal sealed record Sustained(
     string Label, int InFlight, double Seconds, int Actions, int Failures, string? FirstFailure, double[] ActionsPerSecondByMinute,
     double[] ActionsPerSecondBy10Seconds, double FirstMinuteRatio, double EventsPerSecond, long MaxBacklog, double MaxBacklogSeconds,
     double MaxOldestUnsentSeconds, double SentP95, int Deliveries, int Undelivered, double LatencyP50, double LatencyP95, double LatencyP99,
-    double LatencyMax, double[] LatencyP95ByMinute)
+    double LatencyMax, double[] LatencyP95ByMinute, double CpuWaitPerRunMs, double CpuWaitShare)
 {
     public static async Task<Sustained> MeasureAsync(Target target, int inFlight, TimeSpan duration, NpgsqlDataSource postgres, string connection)
     {
@@ -22,6 +23,7 @@ internal sealed record Sustained(
         var completions = new ConcurrentQueue<double>();
         var failures = new ConcurrentQueue<string>();
         var backlog = new List<(double At, long Rows, double OldestSeconds)>();
+        var waits = new RunQueue();
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
@@ -32,6 +34,11 @@ internal sealed record Sustained(
             {
                 while (await tick.WaitForNextTickAsync(sampling.Token))
                 {
+                    if (clock.Elapsed < duration)
+                    {
+                        waits.Sample();
+                    }
+
                     long rows = 0;
                     var oldest = 0.0;
                     foreach (var module in modules)
@@ -114,7 +121,8 @@ internal sealed record Sustained(
             latencies.Count, produced.Count - delivered.Select(d => d.Id).Where(produced.ContainsKey).Distinct().Count(),
             Math.Round(Percentiles.Of(sorted, 0.5), 1), Math.Round(Percentiles.Of(sorted, 0.95), 1), Math.Round(Percentiles.Of(sorted, 0.99), 1),
             Math.Round(sorted.DefaultIfEmpty(0).Max(), 1),
-            latencies.GroupBy(l => l.Minute).OrderBy(g => g.Key).Select(g => Math.Round(Percentiles.Of(g.Select(l => l.Ms).Order().ToArray(), 0.95), 1)).ToArray());
+            latencies.GroupBy(l => l.Minute).OrderBy(g => g.Key).Select(g => Math.Round(Percentiles.Of(g.Select(l => l.Ms).Order().ToArray(), 0.95), 1)).ToArray(),
+            Math.Round(waits.WaitPerRunMs, 2), Math.Round(waits.WaitShare, 2));
     }
 
     public string Describe() =>
@@ -123,7 +131,8 @@ internal sealed record Sustained(
         $"\n  actions/s by 10 s: {string.Join(", ", ActionsPerSecondBy10Seconds)}" +
         $"\n  events produced {EventsPerSecond:0.0}/s; outbox backlog at most {MaxBacklog} rows ({MaxBacklogSeconds:0.00} s of production), oldest unsent at most {MaxOldestUnsentSeconds:0.00} s; marked sent (broker confirmed) after p95 {SentP95:0.0} ms" +
         $"\n  event latency, commit to consumer's commit, {Deliveries} deliveries ({Undelivered} events no consumer took: some types have none): p50 {LatencyP50:0.0} p95 {LatencyP95:0.0} p99 {LatencyP99:0.0} max {LatencyMax:0.0} ms" +
-        $"\n  p95 by minute: {string.Join(", ", LatencyP95ByMinute.Select(p => $"{p:0.0}"))} ms" + (FirstFailure is { } f ? $"\n  first failure: {f}" : "");
+        $"\n  p95 by minute: {string.Join(", ", LatencyP95ByMinute.Select(p => $"{p:0.0}"))} ms" +
+        $"\n  waiting for a CPU (every thread on the machine, during the load): {CpuWaitPerRunMs:0.00} ms each time a thread was put on a CPU; {CpuWaitShare:0.0} threads waiting on average" + (FirstFailure is { } f ? $"\n  first failure: {f}" : "");
 
     private static async Task<List<NpgsqlDataSource>> ModuleDatabasesAsync(NpgsqlDataSource postgres, string connection)
     {
@@ -170,6 +179,68 @@ internal sealed record Sustained(
             while (await reader.ReadAsync())
             {
                 delivered.Add((reader.GetGuid(0), reader.GetDateTime(1)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// How long runnable threads wait for a CPU, machine-wide, from each thread's <c>/proc/[pid]/task/[tid]/schedstat</c>
+    /// (time on a CPU, time waiting on a run queue, times put on a CPU): every hop of an event (a socket completion, a
+    /// thread-pool work item, a database backend woken by a query) waits this long before it runs.
+    /// </summary>
+    private sealed class RunQueue
+    {
+        private Dictionary<string, (long Waited, long Runs)> _previous = [];
+        private DateTime _since;
+        private long _waited;
+        private long _runs;
+        private double _seconds;
+
+        public double WaitPerRunMs => _runs == 0 ? 0 : _waited / 1e6 / _runs;
+
+        public double WaitShare => _seconds == 0 ? 0 : _waited / 1e9 / _seconds;
+
+        public void Sample()
+        {
+            var now = DateTime.UtcNow;
+            var current = new Dictionary<string, (long, long)>(_previous.Count);
+            foreach (var task in Directory.EnumerateDirectories("/proc").SelectMany(Tasks))
+            {
+                try
+                {
+                    var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                    var sample = (long.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture));
+                    current[task] = sample;
+                    if (_previous.TryGetValue(task, out var before))
+                    {
+                        _waited += sample.Item1 - before.Waited;
+                        _runs += sample.Item2 - before.Runs;
+                    }
+                }
+                catch (IOException)
+                {
+                    // The thread ended between listing and reading.
+                }
+            }
+
+            if (_previous.Count > 0)
+            {
+                _seconds += (now - _since).TotalSeconds;
+            }
+
+            _previous = current;
+            _since = now;
+        }
+
+        private static IEnumerable<string> Tasks(string process)
+        {
+            try
+            {
+                return int.TryParse(Path.GetFileName(process), out _) ? Directory.GetDirectories(Path.Combine(process, "task")) : [];
+            }
+            catch (IOException)
+            {
+                return [];
             }
         }
     }

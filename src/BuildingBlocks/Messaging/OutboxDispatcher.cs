@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes a module's outbox rows in order and marks them sent. Woken by <see cref="OutboxSignal{TDb}"/>
+/// Publishes a module's outbox rows, a batch at a time in the order they were written, and marks them sent. Woken by <see cref="OutboxSignal{TDb}"/>
 /// after each commit, and polls as a fallback (after a crash or a broker outage nothing waits for a signal).
 /// Delivery is at least once: a row is marked sent after the broker confirmed it (RabbitMQ) or after every
 /// consumer in the process committed it (in-memory bus, <see cref="InProcessDelivery"/>), so a crash in
