@@ -25,6 +25,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
         new Dictionary<string, string>
         {
             ["Negotiable datasets"] = "The datasets Contracts knows (fed by Catalog's events): what a negotiation can be opened on.",
+            ["Standard offers"] = "Terms and a price a provider fixes in advance, which buyers request as they are — agreed at once by the platform when the provider lets it.",
             ["Negotiations"] = "Request, offer, counter, accept, agree, finalize or terminate: the contract's state machine, one turn at a time.",
             ["Agreements"] = "Finalized agreements (ODRL and Korean/English text), their hash and signatures, access grants, revocations and the platform's public keys.",
         });
@@ -50,6 +51,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
     public override void MapEndpoints(WebApplication app)
     {
         app.MapNegotiableDatasetsApi();
+        app.MapStandardOffersApi();
         app.MapNegotiationsApi();
         app.MapAgreementsApi();
     }

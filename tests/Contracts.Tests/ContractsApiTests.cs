@@ -15,7 +15,7 @@ namespace Marketplace.Contracts.Tests;
 /// the in-memory bus (as README's first command runs it) and once on PostgreSQL, with real tokens for two
 /// buyers, two providers and an administrator.
 /// </summary>
-public abstract class ContractsApiTests(AllInOneMarketplace market)
+public abstract partial class ContractsApiTests(AllInOneMarketplace market)
 {
     private Task<HttpClient> As(string client) => Tokens.DemoAsync(market.BaseAddress, client);
 

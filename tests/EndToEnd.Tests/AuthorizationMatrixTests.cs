@@ -38,6 +38,12 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
         ["GET /api/contracts/datasets/{id}"] = [401, 404, 404, 404, 404, 404, 404, 404],
         // Contracts: a dataset of provider X; negotiations between buyer A and provider X, each in the state
         // its action needs. Buyer B and provider Y are strangers to them (404); administrators may read, not act.
+        // Standard offers of provider X on its public dataset.
+        ["POST /api/contracts/datasets/{id}/standard-offers"] = [401, 403, 403, 201, 404, 403, 403, 403],
+        ["GET /api/contracts/datasets/{id}/standard-offers"] = [401, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/contracts/standard-offers/{id}"] = [401, 200, 200, 200, 200, 200, 200, 200],
+        ["POST /api/contracts/standard-offers/{id}/withdraw"] = [401, 403, 403, 200, 404, 403, 403, 403],
+        ["POST /api/contracts/standard-offers/{id}/request"] = [401, 201, 201, 403, 403, 403, 403, 403],
         ["POST /api/contracts/negotiations"] = [401, 201, 201, 403, 403, 403, 403, 403],
         ["GET /api/contracts/negotiations"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/negotiations/{id}"] = [401, 200, 404, 200, 404, 200, 404, 404],
@@ -193,6 +199,17 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
                 return new(HttpMethod.Get, $"/api/catalog/datasets/{await PublishedOfXAsync(providerX)}/dcat");
             case "GET /api/contracts/datasets/{id}":
                 return new(HttpMethod.Get, $"/api/contracts/datasets/{Guid.NewGuid()}");
+            case "POST /api/contracts/datasets/{id}/standard-offers":
+                var (offered, offerPrice) = await NegotiableAsync(providerX, buyerA);
+                await WithdrawStandardOffersAsync(providerX, offered);
+                return Json(HttpMethod.Post, $"/api/contracts/datasets/{offered}/standard-offers", new { terms = NegotiationClient.Terms(), priceKrw = offerPrice });
+            case "GET /api/contracts/datasets/{id}/standard-offers":
+                return new(HttpMethod.Get, $"/api/contracts/datasets/{(await NegotiableAsync(providerX, buyerA)).Dataset}/standard-offers");
+            case "GET /api/contracts/standard-offers/{id}":
+                return new(HttpMethod.Get, $"/api/contracts/standard-offers/{await StandardOfferAsync(providerX, buyerA)}");
+            case "POST /api/contracts/standard-offers/{id}/withdraw":
+            case "POST /api/contracts/standard-offers/{id}/request":
+                return Json(HttpMethod.Post, $"/api/contracts/standard-offers/{await StandardOfferAsync(providerX, buyerA)}/{endpoint.Split('/')[^1]}", new { });
             case "POST /api/contracts/negotiations":
                 var (dataset, price) = await NegotiableAsync(providerX, buyerA);
                 return Json(HttpMethod.Post, "/api/contracts/negotiations", new { datasetId = dataset, terms = NegotiationClient.Terms(), priceKrw = price });
@@ -348,6 +365,26 @@ public sealed class AuthorizationMatrixTests(AllInOneMarketplace fixture)
         }
 
         return known;
+    }
+
+    /// <summary>A fresh standard offer (without automatic agreement) on the negotiable dataset, its earlier ones withdrawn (a dataset has at most ten).</summary>
+    private static async Task<Guid> StandardOfferAsync(HttpClient providerX, HttpClient buyerA)
+    {
+        var (dataset, price) = await NegotiableAsync(providerX, buyerA);
+        await WithdrawStandardOffersAsync(providerX, dataset);
+        var offer = await NegotiationClient.ExpectAsync(
+            await providerX.PostAsJsonAsync($"/api/contracts/datasets/{dataset}/standard-offers", new { terms = NegotiationClient.Terms(), priceKrw = price }),
+            HttpStatusCode.Created);
+        return offer.GetProperty("id").GetGuid();
+    }
+
+    private static async Task WithdrawStandardOffersAsync(HttpClient providerX, Guid dataset)
+    {
+        var active = await providerX.GetFromJsonAsync<JsonElement>($"/api/contracts/datasets/{dataset}/standard-offers");
+        foreach (var offer in active.GetProperty("items").EnumerateArray())
+        {
+            (await providerX.PostAsync($"/api/contracts/standard-offers/{offer.GetProperty("id")}/withdraw", null)).EnsureSuccessStatusCode();
+        }
     }
 
     private static async Task<JsonElement> NegotiationAsync(HttpClient providerX, HttpClient buyerA, string state)

@@ -6,7 +6,7 @@ namespace Marketplace.EndToEnd.Tests;
 
 /// <summary>
 /// The embedded store has no migrations: a data folder made by an earlier version lacks the tables added since and
-/// has tables and columns under their earlier names. Restarted on such a folder, the marketplace renames and adds
+/// has tables and columns under their earlier names, and lacks columns added since. Restarted on such a folder, the marketplace renames and adds
 /// what it must and keeps everything already stored.
 /// </summary>
 [RunsAbout(65)]
@@ -43,7 +43,8 @@ public sealed class EmbeddedUpgradeTests
             "CREATE INDEX \"IX_datasets_status_completeness_score_id\" ON datasets (status, completeness_score, id)");
         await ExecuteAsync("pricing", "ALTER TABLE dataset_copies RENAME COLUMN metadata_score TO completeness_score", "ALTER TABLE dataset_copies RENAME TO listings");
         await ExecuteAsync("contracts", "DROP TABLE organisation_names", "DROP TABLE access_grants", "ALTER TABLE dataset_copies RENAME TO datasets",
-            "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version");
+            "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version",
+            "DROP TABLE standard_offers", "ALTER TABLE negotiations DROP COLUMN standard_offer_id");
 
         await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
         await second.WaitUntilHealthyAsync();
@@ -51,10 +52,13 @@ public sealed class EmbeddedUpgradeTests
         Assert.Equal(copies, await ScalarAsync("pricing", "SELECT count(*) FROM dataset_copies"));
         Assert.Equal(0L, await ScalarAsync("pricing", "SELECT count(*) FROM sqlite_master WHERE name = 'listings'"));
         Assert.Equal(0L, await ScalarAsync("catalog", "SELECT count(*) FROM sqlite_master WHERE name = 'IX_datasets_status_completeness_score_id'"));
-        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "organisation_names"), ("contracts", "access_grants") })
+        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "organisation_names"), ("contracts", "access_grants"), ("contracts", "standard_offers") })
         {
             Assert.Equal(1L, await ScalarAsync(module, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }
+
+        // A column added since: the stored negotiations get it, empty.
+        Assert.Equal(1L, await ScalarAsync("contracts", "SELECT count(*) FROM pragma_table_info('negotiations') WHERE name = 'standard_offer_id'"));
 
         using var providerAgain = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");
         Assert.Equal(draft, (await providerAgain.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{draft}")).GetProperty("id").GetGuid());
@@ -66,6 +70,7 @@ public sealed class EmbeddedUpgradeTests
         var quote = await buyer.PostAsJsonAsync("/api/pricing/quotes", new { datasetId = dataset, purpose = "research", durationMonths = 12 });
         Assert.True(quote.IsSuccessStatusCode, await quote.Content.ReadAsStringAsync());
         Assert.True((await buyer.GetAsync($"/api/contracts/datasets/{dataset}")).IsSuccessStatusCode, second.Output);
+        Assert.True((await buyer.GetAsync("/api/contracts/negotiations")).IsSuccessStatusCode, second.Output);
     }
 
     private async Task ExecuteAsync(string module, params string[] statements)

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.BuildingBlocks.Hosting;
+using Microsoft.Data.Sqlite;
 
 namespace Marketplace.TestSupport;
 
@@ -34,6 +35,18 @@ public class AllInOneMarketplace : IAsyncLifetime
         using var anonymous = Host.CreateClient();
         var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets?{query}&provider={DemoOrganisations.ProviderX}&limit=1");
         return page.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    /// <summary>How many outbox rows of the module <paramref name="target"/> carry an event of <paramref name="type"/> (its short name) mentioning <paramref name="id"/>.</summary>
+    public virtual async Task<long> OutboxCountAsync(string target, string type, Guid id)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(WorkingDirectory, "data", $"{target}.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM outbox_messages WHERE type LIKE $type AND payload LIKE $id";
+        command.Parameters.AddWithValue("$type", $"%.{type}");
+        command.Parameters.AddWithValue("$id", $"%{id}%");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async Task DisposeAsync()

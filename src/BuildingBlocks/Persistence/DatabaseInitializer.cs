@@ -61,7 +61,7 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
-    /// <summary>Applies the module's renames (<see cref="SqliteUpgrade"/>) that a file made by an earlier version still lacks.</summary>
+    /// <summary>Applies the module's renames and added columns (<see cref="SqliteUpgrade"/>) that a file made by an earlier version still lacks.</summary>
     private static async Task UpgradeSqliteAsync(TDb db, CancellationToken ct)
     {
         foreach (var upgrade in db.SqliteUpgrades)
@@ -72,6 +72,8 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
                     $"ALTER TABLE \"{t.From}\" RENAME TO \"{t.To}\"",
                 SqliteUpgrade.RenameColumn c when await HasColumnAsync(db, c.Table, c.From, ct) && !await HasColumnAsync(db, c.Table, c.To, ct) =>
                     $"ALTER TABLE \"{c.Table}\" RENAME COLUMN \"{c.From}\" TO \"{c.To}\"",
+                SqliteUpgrade.AddColumn c when await HasTableAsync(db, c.Table, ct) && !await HasColumnAsync(db, c.Table, c.Column, ct) =>
+                    $"ALTER TABLE \"{c.Table}\" ADD COLUMN \"{c.Column}\" {c.Definition}",
                 SqliteUpgrade.Statement s => s.Sql,
                 _ => null,
             };
@@ -90,8 +92,7 @@ public sealed class DatabaseInitializer<TDb>(IServiceProvider services, Database
 
     /// <summary>
     /// A file made by an earlier version lacks the tables added since (SQLite has no migrations here): they are created,
-    /// and nothing already stored is touched. A new column in an existing table needs a PostgreSQL-style migration and
-    /// is not added this way; docs/architecture.md says so.
+    /// and nothing already stored is touched. A new column in an existing table is a <see cref="SqliteUpgrade.AddColumn"/>.
     /// </summary>
     private static async Task AddMissingTablesAsync(TDb db, CancellationToken ct)
     {

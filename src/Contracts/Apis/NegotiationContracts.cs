@@ -109,6 +109,7 @@ public sealed record NegotiationResponse(
     Guid? AgreementId,
     string? AgreementHash,
     Guid? RenewalOf,
+    Guid? StandardOfferId,
     string? TerminationReason,
     int Revision,
     DateTime CreatedAt,
@@ -123,7 +124,7 @@ public sealed record NegotiationResponse(
     public static NegotiationResponse From(Negotiation n, IReadOnlyDictionary<Guid, PartyName> names) => new(
         n.Id, NegotiationRules.Name(n.State), n.Turn?.ToString().ToLowerInvariant() ?? (n.State == NegotiationState.Verified ? "platform" : null),
         n.DatasetId, n.DatasetVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, names[n.ProviderOrganisationId], names[n.BuyerOrganisationId], n.Terms, n.PriceKrw, n.Check, n.DueAt,
-        n.AgreementId, n.AgreementHash, n.RenewalOf, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
+        n.AgreementId, n.AgreementHash, n.RenewalOf, n.StandardOfferId, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 
 /// <summary>

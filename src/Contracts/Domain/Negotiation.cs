@@ -49,6 +49,9 @@ public sealed class Negotiation
     /// <summary>The agreement this negotiation renews, if it does.</summary>
     public Guid? RenewalOf { get; private set; }
 
+    /// <summary>The standard offer whose terms the buyer requested as they are, if it did.</summary>
+    public Guid? StandardOfferId { get; private set; }
+
     public string? TerminationReason { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -62,7 +65,7 @@ public sealed class Negotiation
 
     public static Negotiation Request(
         DatasetCopy dataset, Guid buyer, bool buyerIsSme, string subject, ContractTerms terms, decimal price, PriceCheck check,
-        DateTime now, TimeSpan responsePeriod, Guid? renewalOf = null)
+        DateTime now, TimeSpan responsePeriod, Guid? renewalOf = null, Guid? standardOfferId = null)
     {
         var negotiation = new Negotiation
         {
@@ -73,6 +76,7 @@ public sealed class Negotiation
             BuyerOrganisationId = buyer,
             BuyerIsSme = buyerIsSme,
             RenewalOf = renewalOf,
+            StandardOfferId = standardOfferId,
             CreatedAt = now,
         };
         negotiation.Propose(Party.Buyer, subject, terms, price, check, now);
@@ -128,6 +132,26 @@ public sealed class Negotiation
         AgreementHash = agreementHash;
         Move("agree", by, subject, NegotiationState.Agreed, now, period, null);
     }
+
+    /// <summary>
+    /// The platform agrees on the provider's behalf to a request at the terms of a standard offer the provider published
+    /// with automatic agreement: straight from REQUESTED, as the Dataspace Protocol lets a provider agree
+    /// (docs/decisions/009-standard-offers-and-platform-agreement.md). The history names the platform and the offer.
+    /// </summary>
+    public void AgreeOnProvidersBehalf(Guid agreementId, string agreementHash, DateTime now, TimeSpan period)
+    {
+        if (State != NegotiationState.Requested || StandardOfferId is null || Rounds.Count != 1)
+        {
+            throw Conflict("The platform agrees only to a new request at a standard offer's terms.");
+        }
+
+        AgreementId = agreementId;
+        AgreementHash = agreementHash;
+        Move("agree", null, StandardOfferSubject(StandardOfferId.Value), NegotiationState.Agreed, now, period, null);
+    }
+
+    /// <summary>Who signs for the provider when the platform agrees to a standard offer: the offer itself.</summary>
+    public static string StandardOfferSubject(Guid offerId) => $"standard-offer:{offerId}";
 
     /// <summary>The buyer verifies the agreement the provider signed, signing it too.</summary>
     public void Verify(Party by, string subject, DateTime now, TimeSpan period)

@@ -17,6 +17,8 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
 
     public DbSet<AccessGrant> Grants => Set<AccessGrant>();
 
+    public DbSet<StandardOffer> StandardOffers => Set<StandardOffer>();
+
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     /// <summary>The same renames as the PostgreSQL migrations, for embedded files (<see cref="SqliteUpgrade"/>).</summary>
@@ -26,6 +28,7 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         new SqliteUpgrade.RenameTable("datasets", "dataset_copies"),
         new SqliteUpgrade.RenameColumn("negotiations", "listing_version", "dataset_version"),
         new SqliteUpgrade.RenameColumn("agreements", "listing_version", "dataset_version"),
+        new SqliteUpgrade.AddColumn("negotiations", "standard_offer_id", "TEXT NULL"),
         .. new[] { ("listing-withdrawn", "dataset-withdrawn"), ("listing-suspended", "dataset-suspended") }.SelectMany(r => new SqliteUpgrade[]
         {
             new SqliteUpgrade.Statement($"UPDATE negotiations SET termination_reason = '{r.Item2}' WHERE termination_reason = '{r.Item1}'"),
@@ -42,5 +45,6 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         modelBuilder.ApplyConfiguration(new AgreementConfiguration());
         modelBuilder.ApplyConfiguration(new AccessGrantConfiguration());
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new StandardOfferConfiguration());
     }
 }

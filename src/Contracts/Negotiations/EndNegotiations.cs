@@ -34,7 +34,7 @@ public static class EndNegotiations
 
     /// <summary>
     /// The dataset (at <paramref name="version"/>) was withdrawn or suspended: its copy is unlisted, so no new
-    /// negotiation starts, and every open one ends with <paramref name="reason"/>. An event older than the copy changes nothing.
+    /// negotiation starts, every open one ends with <paramref name="reason"/>, and its standard offers are withdrawn. An event older than the copy changes nothing.
     /// </summary>
     public static async Task OnDatasetGoneAsync(ContractsDb db, Guid datasetId, int version, string reason, DateTime now, CancellationToken ct)
     {
@@ -50,6 +50,8 @@ public static class EndNegotiations
         {
             await RecordAsync(db, n, now, ct);
         }
+
+        await StandardOffers.OnDatasetGoneAsync(db, datasetId, reason, now, ct);
     }
 
     /// <summary>What a negotiation the platform ended leaves behind: its draft agreement terminated, and the event.</summary>

@@ -18,7 +18,8 @@ public static class ExampleRequests
         }
 
         if (path.StartsWith("/api/catalog/datasets", StringComparison.Ordinal) && method != "GET" || path.EndsWith("/mine", StringComparison.Ordinal)
-            || path.EndsWith("/offer", StringComparison.Ordinal) || path.EndsWith("/agree", StringComparison.Ordinal))
+            || path.EndsWith("/offer", StringComparison.Ordinal) || path.EndsWith("/agree", StringComparison.Ordinal)
+            || path.StartsWith("/api/contracts/datasets", StringComparison.Ordinal) && method != "GET" || path.EndsWith("/withdraw", StringComparison.Ordinal))
         {
             return "demo-provider-x";
         }
@@ -41,6 +42,8 @@ public static class ExampleRequests
             ["PUT /api/catalog/datasets/{id}"] = DatasetClient.CompleteDocument(),
             ["PATCH /api/catalog/datasets/{id}"] = new { titleEn = "Patched", keywords = new[] { "a", "b" }, classification = new { dataTypes = new[] { "sensor-time-series" } } },
             ["POST /api/catalog/datasets/{id}/suspend"] = new { reason = "Fuzzing" },
+            ["POST /api/contracts/datasets/{id}/standard-offers"] = new { priceKrw = 10_000_000, terms, autoAgree = true },
+            ["POST /api/contracts/standard-offers/{id}/request"] = new { startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             ["POST /api/contracts/negotiations"] = new { datasetId = dataset, priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/offer"] = new { priceKrw = 10_000_000, terms },
             ["POST /api/contracts/negotiations/{id}/counter"] = new { priceKrw = 10_000_000, terms },

@@ -450,6 +450,10 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("rounds");
 
+                    b.Property<Guid?>("StandardOfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_offer_id");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -481,6 +485,78 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     b.HasIndex("ProviderOrganisationId", "UpdatedAt");
 
                     b.ToTable("negotiations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Contracts.Domain.StandardOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AutoAgree")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_agree");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("price_check");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<decimal>("PriceKrw")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("price_krw");
+
+                    b.Property<Guid>("ProviderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("DatasetId", "Status");
+
+                    b.ToTable("standard_offers", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Contracts.Infrastructure.SigningKey", b =>
