@@ -52,6 +52,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
     {
         app.MapNegotiableDatasetsApi();
         app.MapStandardOffersApi();
+        app.MapDspCatalogApi();
         app.MapNegotiationsApi();
         app.MapAgreementsApi();
     }

@@ -35,6 +35,8 @@ public static class ProxyRoutes
         routes.Add(Route("identity-connect", "identity", "/connect/{**rest}", Anonymous));
         routes.Add(Route("identity-account", "identity", "/account/{**rest}", Anonymous));
         routes.Add(Route("identity-well-known", "identity", "/.well-known/{**rest}", Anonymous));
+        // The Dataspace Protocol's version metadata is Contracts' (a literal path: matched before Identity's catch-all above).
+        routes.Add(Route("contracts-dspace-version", "contracts", "/.well-known/dspace-version", Anonymous, ["GET", "HEAD"]));
         routes.Add(Route("contracts-jwks", "contracts", "/api/contracts/jwks", Anonymous, ["GET", "HEAD"]));
         routes.Add(Route("contracts-terms-vocabulary", "contracts", "/api/contracts/terms-vocabulary", Anonymous, ["GET", "HEAD"]));
 

@@ -166,6 +166,31 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_connector_reads_the_dataspace_protocol_version_catalog_and_dataset_through_the_gateway()
+    {
+        using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
+        var baseline = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", NegotiationClient.DefaultBaseline()), HttpStatusCode.Created);
+        await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
+        var provider = fixture.Provider;
+        using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
+        var offer = await NegotiationClient.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/datasets/{dataset}/standard-offers",
+            new { terms = NegotiationClient.Terms(), priceKrw = price, autoAgree = true }), HttpStatusCode.Created);
+
+        // MET:01-01 at the gateway's root (not forwarded to Identity's /.well-known/), then CAT:01-01 to 03 under the path it names.
+        using var anonymous = Cluster.Gateway.CreateClient();
+        var dsp = await new DspConsumer(anonymous).VersionAsync();
+        var connector = new DspConsumer(buyer);
+        var catalog = await connector.CatalogAsync($"{dsp}/catalog/request");
+        Assert.Equal(HttpStatusCode.OK, catalog.Status);
+        var listed = Assert.Single(catalog.Compacted.GetProperty("dataset").EnumerateArray(), d => d.GetProperty("@id").GetString()!.EndsWith($"/{dataset}", StringComparison.Ordinal));
+        Assert.EndsWith($"/standard-offers/{offer.GetProperty("id")}", listed.GetProperty("hasPolicy")[0].GetProperty("@id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{dataset}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{Guid.NewGuid()}")).Status);
+    }
+
+    [Fact]
     public async Task With_quorum_queues_configured_every_consumer_queue_is_a_quorum_queue()
     {
         var queues = await TestServices.RabbitMqQueuesAsync(new Uri(Cluster.RabbitMqUri).AbsolutePath.TrimStart('/'));

@@ -32,4 +32,18 @@ public static class LinkedData
         var result = JsonDocument.Parse(output).RootElement;
         return (result.GetProperty("message").Clone(), result.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray());
     }
+
+    /// <summary>
+    /// A Dataspace Protocol document as a connector receives it, checked against the DSP 2025-1 JSON schema named by its
+    /// path under the DSP <c>$id</c> (e.g. <c>catalog/catalog-schema.json</c>); a JSON-LD document (<paramref name="jsonLd"/>)
+    /// is first compacted with the DSP context. Returns the compacted document and what the schema says against it.
+    /// </summary>
+    public static (JsonElement Compacted, string[] Errors) DspMessage(string document, string schema, bool jsonLd = true)
+    {
+        var (exitCode, output, errors) = Checkers.Node(
+            JsonSerializer.Serialize(new { document = JsonDocument.Parse(document).RootElement, schema, jsonLd }), "dsp-message.mjs");
+        Assert.True(exitCode == 0, $"DSP validation failed to run: {errors}");
+        var result = JsonDocument.Parse(output).RootElement;
+        return (result.GetProperty("compacted").Clone(), result.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
 }

@@ -73,6 +73,70 @@ public static class OdrlPolicy
         return policy;
     }
 
+    /// <summary>
+    /// A standard offer as the ODRL Offer a Dataspace Protocol catalog lists in a dataset's <c>hasPolicy</c> (no target: the
+    /// dataset holding it is the target), in the marketplace's ODRL profile: ODRL's own terms by their short names
+    /// (<see cref="ProfileContext"/> makes ODRL the vocabulary), the price a duty to compensate with <c>payAmount</c> in
+    /// KRW, the duration an <c>elapsedTime</c> from the start the request names, the marketplace's other terms under
+    /// its terms vocabulary. Its <c>@id</c> is the offer's API address: a DSP request refers to it.
+    /// </summary>
+    public static JsonObject Offer(StandardOffer o, string root)
+    {
+        var t = o.Terms;
+        var terms = $"{root}/api/contracts/terms-vocabulary#";
+        var permission = Rule("use", [
+            Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)Iri(MarketplaceIris.Purpose(root, p)))])),
+            Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)Iri(MarketplaceIris.Country(c)))])),
+            Constraint("elapsedTime", "eq", Typed($"P{t.DurationMonths.ToString(CultureInfo.InvariantCulture)}M", "duration")),
+            Constraint($"{terms}exclusive", "eq", Typed(t.Exclusive ? "true" : "false", "boolean")),
+            Constraint($"{terms}liabilityCapKrw", "eq", Typed(t.LiabilityCapKrw.ToString("0", CultureInfo.InvariantCulture), "decimal")),
+            Constraint($"{terms}disputeResolution", "eq", Iri($"{terms}disputeResolution-{t.DisputeResolution}")),
+        ], [
+            Duty("compensate", Constraint("payAmount", "eq", Typed(o.PriceKrw.ToString("0", CultureInfo.InvariantCulture), "decimal"), "https://www.iso.org/iso-4217-currency-codes.html#KRW")),
+        ]);
+        List<JsonNode> permissions = [permission];
+        List<JsonNode> prohibitions = [];
+        (t.DerivativeWorks ? permissions : prohibitions).Add(Rule("derive", [], []));
+        if (t.Redistribution == "derived-products-only")
+        {
+            permissions.Add(Rule("distribute", [Constraint("product", "eq", Iri($"{terms}redistribution-derived-products-only"))], []));
+        }
+        else
+        {
+            prohibitions.Add(Rule("distribute", [], []));
+        }
+
+        var offer = new JsonObject
+        {
+            ["@id"] = StandardOfferIri(root, o.Id),
+            ["@type"] = "Offer",
+            ["profile"] = DataspaceProtocol.Profile(root),
+            ["assigner"] = MarketplaceIris.Organisation(root, o.ProviderOrganisationId),
+            ["permission"] = new JsonArray([.. permissions]),
+            ["obligation"] = new JsonArray(Rule("delete", [Constraint("elapsedTime", "lteq", Typed($"P{t.DeletionDays}D", "duration"))], [])),
+        };
+        if (prohibitions.Count > 0)
+        {
+            offer["prohibition"] = new JsonArray([.. prohibitions]);
+        }
+
+        return offer;
+    }
+
+    public static string StandardOfferIri(string root, Guid id) => $"{root}/api/contracts/standard-offers/{id}";
+
+    /// <summary>
+    /// The marketplace's ODRL profile as a JSON-LD context, added after the DSP context in every DSP document the marketplace
+    /// writes (it only adds to it: ODRL as the vocabulary of undefined terms, and the XML Schema prefix for typed values).
+    /// </summary>
+    public static JsonObject ProfileContext() => new()
+    {
+        ["@version"] = 1.1,
+        ["@vocab"] = Odrl,
+        ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
+        ["unit"] = new JsonObject { ["@id"] = "http://www.w3.org/ns/odrl/2/unit", ["@type"] = "@id" },
+    };
+
     private static JsonObject Iri(string iri) => new() { ["@id"] = iri };
 
     private static JsonObject Context() => new()

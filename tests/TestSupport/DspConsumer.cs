@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Marketplace.TestSupport;
+
+/// <summary>
+/// A scripted Dataspace Protocol 2025-1 consumer, as an enterprise's connector talks to the marketplace (HTTPS binding,
+/// a marketplace token as its credentials): every answer it reads is checked against the DSP schemas after JSON-LD
+/// compaction with the DSP context (<see cref="LinkedData.DspMessage"/>). Its cases are named after the DSP TCK's.
+/// </summary>
+public sealed class DspConsumer(HttpClient client)
+{
+    public sealed record Answer(HttpStatusCode Status, JsonElement Compacted, HttpResponseMessage Response);
+
+    /// <summary>MET:01-01: the version metadata at the root; returns the DSP base path it names for 2025-1.</summary>
+    public async Task<string> VersionAsync()
+    {
+        var response = await client.GetAsync("/.well-known/dspace-version");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var (metadata, errors) = LinkedData.DspMessage(text, "common/protocol-version-schema.json", jsonLd: false);
+        Assert.Empty(errors);
+        var version = Assert.Single(metadata.GetProperty("protocolVersions").EnumerateArray(), v => v.GetProperty("version").GetString() == "2025-1");
+        Assert.Equal("HTTPS", version.GetProperty("binding").GetString());
+        return version.GetProperty("path").GetString()!;
+    }
+
+    /// <summary>A CatalogRequestMessage to <paramref name="url"/> (the catalog, or a page's <c>next</c> link); the answer checked as a Catalog or a CatalogError.</summary>
+    public Task<Answer> CatalogAsync(string url, string? body = null) =>
+        ReadAsync(client.PostAsync(url, new StringContent(
+            body ?? """{"@context":["https://w3id.org/dspace/2025/1/context.jsonld"],"@type":"CatalogRequestMessage","filter":[]}""",
+            Encoding.UTF8, "application/json")), "catalog/catalog-schema.json");
+
+    /// <summary>A dataset by its id (the last segment of its IRI); the answer checked as a Dataset or a CatalogError.</summary>
+    public Task<Answer> DatasetAsync(string url) => ReadAsync(client.GetAsync(url), "catalog/dataset-schema.json");
+
+    private static async Task<Answer> ReadAsync(Task<HttpResponseMessage> sending, string schema)
+    {
+        var response = await sending;
+        var text = await response.Content.ReadAsStringAsync();
+        var ok = response.StatusCode == HttpStatusCode.OK;
+        if (!ok && response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return new Answer(response.StatusCode, default, response);
+        }
+
+        var (compacted, errors) = LinkedData.DspMessage(text, ok ? schema : "catalog/catalog-error-schema.json");
+        Assert.True(errors.Length == 0, $"{response.RequestMessage?.RequestUri}: {string.Join("; ", errors)}\n{text}");
+        return new Answer(response.StatusCode, compacted, response);
+    }
+}
