@@ -45,6 +45,7 @@ public sealed class EmbeddedUpgradeTests
         await ExecuteAsync("contracts", "DROP TABLE organisation_names", "DROP TABLE access_grants", "ALTER TABLE dataset_copies RENAME TO datasets",
             "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version",
             "DROP TABLE standard_offers", "ALTER TABLE negotiations DROP COLUMN standard_offer_id");
+        await ExecuteAsync("identity", "ALTER TABLE api_clients DROP COLUMN connector");
 
         await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
         await second.WaitUntilHealthyAsync();
@@ -57,8 +58,9 @@ public sealed class EmbeddedUpgradeTests
             Assert.Equal(1L, await ScalarAsync(module, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }
 
-        // A column added since: the stored negotiations get it, empty.
+        // Columns added since: the stored rows get them, empty (and the API clients still get tokens, below).
         Assert.Equal(1L, await ScalarAsync("contracts", "SELECT count(*) FROM pragma_table_info('negotiations') WHERE name = 'standard_offer_id'"));
+        Assert.Equal(1L, await ScalarAsync("identity", "SELECT count(*) FROM pragma_table_info('api_clients') WHERE name = 'connector'"));
 
         using var providerAgain = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");
         Assert.Equal(draft, (await providerAgain.GetFromJsonAsync<JsonElement>($"/api/catalog/datasets/{draft}")).GetProperty("id").GetGuid());

@@ -12,6 +12,12 @@ public static class MarketplaceClaims
     /// <summary>"true" for a person or API client that may invite people and manage the organisation's clients.</summary>
     public const string OrganisationAdmin = "org_admin";
 
+    /// <summary>A Dataspace Protocol connector's participant id (its API client was registered as one).</summary>
+    public const string DspParticipant = "dsp_participant";
+
+    /// <summary>A base address the marketplace may call a connector back at, one claim each.</summary>
+    public const string DspCallback = "dsp_callback";
+
     /// <summary>The audience every marketplace API accepts.</summary>
     public const string Audience = "marketplace";
 

@@ -14,7 +14,7 @@ public sealed record OrganisationResponse(
 }
 
 /// <summary>The client secret appears here once and is never readable again.</summary>
-public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecret, bool OrganisationAdmin);
+public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecret, bool OrganisationAdmin, Connector? Connector = null);
 
 /// <summary>
 /// The registration's first API client (an organisation administrator), and an invitation for the contact
@@ -23,9 +23,40 @@ public sealed record ApiClientCreatedResponse(string ClientId, string ClientSecr
 public sealed record RegistrationResponse(OrganisationResponse Organisation, ApiClientCreatedResponse Client, InvitationCreatedResponse Invitation);
 
 /// <param name="OrganisationAdmin">Whether the client may invite people and manage clients (default: no).</param>
-public sealed record CreateApiClientRequest(string? Name = null, bool OrganisationAdmin = false)
+/// <param name="Connector">Makes the client a Dataspace Protocol connector of the organisation (see <see cref="ConnectorRequest"/>).</param>
+public sealed record CreateApiClientRequest(string? Name = null, bool OrganisationAdmin = false, ConnectorRequest? Connector = null)
 {
-    public void Validate() => new Validator().MaxLength(Name, 100, "name").ThrowIfInvalid();
+    /// <summary>The connector it registers, if any, trimmed (400 naming each bad member).</summary>
+    public Connector? Validate()
+    {
+        var validator = new Validator().MaxLength(Name, 100, "name");
+        var connector = Connector?.Validate(validator);
+        validator.ThrowIfInvalid();
+        return connector;
+    }
+}
+
+/// <summary>
+/// A connector's participant id (a DID, a BPN or an URL, without spaces) and one to five base addresses the marketplace may
+/// call back: absolute https URLs without query or fragment (http only on a loopback host, for a connector on the same machine).
+/// </summary>
+public sealed record ConnectorRequest(string? ParticipantId, string[]? CallbackAddresses)
+{
+    public Connector? Validate(Validator validator)
+    {
+        var participant = ParticipantId?.Trim();
+        var addresses = (CallbackAddresses ?? []).Select(a => a?.Trim().TrimEnd('/') ?? "").ToArray();
+        validator
+            .Require(participant is { Length: > 0 and <= 300 } && !participant.Any(char.IsWhiteSpace), "connector.participantId",
+                "The connector's participant id: 1 to 300 characters without spaces (a DID, a BPN or an URL).")
+            .Require(addresses.Length is >= 1 and <= 5 && addresses.All(IsCallbackBase) && addresses.Distinct().Count() == addresses.Length,
+                "connector.callbackAddresses", "One to five distinct https URLs without query or fragment (http only on localhost, 127.0.0.1 or ::1).");
+        return participant is null ? null : new Connector(participant, addresses);
+    }
+
+    private static bool IsCallbackBase(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)
+        && string.IsNullOrEmpty(uri.UserInfo) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }
 
 /// <param name="OrganisationAdmin">Whether the person will administer the organisation (default: no).</param>
@@ -54,9 +85,9 @@ public sealed record PersonResponse(Guid Id, string Email, string DisplayName, b
 }
 
 /// <summary>An API client as its organisation's administrators read it again: never its secret.</summary>
-public sealed record ApiClientResponse(string ClientId, string Name, bool OrganisationAdmin, DateTime CreatedAt, DateTime? RevokedAt)
+public sealed record ApiClientResponse(string ClientId, string Name, bool OrganisationAdmin, Connector? Connector, DateTime CreatedAt, DateTime? RevokedAt)
 {
-    public static ApiClientResponse From(ApiClient c) => new(c.ClientId, c.Name, c.IsOrganisationAdmin, c.CreatedAt, c.RevokedAt);
+    public static ApiClientResponse From(ApiClient c) => new(c.ClientId, c.Name, c.IsOrganisationAdmin, c.Connector, c.CreatedAt, c.RevokedAt);
 }
 
 /// <summary>An invitation as its organisation's administrators read it again: never its code.</summary>

@@ -132,16 +132,22 @@ public static class OrganisationsApi
     public static async Task<Created<ApiClientCreatedResponse>> CreateClient(
         Guid id, CreateApiClientRequest request, ClaimsPrincipal user, IdentityDb db, ApiClientIssuer clients, CancellationToken ct)
     {
-        request.Validate();
+        var connector = request.Validate();
         if (!IsOwn(id, user))
         {
             throw new NotFoundException("Organisation", id);
         }
 
+        if (connector is not null && (await db.ApiClients.AsNoTracking().Where(c => c.RevokedAt == null && c.Connector != null).ToListAsync(ct))
+            .Any(c => c.Connector!.ParticipantId == connector.ParticipantId))
+        {
+            throw new ConflictException("A connector with this participant id is registered already; revoke its client first.", "connector.participantId");
+        }
+
         var client = await clients.IssueAsync(
-            id, string.IsNullOrWhiteSpace(request.Name) ? "client" : request.Name.Trim(), request.OrganisationAdmin, ct);
+            id, string.IsNullOrWhiteSpace(request.Name) ? "client" : request.Name.Trim(), request.OrganisationAdmin, ct, connector: connector);
         return TypedResults.Created($"/api/identity/organisations/{id}/clients/{client.ClientId}",
-            new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, request.OrganisationAdmin));
+            new ApiClientCreatedResponse(client.ClientId, client.ClientSecret, request.OrganisationAdmin, connector));
     }
 
     public static async Task<Ok<Page<ApiClientResponse>>> ListClients(

@@ -15,6 +15,9 @@ public sealed class ApiClient
     /// <summary>May invite people and manage the organisation's API clients (the registration's first client is).</summary>
     public bool IsOrganisationAdmin { get; init; }
 
+    /// <summary>Set for a Dataspace Protocol connector's client (<see cref="Domain.Connector"/>).</summary>
+    public Connector? Connector { get; init; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime? RevokedAt { get; set; }

@@ -14,7 +14,7 @@ public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager
 {
     /// <summary>Registers a client; the secret is returned once and stored only as OpenIddict's hash.</summary>
     public async Task<IssuedClient> IssueAsync(
-        Guid organisationId, string name, bool isOrganisationAdmin, CancellationToken ct, string? clientId = null, string? secret = null)
+        Guid organisationId, string name, bool isOrganisationAdmin, CancellationToken ct, string? clientId = null, string? secret = null, Connector? connector = null)
     {
         clientId ??= $"mkt_{Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant()}";
         secret ??= Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -28,7 +28,11 @@ public sealed class ApiClientIssuer(IdentityDb db, IOpenIddictApplicationManager
             // provider's system that cannot verify JWTs itself.
             Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.Introspection, Permissions.GrantTypes.ClientCredentials },
         }, ct);
-        db.ApiClients.Add(new ApiClient { ClientId = clientId, OrganisationId = organisationId, Name = name, IsOrganisationAdmin = isOrganisationAdmin, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.ApiClients.Add(new ApiClient
+        {
+            ClientId = clientId, OrganisationId = organisationId, Name = name, IsOrganisationAdmin = isOrganisationAdmin, Connector = connector,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
         await db.SaveChangesAsync(ct);
         return new IssuedClient(clientId, secret);
     }

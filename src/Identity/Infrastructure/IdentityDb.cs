@@ -16,6 +16,9 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : ModuleDbC
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    /// <summary>The columns added since the first version, for embedded files (<see cref="SqliteUpgrade"/>).</summary>
+    public override IReadOnlyList<SqliteUpgrade> SqliteUpgrades => [new SqliteUpgrade.AddColumn("api_clients", "connector", "TEXT NULL")];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -13,8 +13,19 @@ namespace Marketplace.Identity.Infrastructure;
 /// </summary>
 public static class TokenPrincipal
 {
-    public static ClaimsPrincipal ForClient(ApiClient client, Organisation organisation) =>
-        Build(organisation, client.ClientId, organisation.NameEn ?? organisation.NameKo ?? client.ClientId, client.IsOrganisationAdmin, email: null, scopes: []);
+    public static ClaimsPrincipal ForClient(ApiClient client, Organisation organisation)
+    {
+        var principal = Build(organisation, client.ClientId, organisation.NameEn ?? organisation.NameKo ?? client.ClientId, client.IsOrganisationAdmin, email: null, scopes: []);
+        if (client.Connector is { } connector)
+        {
+            // Contracts' DSP endpoints learn the connector from its token: its participant id, and where it may be called back.
+            var identity = (ClaimsIdentity)principal.Identity!;
+            identity.SetClaim(MarketplaceClaims.DspParticipant, connector.ParticipantId).SetClaims(MarketplaceClaims.DspCallback, [.. connector.CallbackAddresses]);
+            identity.SetDestinations(_ => [Destinations.AccessToken]);
+        }
+
+        return principal;
+    }
 
     public static ClaimsPrincipal ForPerson(Person person, Organisation organisation, IEnumerable<string> scopes) =>
         Build(organisation, person.Id.ToString(), person.DisplayName, person.IsOrganisationAdmin, person.Email, scopes);

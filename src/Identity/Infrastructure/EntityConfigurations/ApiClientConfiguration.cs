@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         b.HasKey(c => c.ClientId);
         b.Property(c => c.ClientId).HasMaxLength(100);
         b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Connector).AsJson();
         b.HasIndex(c => c.OrganisationId);
     }
 }

@@ -155,6 +155,10 @@ namespace Marketplace.Identity.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("client_id");
 
+                    b.Property<string>("Connector")
+                        .HasColumnType("text")
+                        .HasColumnName("connector");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
