@@ -37,6 +37,24 @@ public sealed class RequestForm
     public string? Action { get; set; }
 }
 
+/// <summary>Standard terms as a provider fixes them: the terms that set the band, the price inside it, and whether the platform agrees for it.</summary>
+public sealed class StandardOfferForm
+{
+    public string? Purpose { get; set; }
+
+    public int? DurationMonths { get; set; }
+
+    public decimal? PriceKrw { get; set; }
+
+    public bool AutoAgree { get; set; }
+}
+
+/// <summary>Which of a list's standard offers a row's button acted on.</summary>
+public sealed class OfferChoice
+{
+    public string? OfferId { get; set; }
+}
+
 /// <summary>A button with nothing to type (accept, agree, finalize, publish).</summary>
 public sealed class ConfirmForm
 {
