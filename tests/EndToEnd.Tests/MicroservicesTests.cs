@@ -131,12 +131,9 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     [Fact]
     public async Task A_whole_negotiation_through_the_gateway_ends_in_a_grant_verified_with_the_public_jwks_only()
     {
-        using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
-        var baseline = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", NegotiationClient.DefaultBaseline()), HttpStatusCode.Created);
-        await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
         var provider = fixture.Provider;
-        using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var (registered, dataset) = await BuyerAndDatasetAsync();
+        using var buyer = registered;
         var band = await NegotiationClient.BandAsync(buyer, dataset);
         var (floor, reference) = (band.GetProperty("bandFloorKrw").GetDecimal(), band.GetProperty("referencePriceKrw").GetDecimal());
 
@@ -168,12 +165,9 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     [Fact]
     public async Task A_connector_reads_the_dataspace_protocol_version_catalog_and_dataset_through_the_gateway()
     {
-        using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
-        var baseline = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", NegotiationClient.DefaultBaseline()), HttpStatusCode.Created);
-        await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
         var provider = fixture.Provider;
-        using var buyer = await Cluster.RegisterVerifiedAsync("buyer");
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var (registered, dataset) = await BuyerAndDatasetAsync();
+        using var buyer = registered;
         var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset);
         var offer = await NegotiationClient.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/datasets/{dataset}/standard-offers",
             new { terms = NegotiationClient.Terms(), priceKrw = price, autoAgree = true }), HttpStatusCode.Created);
@@ -188,6 +182,16 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         Assert.EndsWith($"/standard-offers/{offer.GetProperty("id")}", listed.GetProperty("hasPolicy")[0].GetProperty("@id").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{dataset}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{Guid.NewGuid()}")).Status);
+    }
+
+    /// <summary>A default baseline published, a newly registered and verified buyer, and a dataset of the fixture's provider in Contracts.</summary>
+    private async Task<(HttpClient Buyer, Guid Dataset)> BuyerAndDatasetAsync()
+    {
+        using var admin = await Tokens.SignedInAsync(Cluster.Gateway.BaseAddress!, MicroservicesCluster.AdminClientId, MicroservicesCluster.AdminClientSecret);
+        var baseline = await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync("/api/pricing/baselines", NegotiationClient.DefaultBaseline()), HttpStatusCode.Created);
+        await NegotiationClient.ExpectAsync(await admin.PostAsJsonAsync($"/api/pricing/baselines/{baseline.GetProperty("id")}/publish", new { }), HttpStatusCode.OK);
+        var buyer = await Cluster.RegisterVerifiedAsync("buyer");
+        return (buyer, await NegotiationClient.PublishDatasetAsync(fixture.Provider));
     }
 
     [Fact]
