@@ -114,6 +114,23 @@ public abstract partial class ContractsApiTests
     }
 
     [Fact]
+    public async Task An_organisation_that_buys_and_provides_cannot_request_its_own_offer()
+    {
+        using var anonymous = market.Host.CreateClient();
+        using var admin = await As("demo-admin");
+        using var buyer = await As("demo-buyer-a");
+        var both = await Organisations.RegisterAsync(anonymous, "provider,buyer", admin);
+        using var trader = await Tokens.SignedInAsync(market.BaseAddress, both.ClientId, both.ClientSecret);
+        var dataset = await NegotiationClient.PublishDatasetAsync(trader);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
+        var offerId = (await OfferAsync(trader, dataset, price, autoAgree: true)).GetProperty("id").GetGuid();
+
+        var refused = await NegotiationClient.ExpectAsync(await RequestOfferAsync(trader, offerId), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("An organisation cannot request its own standard offer.", refused.GetProperty("detail").GetString());
+        Assert.Equal("ACTIVE", (await trader.GetFromJsonAsync<JsonElement>($"/api/contracts/standard-offers/{offerId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Offers_on_a_restricted_dataset_are_invisible_to_organisations_it_does_not_name()
     {
         using var buyerA = await As("demo-buyer-a");

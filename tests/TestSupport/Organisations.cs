@@ -70,7 +70,8 @@ public static class Organisations
             businessRegistrationNumber = number,
             contactEmail = $"ops-{number}@example.test",
             isSme = true,
-            roles = new[] { role },
+            // One role, or both as "provider,buyer".
+            roles = role.Split(','),
         });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"registration failed: {body}");

@@ -79,6 +79,12 @@ public static class StandardOffers
     {
         var offer = await FindAsync(db, id, buyer, tracked: true, ct);
         offer.EnsureActive();
+        if (offer.ProviderOrganisationId == buyer.OrganisationIdOf())
+        {
+            // Said here, without the member OpenNegotiation names (datasetId), which this request does not send.
+            throw new RuleViolationException("An organisation cannot request its own standard offer.");
+        }
+
         Negotiation negotiation;
         try
         {
