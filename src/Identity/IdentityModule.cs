@@ -113,7 +113,10 @@ public sealed class IdentityModule : DataModule<IdentityDb>
     /// </summary>
     public override void UsePublicMiddleware(WebApplication app)
     {
-        app.UseFormInputRules();
+        // Only Identity's own forms: in all-in-one mode the console's pages post forms in the same process, and a dataset's
+        // description is several lines (the console sends it on as JSON, whose rules allow line breaks in text).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/connect") || context.Request.Path.StartsWithSegments("/account"),
+            identityForms => identityForms.UseFormInputRules());
         TokenEndpointLimits.Use(app);
         var address = app.Services.GetRequiredService<PublicAddress>().BaseUrl;
         app.Use((context, next) =>

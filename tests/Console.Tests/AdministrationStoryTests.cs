@@ -134,6 +134,20 @@ public sealed class AdministrationStoryTests(ConsoleMarketplace fixture)
             var clientRow = provider.Locator("tr").Filter(new() { HasText = "ERP 연동" });
             await clientRow.GetByRole(AriaRole.Button).ClickAsync();
             await Assertions.Expect(provider.Locator("tr").Filter(new() { HasText = "ERP 연동" })).ToContainTextAsync("폐기됨");
+
+            // Its dataspace connector: a callback address the marketplace may not call is refused next to the field.
+            var participant = $"did:web:edc-{Guid.NewGuid():N}.example";
+            await provider.Locator("details.connector summary").ClickAsync();
+            await provider.Locator("#connector-name").FillAsync("EDC 커넥터");
+            await provider.Locator("#participant-id").FillAsync(participant);
+            await provider.Locator("#callback-addresses").FillAsync("http://edc.example/protocol");
+            await provider.Locator("details.connector button[type=submit]").ClickAsync();
+            await Assertions.Expect(provider.Locator("#callback-addresses-error")).ToBeVisibleAsync();
+            await Assertions.Expect(provider.Locator("#participant-id")).ToHaveValueAsync(participant);
+            await provider.Locator("#callback-addresses").FillAsync("https://edc.example/protocol\nhttps://edc.example/backup");
+            await provider.Locator("details.connector button[type=submit]").ClickAsync();
+            await Assertions.Expect(provider.Locator("#client-secret")).Not.ToBeEmptyAsync();
+            await Assertions.Expect(provider.Locator("tr").Filter(new() { HasText = "EDC 커넥터" })).ToContainTextAsync(participant);
             await provider.Locator("#invite-email").FillAsync($"colleague-{Guid.NewGuid():N}@example.test");
             await provider.GetByRole(AriaRole.Button, new() { Name = "초대하기" }).ClickAsync();
             await Assertions.Expect(provider.Locator("#invitation-url")).ToHaveValueAsync(new Regex("/account/invitation\\?code="));

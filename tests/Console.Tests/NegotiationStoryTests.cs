@@ -49,7 +49,8 @@ public sealed class NegotiationStoryTests(ConsoleMarketplace fixture)
             await provider.GetByRole(AriaRole.Link, new() { Name = w.ListADataset }).ClickAsync();
             await provider.Locator("#titleKo").FillAsync($"사출성형기 {marker}수 유량 데이터");
             await provider.Locator("#titleEn").FillAsync("Injection moulding coolant flow");
-            await provider.Locator("#descriptionKo").FillAsync("사출성형기 냉각수 유량을 1분 간격으로 기록한 데이터");
+            // Two lines: a description is text with line breaks (the console posts it as a form, then sends it on as JSON).
+            await provider.Locator("#descriptionKo").FillAsync("사출성형기 냉각수 유량을 1분 간격으로 기록한 데이터.\n2023–2024년, 사출 라인 3개.");
             await provider.Locator("#keywords").FillAsync("사출, 냉각수, 유량");
             await provider.Locator("#processStage").SelectOptionAsync("production");
             await provider.Locator("#dataTypes").SelectOptionAsync(["sensor-time-series"]);

@@ -24,7 +24,7 @@ public static class FormInputRules
         await next(context);
     });
 
-    /// <summary>Form posts, where the process serves forms itself (Identity's token server and account pages).</summary>
+    /// <summary>Form posts to the paths of a process that reads them itself (Identity's token server and account pages).</summary>
     public static IApplicationBuilder UseFormInputRules(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.Request.HasFormContentType)

@@ -111,6 +111,16 @@ public sealed class MemberForm
     public bool OrganisationAdmin { get; set; }
 }
 
+/// <summary>A dataspace connector as an organisation administrator registers it: a name, its participant id, one callback address per line.</summary>
+public sealed class ConnectorForm
+{
+    public string? Name { get; set; }
+
+    public string? ParticipantId { get; set; }
+
+    public string? CallbackAddresses { get; set; }
+}
+
 /// <summary>A voucher programme as an administrator sets it up.</summary>
 public sealed class VoucherForm
 {
