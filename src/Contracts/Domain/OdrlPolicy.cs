@@ -17,37 +17,9 @@ public static class OdrlPolicy
 
     public static JsonObject Of(Agreement a, string root)
     {
-        var t = a.Terms;
-        var permissions = new JsonArray
-        {
-            Rule("use", [
-                Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)Iri(MarketplaceIris.Purpose(root, p)))])),
-                Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)Iri(MarketplaceIris.Country(c)))])),
-                Constraint("dateTime", "gteq", Typed(a.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "dateTime")),
-                Constraint("dateTime", "lt", Typed(a.EndsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "dateTime")),
-            ], [
-                Duty("compensate", Constraint("payAmount", "eq", Typed(a.PriceKrw.ToString("0", CultureInfo.InvariantCulture), "decimal"), "https://www.iso.org/iso-4217-currency-codes.html#KRW")),
-            ]),
-        };
-        var prohibitions = new JsonArray();
-        if (t.DerivativeWorks)
-        {
-            permissions.Add(Rule("derive", [], []));
-        }
-        else
-        {
-            prohibitions.Add(Rule("derive", [], []));
-        }
-
-        if (t.Redistribution == "derived-products-only")
-        {
-            permissions.Add(Rule("distribute", [Constraint("product", "eq", Iri($"{root}/api/contracts/terms-vocabulary#redistribution-derived-products-only"))], []));
-        }
-        else
-        {
-            prohibitions.Add(Rule("distribute", [], []));
-        }
-
+        var (permissions, prohibitions, obligations) = Rules(a.Terms, a.PriceKrw, root,
+            Constraint("dateTime", "gteq", Typed(a.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "dateTime")),
+            Constraint("dateTime", "lt", Typed(a.EndsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "dateTime")));
         var policy = new JsonObject
         {
             ["@context"] = Context(),
@@ -66,10 +38,7 @@ public static class OdrlPolicy
             policy["prohibition"] = prohibitions;
         }
 
-        policy["obligation"] = new JsonArray
-        {
-            Rule("delete", [Constraint("elapsedTime", "lteq", Typed($"P{t.DeletionDays}D", "duration"))], []),
-        };
+        policy["obligation"] = obligations;
         return policy;
     }
 
@@ -83,45 +52,63 @@ public static class OdrlPolicy
     public static JsonObject Offer(StandardOffer o, string root)
     {
         var t = o.Terms;
-        var terms = $"{root}/api/contracts/terms-vocabulary#";
-        var permission = Rule("use", [
-            Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)Iri(MarketplaceIris.Purpose(root, p)))])),
-            Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)Iri(MarketplaceIris.Country(c)))])),
+        var terms = TermsIri(root);
+        var (permissions, prohibitions, obligations) = Rules(t, o.PriceKrw, root,
             Constraint("elapsedTime", "eq", Typed($"P{t.DurationMonths.ToString(CultureInfo.InvariantCulture)}M", "duration")),
             Constraint($"{terms}exclusive", "eq", Typed(t.Exclusive ? "true" : "false", "boolean")),
             Constraint($"{terms}liabilityCapKrw", "eq", Typed(t.LiabilityCapKrw.ToString("0", CultureInfo.InvariantCulture), "decimal")),
-            Constraint($"{terms}disputeResolution", "eq", Iri($"{terms}disputeResolution-{t.DisputeResolution}")),
-        ], [
-            Duty("compensate", Constraint("payAmount", "eq", Typed(o.PriceKrw.ToString("0", CultureInfo.InvariantCulture), "decimal"), "https://www.iso.org/iso-4217-currency-codes.html#KRW")),
-        ]);
-        List<JsonNode> permissions = [permission];
-        List<JsonNode> prohibitions = [];
-        (t.DerivativeWorks ? permissions : prohibitions).Add(Rule("derive", [], []));
-        if (t.Redistribution == "derived-products-only")
-        {
-            permissions.Add(Rule("distribute", [Constraint("product", "eq", Iri($"{terms}redistribution-derived-products-only"))], []));
-        }
-        else
-        {
-            prohibitions.Add(Rule("distribute", [], []));
-        }
-
+            Constraint($"{terms}disputeResolution", "eq", Iri($"{terms}disputeResolution-{t.DisputeResolution}")));
         var offer = new JsonObject
         {
             ["@id"] = StandardOfferIri(root, o.Id),
             ["@type"] = "Offer",
             ["profile"] = DataspaceProtocol.Profile(root),
             ["assigner"] = MarketplaceIris.Organisation(root, o.ProviderOrganisationId),
-            ["permission"] = new JsonArray([.. permissions]),
-            ["obligation"] = new JsonArray(Rule("delete", [Constraint("elapsedTime", "lteq", Typed($"P{t.DeletionDays}D", "duration"))], [])),
+            ["permission"] = permissions,
+            ["obligation"] = obligations,
         };
         if (prohibitions.Count > 0)
         {
-            offer["prohibition"] = new JsonArray([.. prohibitions]);
+            offer["prohibition"] = prohibitions;
         }
 
         return offer;
     }
+
+    /// <summary>
+    /// The rules the terms make, one way for agreements and offers: use for the purposes and territory (and
+    /// <paramref name="useConstraints"/>: when, for how long, on what else) with the duty to pay the price; derive and
+    /// distribute permitted or prohibited; deletion within the days after the end.
+    /// </summary>
+    private static (JsonArray Permissions, JsonArray Prohibitions, JsonArray Obligations) Rules(
+        ContractTerms t, decimal price, string root, params JsonNode[] useConstraints)
+    {
+        var permissions = new JsonArray
+        {
+            Rule("use", [
+                Constraint("purpose", "isAnyOf", new JsonArray([.. t.Purposes.Select(p => (JsonNode)Iri(MarketplaceIris.Purpose(root, p)))])),
+                Constraint("spatial", "isAnyOf", new JsonArray([.. t.Territory.Select(c => (JsonNode)Iri(MarketplaceIris.Country(c)))])),
+                .. useConstraints,
+            ], [
+                Duty("compensate", Constraint("payAmount", "eq", Typed(price.ToString("0", CultureInfo.InvariantCulture), "decimal"), "https://www.iso.org/iso-4217-currency-codes.html#KRW")),
+            ]),
+        };
+        var prohibitions = new JsonArray();
+        (t.DerivativeWorks ? permissions : prohibitions).Add(Rule("derive", [], []));
+        if (t.Redistribution == "derived-products-only")
+        {
+            permissions.Add(Rule("distribute", [Constraint("product", "eq", Iri($"{TermsIri(root)}redistribution-derived-products-only"))], []));
+        }
+        else
+        {
+            prohibitions.Add(Rule("distribute", [], []));
+        }
+
+        var obligations = new JsonArray(Rule("delete", [Constraint("elapsedTime", "lteq", Typed($"P{t.DeletionDays}D", "duration"))], []));
+        return (permissions, prohibitions, obligations);
+    }
+
+    private static string TermsIri(string root) => $"{root}/api/contracts/terms-vocabulary#";
 
     public static string StandardOfferIri(string root, Guid id) => $"{root}/api/contracts/standard-offers/{id}";
 
