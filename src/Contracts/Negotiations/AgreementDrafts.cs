@@ -14,8 +14,14 @@ public static class AgreementDrafts
     public static async Task<(Agreement Agreement, DatasetCopy Dataset)> DraftAsync(ContractsDb db, Negotiation n, CancellationToken ct)
     {
         var dataset = await db.DatasetCopies.AsNoTracking().FirstAsync(d => d.DatasetId == n.DatasetId, ct);
+        return (Draft(n, dataset), dataset);
+    }
+
+    /// <summary>The draft from a copy of the dataset the caller has read already.</summary>
+    public static Agreement Draft(Negotiation n, DatasetCopy dataset)
+    {
         var id = Agreement.IdFor(n);
         var document = CanonicalJson.Serialize(AgreementDocument.Of(id, n, dataset));
-        return (Agreement.Draft(id, n, document, CanonicalJson.Sha256Hex(document)), dataset);
+        return Agreement.Draft(id, n, document, CanonicalJson.Sha256Hex(document));
     }
 }

@@ -41,7 +41,7 @@ public static class OpenNegotiation
         db.AddEvent(NegotiationEvents.For(negotiation, null, dataset));
         if (offer is { AutoAgree: true })
         {
-            var (agreement, _) = await AgreementDrafts.DraftAsync(db, negotiation, ct);
+            var agreement = AgreementDrafts.Draft(negotiation, dataset);
             agreement.SignByProvider(new Signature(offer.ProviderOrganisationId, Negotiation.StandardOfferSubject(offer.Id), now), readHash: null);
             negotiation.AgreeOnProvidersBehalf(agreement.Id, agreement.Hash, now, options.ResponsePeriod);
             db.Agreements.Add(agreement);
