@@ -7,6 +7,7 @@ using Marketplace.BuildingBlocks.ServiceDefaults;
 using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Contracts.Domain;
 using Marketplace.Contracts.Infrastructure;
+using Marketplace.Contracts.Negotiations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -49,7 +50,7 @@ public static class DspCatalogApi
             return Error(StatusCodes.Status400BadRequest, $"The page size in the query (limit) is 1 to {PageSize}.");
         }
 
-        if (await MessageTypeAsync(http.Request, ct) is { } problem && problem != "CatalogRequestMessage")
+        if (await NotACatalogRequestAsync(http.Request, ct) is { } problem)
         {
             return Error(StatusCodes.Status400BadRequest, problem);
         }
@@ -127,25 +128,22 @@ public static class DspCatalogApi
     {
         var datasets = (await db.DatasetCopies.AsNoTracking().Where(d => ids.Contains(d.DatasetId) && d.Listed).ToListAsync(ct))
             .Where(d => d.IsVisibleTo(organisation)).ToDictionary(d => d.DatasetId);
-        var offers = (await db.StandardOffers.AsNoTracking()
-            .Where(o => ids.Contains(o.DatasetId) && o.Status == StandardOfferStatus.Active).ToListAsync(ct))
-            .ToLookup(o => o.DatasetId);
-        return [.. ids.Where(i => datasets.ContainsKey(i) && offers[i].Any())
-            .Select(i => (datasets[i], (IReadOnlyList<StandardOffer>)offers[i].OrderBy(o => o.PriceKrw).ThenBy(o => o.PublishedAt).ToList()))];
+        var offers = await StandardOffers.ActiveAsync(db, ids, ct);
+        return [.. ids.Where(i => datasets.ContainsKey(i) && offers[i].Any()).Select(i => (datasets[i], (IReadOnlyList<StandardOffer>)[.. offers[i]]))];
     }
 
     /// <summary>
-    /// The message's <c>@type</c> (compacted with the DSP context, as DSP messages are sent), or a sentence saying what is
-    /// wrong with it; null for an empty body.
+    /// Null for a CatalogRequestMessage (its <c>@type</c> compacted with the DSP context, as DSP messages are sent, or
+    /// expanded); otherwise a sentence saying what the body is instead.
     /// </summary>
-    private static async Task<string?> MessageTypeAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<string?> NotACatalogRequestAsync(HttpRequest request, CancellationToken ct)
     {
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String
                 ? type.GetString() is "CatalogRequestMessage" or "dspace:CatalogRequestMessage" or $"{DataspaceProtocol.Namespace}CatalogRequestMessage"
-                    ? "CatalogRequestMessage"
+                    ? null
                     : $"Expected a CatalogRequestMessage, not {type.GetString()}."
                 : "Expected a JSON-LD object with \"@type\": \"CatalogRequestMessage\".";
         }

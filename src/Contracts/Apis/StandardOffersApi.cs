@@ -64,8 +64,8 @@ public static class StandardOffersApi
             throw new NotFoundException("Dataset", id);
         }
 
-        var offers = await db.StandardOffers.AsNoTracking().Where(o => o.DatasetId == id && o.Status == StandardOfferStatus.Active).ToListAsync(ct);
-        return TypedResults.Ok(new StandardOfferList(offers.OrderBy(o => o.PriceKrw).ThenBy(o => o.PublishedAt).Select(StandardOfferResponse.From).ToList()));
+        var offers = await StandardOffers.ActiveAsync(db, [id], ct);
+        return TypedResults.Ok(new StandardOfferList([.. offers[id].Select(StandardOfferResponse.From)]));
     }
 
     public static async Task<Ok<StandardOfferResponse>> GetStandardOffer(Guid id, ClaimsPrincipal user, ContractsDb db, CancellationToken ct) =>

@@ -42,6 +42,11 @@ public static class StandardOffers
         return offer;
     }
 
+    /// <summary>The active offers of the datasets, each dataset's cheapest first (as buyers and connectors read them).</summary>
+    public static async Task<ILookup<Guid, StandardOffer>> ActiveAsync(ContractsDb db, IReadOnlyCollection<Guid> datasetIds, CancellationToken ct) =>
+        (await db.StandardOffers.AsNoTracking().Where(o => datasetIds.Contains(o.DatasetId) && o.Status == StandardOfferStatus.Active).ToListAsync(ct))
+            .OrderBy(o => o.PriceKrw).ThenBy(o => o.PublishedAt).ToLookup(o => o.DatasetId);
+
     /// <summary>The offer as the caller may see it: its provider and administrators always, others while its dataset is visible to them (404 otherwise).</summary>
     public static async Task<StandardOffer> FindAsync(ContractsDb db, Guid id, ClaimsPrincipal user, bool tracked, CancellationToken ct)
     {
