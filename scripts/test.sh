@@ -85,6 +85,11 @@ status=$(( status | $? ))
 wait $end_to_end
 status=$(( status | $? ))
 set -e
+if [ "$status" -ne 0 ]; then
+  # The shared broker's own account of the run goes with the services' folder: its last complaints, for the record.
+  echo "[services] RabbitMQ's last warnings and errors:"
+  grep -h "\[warning\]\|\[error\]" "$MARKETPLACE_SERVICES_DIR"/rmq/log/*.log 2>/dev/null | tail -n 40 || true
+fi
 cleanup
 trap - EXIT
 

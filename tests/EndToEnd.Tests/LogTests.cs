@@ -72,6 +72,27 @@ public sealed class LogTests(LogTests.VerboseHost verbose) : IClassFixture<LogTe
         }
     }
 
+    [Fact]
+    public async Task A_queue_that_cannot_receive_says_which_and_why_while_the_bus_tries_again()
+    {
+        // A virtual host the broker does not have: the bus cannot start, and used to retry without a word above debug.
+        var missing = new UriBuilder(TestServices.RabbitMq) { Path = $"/t-missing-{Guid.NewGuid():N}" }.Uri.ToString();
+        await using var host = StartVerbose(new Dictionary<string, string>
+        {
+            ["Marketplace:Bus:Transport"] = "RabbitMq",
+            ["Marketplace:Bus:RabbitMqUri"] = missing,
+        });
+        await host.WaitUntilHealthyAsync("/health/live");
+
+        var line = await Eventually.GetAsync(() => Task.FromResult(host.Output.Split('\n').FirstOrDefault(l => l.Contains("is not receiving"))),
+            TimeSpan.FromSeconds(60), "a warning about a queue that is not receiving");
+        Assert.Contains(" warn ", line);
+        Assert.Matches("The queue rabbitmq://[^ ]+/t-missing-[0-9a-f]{32}/(catalog|contracts|pricing|identity)-[a-z-]+ is not receiving", line);
+        Assert.Contains("RabbitMqConnectionException", line);
+        using var client = host.CreateClient();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
     private static HostProcess StartVerbose(Dictionary<string, string> configuration)
     {
         configuration["Logging:LogLevel:Marketplace.BuildingBlocks.ServiceDefaults.CorrelationIdMiddleware"] = "Debug";

@@ -61,7 +61,12 @@ internal sealed class BrokerTopologyDeployment(
                 topology.Done();
                 return;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping while the broker was unreachable: nothing is lost, the next start declares them.
+                return;
+            }
+            catch (Exception ex)
             {
                 logger.LogWarning(ex, "The broker's queues could not be declared; the outbox waits and this is tried again");
                 var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, failures)));

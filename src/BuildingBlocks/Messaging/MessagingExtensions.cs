@@ -17,6 +17,7 @@ public static class MessagingExtensions
     {
         var options = builder.Configuration.GetMarketplaceOptions().Bus;
         builder.Services.AddSingleton<InProcessDelivery>();
+        builder.Services.AddReceiveEndpointObserver<EndpointFaultLog>();
         if (options.Transport == BusTransport.RabbitMq)
         {
             var topology = BrokerTopology.ToDeploy();
