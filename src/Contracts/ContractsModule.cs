@@ -53,6 +53,7 @@ public sealed class ContractsModule : DataModule<ContractsDb>
         app.MapNegotiableDatasetsApi();
         app.MapStandardOffersApi();
         app.MapDspCatalogApi();
+        app.MapDspNegotiationApi();
         app.MapNegotiationsApi();
         app.MapAgreementsApi();
     }

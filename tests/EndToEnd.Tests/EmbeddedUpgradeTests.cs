@@ -44,7 +44,8 @@ public sealed class EmbeddedUpgradeTests
         await ExecuteAsync("pricing", "ALTER TABLE dataset_copies RENAME COLUMN metadata_score TO completeness_score", "ALTER TABLE dataset_copies RENAME TO listings");
         await ExecuteAsync("contracts", "DROP TABLE organisation_names", "DROP TABLE access_grants", "ALTER TABLE dataset_copies RENAME TO datasets",
             "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version",
-            "DROP TABLE standard_offers", "ALTER TABLE negotiations DROP COLUMN standard_offer_id");
+            "DROP TABLE standard_offers", "ALTER TABLE negotiations DROP COLUMN standard_offer_id",
+            "ALTER TABLE negotiations DROP COLUMN dsp_consumer_pid", "ALTER TABLE negotiations DROP COLUMN dsp_callback_address");
         await ExecuteAsync("identity", "ALTER TABLE api_clients DROP COLUMN connector");
 
         await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
@@ -59,7 +60,8 @@ public sealed class EmbeddedUpgradeTests
         }
 
         // Columns added since: the stored rows get them, empty (and the API clients still get tokens, below).
-        Assert.Equal(1L, await ScalarAsync("contracts", "SELECT count(*) FROM pragma_table_info('negotiations') WHERE name = 'standard_offer_id'"));
+        Assert.Equal(3L, await ScalarAsync("contracts",
+            "SELECT count(*) FROM pragma_table_info('negotiations') WHERE name IN ('standard_offer_id', 'dsp_consumer_pid', 'dsp_callback_address')"));
         Assert.Equal(1L, await ScalarAsync("identity", "SELECT count(*) FROM pragma_table_info('api_clients') WHERE name = 'connector'"));
 
         using var providerAgain = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");

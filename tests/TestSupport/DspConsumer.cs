@@ -35,17 +35,79 @@ public sealed class DspConsumer(HttpClient client)
     /// <summary>A dataset by its id (the last segment of its IRI); the answer checked as a Dataset or a CatalogError.</summary>
     public Task<Answer> DatasetAsync(string url) => ReadAsync(client.GetAsync(url), "catalog/dataset-schema.json");
 
-    private static async Task<Answer> ReadAsync(Task<HttpResponseMessage> sending, string schema)
+    /// <summary>
+    /// CN:01-01: a ContractRequestMessage for a catalog offer (by its <c>@id</c>, with the price it names when
+    /// <paramref name="payAmount"/> is given) to <c>{dsp}/negotiations/request</c>; the answer checked as a
+    /// ContractNegotiation (201) or a ContractNegotiationError.
+    /// </summary>
+    public Task<Answer> RequestNegotiationAsync(string dsp, string offer, string consumerPid, string callbackAddress, decimal? payAmount = null)
+    {
+        object offerNode = payAmount is { } amount
+            ? new Dictionary<string, object>
+            {
+                ["@id"] = offer,
+                ["@type"] = "Offer",
+                ["permission"] = new[] { new Dictionary<string, object>
+                {
+                    ["action"] = "use",
+                    ["duty"] = new[] { new Dictionary<string, object>
+                    {
+                        ["action"] = "compensate",
+                        ["constraint"] = new[] { new Dictionary<string, object>
+                        {
+                            ["leftOperand"] = "payAmount", ["operator"] = "eq",
+                            ["rightOperand"] = new Dictionary<string, string> { ["@value"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                        } },
+                    } },
+                } },
+            }
+            : new Dictionary<string, object> { ["@id"] = offer };
+        return SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
+        {
+            ["consumerPid"] = consumerPid,
+            ["offer"] = offerNode,
+            ["callbackAddress"] = callbackAddress,
+        });
+    }
+
+    /// <summary>CN:02-01: the negotiation at its provider address, a ContractNegotiation or a ContractNegotiationError.</summary>
+    public Task<Answer> NegotiationAsync(string url) =>
+        ReadAsync(client.GetAsync(url), "negotiation/contract-negotiation-schema.json", "negotiation/contract-negotiation-error-schema.json");
+
+    /// <summary>
+    /// A consumer's message of <paramref name="type"/> with <paramref name="members"/> to <paramref name="url"/>: an
+    /// accepted message answers 200 (a request 201 with the negotiation), a refused one a ContractNegotiationError.
+    /// </summary>
+    public Task<Answer> SendAsync(string url, string type, IReadOnlyDictionary<string, object> members)
+    {
+        var message = new Dictionary<string, object> { ["@context"] = new[] { "https://w3id.org/dspace/2025/1/context.jsonld" }, ["@type"] = type };
+        foreach (var (name, value) in members)
+        {
+            message[name] = value;
+        }
+
+        return ReadAsync(client.PostAsync(url, new StringContent(JsonSerializer.Serialize(message), Encoding.UTF8, "application/json")),
+            "negotiation/contract-negotiation-schema.json", "negotiation/contract-negotiation-error-schema.json");
+    }
+
+    private static Task<Answer> ReadAsync(Task<HttpResponseMessage> sending, string schema) => ReadAsync(sending, schema, "catalog/catalog-error-schema.json");
+
+    private static async Task<Answer> ReadAsync(Task<HttpResponseMessage> sending, string schema, string errorSchema)
     {
         var response = await sending;
         var text = await response.Content.ReadAsStringAsync();
-        var ok = response.StatusCode == HttpStatusCode.OK;
+        var ok = response.IsSuccessStatusCode;
+        if (ok && text.Length == 0)
+        {
+            return new Answer(response.StatusCode, default, response);
+        }
+
         if (!ok && response.Content.Headers.ContentType?.MediaType != "application/json")
         {
             return new Answer(response.StatusCode, default, response);
         }
 
-        var (compacted, errors) = LinkedData.DspMessage(text, ok ? schema : "catalog/catalog-error-schema.json");
+        var (compacted, errors) = LinkedData.DspMessage(text, ok ? schema : errorSchema);
         Assert.True(errors.Length == 0, $"{response.RequestMessage?.RequestUri}: {string.Join("; ", errors)}\n{text}");
         return new Answer(response.StatusCode, compacted, response);
     }

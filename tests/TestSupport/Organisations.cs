@@ -85,4 +85,20 @@ public static class Organisations
         return new Credentials(id, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!,
             $"ops-{number}@example.test", new Uri(body.GetProperty("invitation").GetProperty("acceptUrl").GetString()!));
     }
+
+    /// <summary>
+    /// Registers a Dataspace Protocol connector for <paramref name="organisation"/> (its administrator's client
+    /// <paramref name="admin"/>) with one callback address and a new participant id, and signs in as it.
+    /// </summary>
+    public static async Task<HttpClient> ConnectorAsync(HttpClient admin, Guid organisation, string callbackAddress)
+    {
+        var response = await admin.PostAsJsonAsync($"/api/identity/organisations/{organisation}/clients", new
+        {
+            name = "Test connector",
+            connector = new { participantId = $"did:web:connector-{Guid.NewGuid():N}.example", callbackAddresses = new[] { callbackAddress } },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"connector registration failed: {body}");
+        return await Tokens.SignedInAsync(admin.BaseAddress!, body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!);
+    }
 }

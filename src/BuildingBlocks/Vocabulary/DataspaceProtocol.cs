@@ -15,6 +15,12 @@ public static class DataspaceProtocol
 
     public const string Namespace = "https://w3id.org/dspace/2025/1/";
 
+    /// <summary>The longest process id (<c>consumerPid</c>) the marketplace keeps for a connector.</summary>
+    public const int MaxProcessIdLength = 300;
+
+    /// <summary>The longest callback address the marketplace keeps for a connector.</summary>
+    public const int MaxAddressLength = 2000;
+
     /// <summary>The IRI of the marketplace's ODRL profile (prices and terms in offers and agreements); it serves its JSON-LD context.</summary>
     public static string Profile(string root) => $"{root}{Path}/odrl-profile";
 }

@@ -50,7 +50,7 @@ public static class DspCatalogApi
             return Error(StatusCodes.Status400BadRequest, $"The page size in the query (limit) is 1 to {PageSize}.");
         }
 
-        if (await NotACatalogRequestAsync(http.Request, ct) is { } problem)
+        if ((await DspMessages.ReadAsync(http.Request, "CatalogRequestMessage", ct)).Problem is { } problem)
         {
             return Error(StatusCodes.Status400BadRequest, problem);
         }
@@ -104,7 +104,7 @@ public static class DspCatalogApi
             http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
 
-        return Json(StatusCodes.Status200OK, DspCatalog.Catalog(page, address.Root));
+        return DspMessages.Json(StatusCodes.Status200OK, DspCatalog.Catalog(page, address.Root));
     }
 
     public static async Task<IResult> GetDataset(string id, ClaimsPrincipal user, ContractsDb db, PublicAddress address, CancellationToken ct)
@@ -116,7 +116,7 @@ public static class DspCatalogApi
         if (Guid.TryParse(key, out var datasetId)
             && (await VisibleAsync(db, [datasetId], user.OrganisationIdOf(), ct)).FirstOrDefault() is { Dataset: not null } found)
         {
-            return Json(StatusCodes.Status200OK, DspCatalog.Dataset(found.Dataset, found.Offers, address.Root));
+            return DspMessages.Json(StatusCodes.Status200OK, DspCatalog.Dataset(found.Dataset, found.Offers, address.Root));
         }
 
         return Error(StatusCodes.Status404NotFound, $"No dataset {id} in this catalog (unknown, not visible to your organisation, or without a standard offer).");
@@ -132,28 +132,5 @@ public static class DspCatalogApi
         return [.. ids.Where(i => datasets.ContainsKey(i) && offers[i].Any()).Select(i => (datasets[i], (IReadOnlyList<StandardOffer>)[.. offers[i]]))];
     }
 
-    /// <summary>
-    /// Null for a CatalogRequestMessage (its <c>@type</c> compacted with the DSP context, as DSP messages are sent, or
-    /// expanded); otherwise a sentence saying what the body is instead.
-    /// </summary>
-    private static async Task<string?> NotACatalogRequestAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String
-                ? type.GetString() is "CatalogRequestMessage" or "dspace:CatalogRequestMessage" or $"{DataspaceProtocol.Namespace}CatalogRequestMessage"
-                    ? null
-                    : $"Expected a CatalogRequestMessage, not {type.GetString()}."
-                : "Expected a JSON-LD object with \"@type\": \"CatalogRequestMessage\".";
-        }
-        catch (JsonException)
-        {
-            return "The body is not JSON.";
-        }
-    }
-
-    private static IResult Error(int status, string reason) => Json(status, DspCatalog.Error(status, reason));
-
-    private static IResult Json(int status, JsonObject document) => Results.Text(document.ToJsonString(), "application/json", statusCode: status);
+    private static IResult Error(int status, string reason) => DspMessages.Json(status, DspCatalog.Error(status, reason));
 }

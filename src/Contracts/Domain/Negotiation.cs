@@ -52,6 +52,12 @@ public sealed class Negotiation
     /// <summary>The standard offer whose terms the buyer requested as they are, if it did.</summary>
     public Guid? StandardOfferId { get; private set; }
 
+    /// <summary>The consumer's process id when a connector requested through the Dataspace Protocol (its <c>consumerPid</c>).</summary>
+    public string? DspConsumerPid { get; private set; }
+
+    /// <summary>Where the connector takes the provider's DSP messages about this negotiation (under an address its client registered).</summary>
+    public string? DspCallbackAddress { get; private set; }
+
     public string? TerminationReason { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -82,6 +88,13 @@ public sealed class Negotiation
         negotiation.Propose(Party.Buyer, subject, terms, price, check, now);
         negotiation.Move("request", Party.Buyer, subject, NegotiationState.Requested, now, responsePeriod, reason: null);
         return negotiation;
+    }
+
+    /// <summary>A connector opened it through the Dataspace Protocol: its process id and callback address, kept for its messages.</summary>
+    public void ConnectDsp(DspPeer peer)
+    {
+        DspConsumerPid = peer.ConsumerPid;
+        DspCallbackAddress = peer.CallbackAddress;
     }
 
     /// <summary>Which side <paramref name="organisation"/> is on, or null when it is neither.</summary>

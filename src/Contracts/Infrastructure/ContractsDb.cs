@@ -29,6 +29,8 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         new SqliteUpgrade.RenameColumn("negotiations", "listing_version", "dataset_version"),
         new SqliteUpgrade.RenameColumn("agreements", "listing_version", "dataset_version"),
         new SqliteUpgrade.AddColumn("negotiations", "standard_offer_id", "TEXT NULL"),
+        new SqliteUpgrade.AddColumn("negotiations", "dsp_consumer_pid", "TEXT NULL"),
+        new SqliteUpgrade.AddColumn("negotiations", "dsp_callback_address", "TEXT NULL"),
         .. new[] { ("listing-withdrawn", "dataset-withdrawn"), ("listing-suspended", "dataset-suspended") }.SelectMany(r => new SqliteUpgrade[]
         {
             new SqliteUpgrade.Statement($"UPDATE negotiations SET termination_reason = '{r.Item2}' WHERE termination_reason = '{r.Item1}'"),

@@ -13,13 +13,13 @@ namespace Marketplace.Contracts.Negotiations;
 /// restricted dataset is not revealed), not the buyer's own, offered on these terms (422) and priced inside the band
 /// of the baseline in force (422). The negotiation and its event are saved together. A request at a standard offer's
 /// terms (<see cref="StandardOffers.RequestAsync"/>) names the offer; when the offer agrees automatically the platform
-/// agrees in the same transaction on the provider's behalf.
+/// agrees in the same transaction on the provider's behalf. A connector's request (Dataspace Protocol) keeps its peer.
 /// </summary>
 public static class OpenNegotiation
 {
     public static async Task<Negotiation> RunAsync(
         ContractsDb db, Guid datasetId, ClaimsPrincipal buyer, ContractTerms terms, decimal price, DateTime now, ContractsOptions options,
-        Guid? renewalOf, CancellationToken ct, StandardOffer? offer = null)
+        Guid? renewalOf, CancellationToken ct, StandardOffer? offer = null, DspPeer? peer = null)
     {
         var organisation = buyer.OrganisationIdOf();
         var dataset = await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == datasetId, ct);
@@ -37,6 +37,11 @@ public static class OpenNegotiation
         var check = await PriceBands.CheckAsync(db, dataset, terms, price, now, ct);
         var negotiation = Negotiation.Request(
             dataset, organisation, buyer.IsSme(), buyer.SubjectOf(), terms, price, check, now, options.ResponsePeriod, renewalOf, offer?.Id);
+        if (peer is not null)
+        {
+            negotiation.ConnectDsp(peer);
+        }
+
         db.Negotiations.Add(negotiation);
         db.AddEvent(NegotiationEvents.For(negotiation, null, dataset));
         if (offer is { AutoAgree: true })

@@ -80,7 +80,7 @@ public static class StandardOffers
     /// at once on the provider's behalf (the provider's signature names the offer) and the buyer verifies next.
     /// </summary>
     public static async Task<Negotiation> RequestAsync(
-        ContractsDb db, Guid id, ClaimsPrincipal buyer, DateOnly start, DateTime now, ContractsOptions options, CancellationToken ct)
+        ContractsDb db, Guid id, ClaimsPrincipal buyer, DateOnly start, DateTime now, ContractsOptions options, CancellationToken ct, DspPeer? peer = null)
     {
         var offer = await FindAsync(db, id, buyer, tracked: true, ct);
         offer.EnsureActive();
@@ -93,7 +93,7 @@ public static class StandardOffers
         Negotiation negotiation;
         try
         {
-            negotiation = await OpenNegotiation.RunAsync(db, offer.DatasetId, buyer, offer.TermsFrom(start), offer.PriceKrw, now, options, renewalOf: null, ct, offer);
+            negotiation = await OpenNegotiation.RunAsync(db, offer.DatasetId, buyer, offer.TermsFrom(start), offer.PriceKrw, now, options, renewalOf: null, ct, offer, peer);
         }
         catch (RuleViolationException e) when (e.Errors.Keys.All(k => k != "datasetId"))
         {

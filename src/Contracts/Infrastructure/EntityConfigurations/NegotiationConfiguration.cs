@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Contracts.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,6 +21,8 @@ internal sealed class NegotiationConfiguration : IEntityTypeConfiguration<Negoti
         b.Property(x => x.History).AsJson();
         b.Property(x => x.AgreementHash).HasMaxLength(64);
         b.Property(x => x.TerminationReason).HasMaxLength(40);
+        b.Property(x => x.DspConsumerPid).HasMaxLength(DataspaceProtocol.MaxProcessIdLength);
+        b.Property(x => x.DspCallbackAddress).HasMaxLength(DataspaceProtocol.MaxAddressLength);
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.Ignore(x => x.Turn);
         b.HasIndex(x => new { x.BuyerOrganisationId, x.UpdatedAt });

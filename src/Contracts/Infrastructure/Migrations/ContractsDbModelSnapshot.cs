@@ -418,6 +418,16 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("dataset_version");
 
+                    b.Property<string>("DspCallbackAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("dsp_callback_address");
+
+                    b.Property<string>("DspConsumerPid")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("dsp_consumer_pid");
+
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");

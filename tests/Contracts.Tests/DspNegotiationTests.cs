@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.BuildingBlocks.Hosting;
+
+namespace Marketplace.Contracts.Tests;
+
+/// <summary>
+/// The Dataspace Protocol's contract negotiation, provider side, as a buyer's registered connector meets it (cases named
+/// after the DSP TCK's CN cases), on both stores (the fixtures of <see cref="ContractsApiTests"/>). A DSP negotiation is
+/// the REST API's negotiation: the same id, states, band and agreement.
+/// </summary>
+public abstract partial class ContractsApiTests
+{
+    private const string Callback = "http://127.0.0.1:9/dsp";
+
+    [Fact]
+    public async Task CN_01_01_a_connector_requests_a_catalog_offer_the_platform_agrees_and_its_verification_finalizes_the_agreement()
+    {
+        using var buyerA = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, Callback);
+        var consumer = new DspConsumer(connector);
+        var dsp = await consumer.VersionAsync();
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset, NegotiationClient.Terms("ai-training", 24));
+        var offer = (await OfferAsync(provider, dataset, price, autoAgree: true)).GetProperty("id").GetGuid();
+        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
+
+        // CN:01-01: the offer as the catalog lists it, its price named; a callback under the registered address.
+        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, $"{Callback}/negotiations", price);
+        Assert.Equal(HttpStatusCode.Created, requested.Status);
+        Assert.Equal(("ContractNegotiation", consumerPid, "AGREED"), (requested.Compacted.GetProperty("@type").GetString(),
+            requested.Compacted.GetProperty("consumerPid").GetString(), requested.Compacted.GetProperty("state").GetString()));
+        var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
+        Assert.Equal(new Uri($"{market.BaseAddress}api/contracts/dsp/negotiations/{providerPid}"), requested.Response.Headers.Location);
+
+        // The same negotiation in the REST API: at the offer's terms, agreed by the platform for the provider.
+        var rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
+        Assert.Equal(("AGREED", offer, price), (rest.GetProperty("state").GetString(), rest.GetProperty("standardOfferId").GetGuid(), rest.GetProperty("priceKrw").GetDecimal()));
+
+        // CN:02-01: read back; then the verification: signed by the buyer, finalized by the platform at once.
+        var read = await consumer.NegotiationAsync(requested.Response.Headers.Location!.ToString());
+        Assert.Equal((HttpStatusCode.OK, "AGREED"), (read.Status, read.Compacted.GetProperty("state").GetString()));
+        var verification = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage",
+            new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid });
+        Assert.Equal(HttpStatusCode.OK, verification.Status);
+        Assert.Equal("FINALIZED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
+        rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
+        var agreement = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{rest.GetProperty("agreementId").GetGuid()}");
+        Assert.Equal("FINALIZED", rest.GetProperty("state").GetString());
+        Assert.Equal((price, "FINALIZED"), (agreement.GetProperty("priceKrw").GetDecimal(), agreement.GetProperty("status").GetString()));
+
+        // A step the state no longer allows is a ContractNegotiationError naming both process ids.
+        var again = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/termination", "ContractNegotiationTerminationMessage",
+            new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid, ["code"] = "no-longer-needed" });
+        Assert.Equal((HttpStatusCode.Conflict, "ContractNegotiationError", providerPid, consumerPid), (again.Status,
+            again.Compacted.GetProperty("@type").GetString(), again.Compacted.GetProperty("providerPid").GetString(), again.Compacted.GetProperty("consumerPid").GetString()));
+    }
+
+    [Fact]
+    public async Task CN_01_02_requests_the_marketplace_cannot_take_are_negotiation_errors_and_open_nothing()
+    {
+        // A buyer organisation of its own, so that "nothing opened" is its empty list.
+        using var anonymous = market.Host.CreateClient();
+        using var admin = await As("demo-admin");
+        var registered = await Organisations.RegisterAsync(anonymous, "buyer", admin);
+        using var buyer = await Tokens.SignedInAsync(market.BaseAddress, registered.ClientId, registered.ClientSecret);
+        using var buyerB = await As("demo-buyer-b");
+        using var provider = await As("demo-provider-x");
+        using var connector = await Organisations.ConnectorAsync(buyer, registered.OrganisationId, Callback);
+        var consumer = new DspConsumer(connector);
+        var dsp = await consumer.VersionAsync();
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
+        var offer = (await OfferAsync(provider, dataset, price, autoAgree: false)).GetProperty("id").GetGuid();
+
+        async Task<string> RefusedAsync(DspConsumer who, HttpStatusCode status, string offerIri, string callback, decimal? payAmount = null)
+        {
+            var answer = await who.RequestNegotiationAsync(dsp, offerIri, "urn:uuid:refused", callback, payAmount);
+            Assert.Equal(status, answer.Status);
+            Assert.Equal(("ContractNegotiationError", "urn:uuid:refused"), (answer.Compacted.GetProperty("@type").GetString(), answer.Compacted.GetProperty("consumerPid").GetString()));
+            return answer.Compacted.GetProperty("reason")[0].GetString()!;
+        }
+
+        // A plain API client is no connector; a callback elsewhere than registered; an offer not in the catalog; another price.
+        Assert.Contains("not a registered connector", await RefusedAsync(new DspConsumer(buyer), HttpStatusCode.Forbidden, OfferIri(offer), Callback));
+        Assert.Contains(Callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), "https://elsewhere.example/dsp"));
+        Assert.Contains(Callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), "http://127.0.0.1:9/dspx"));
+        Assert.Contains("offer:", await RefusedAsync(consumer, HttpStatusCode.BadRequest, "https://other.example/offers/1", Callback));
+        await RefusedAsync(consumer, HttpStatusCode.NotFound, OfferIri(Guid.NewGuid()), Callback);
+        Assert.Contains("payAmount", await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), Callback, price - 1));
+        var counter = await consumer.SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
+        {
+            ["providerPid"] = Guid.NewGuid().ToString(), ["consumerPid"] = "urn:uuid:refused", ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, counter.Status);
+        var notAMessage = await consumer.SendAsync($"{dsp}/negotiations/request", "CatalogRequestMessage", new Dictionary<string, object> { ["consumerPid"] = "urn:uuid:refused" });
+        Assert.Equal(HttpStatusCode.BadRequest, notAMessage.Status);
+        Assert.Equal(0, (await buyer.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations")).GetProperty("items").GetArrayLength());
+
+        // Without automatic agreement the provider answers in the console or the REST API: the connector sees REQUESTED,
+        // may not verify or accept yet (409), and may terminate (CN:03-01); another organisation sees nothing (404).
+        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
+        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, Callback);
+        Assert.Equal((HttpStatusCode.Created, "REQUESTED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
+        var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
+        var ids = new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid };
+        Assert.Equal(HttpStatusCode.Conflict, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage", ids)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
+            new Dictionary<string, object>(ids) { ["eventType"] = "ACCEPTED" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
+            new Dictionary<string, object>(ids) { ["eventType"] = "FINALIZED" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/termination", "ContractNegotiationTerminationMessage",
+            new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = "urn:uuid:someone-else" })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await new DspConsumer(buyerB).NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await consumer.NegotiationAsync($"{dsp}/negotiations/not-a-negotiation")).Status);
+
+        var terminated = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/termination", "ContractNegotiationTerminationMessage",
+            new Dictionary<string, object>(ids) { ["code"] = "commercial-disagreement", ["reason"] = new[] { "Price" } });
+        Assert.Equal(HttpStatusCode.OK, terminated.Status);
+        Assert.Equal("TERMINATED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
+        var rest = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
+        Assert.Equal(("TERMINATED", "commercial-disagreement"), (rest.GetProperty("state").GetString(), rest.GetProperty("terminationReason").GetString()));
+    }
+
+    private string OfferIri(Guid offer) => $"{market.BaseAddress}api/contracts/standard-offers/{offer}";
+}
