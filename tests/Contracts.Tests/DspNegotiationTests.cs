@@ -51,11 +51,45 @@ public abstract partial class ContractsApiTests
         Assert.Equal("FINALIZED", rest.GetProperty("state").GetString());
         Assert.Equal((price, "FINALIZED"), (agreement.GetProperty("priceKrw").GetDecimal(), agreement.GetProperty("status").GetString()));
 
-        // A step the state no longer allows is a ContractNegotiationError naming both process ids.
+        // A step the state no longer allows is a 400 ContractNegotiationError naming both process ids, as DSP requires.
         var again = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/termination", "ContractNegotiationTerminationMessage",
             new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid, ["code"] = "no-longer-needed" });
-        Assert.Equal((HttpStatusCode.Conflict, "ContractNegotiationError", providerPid, consumerPid), (again.Status,
+        Assert.Equal((HttpStatusCode.BadRequest, "ContractNegotiationError", providerPid, consumerPid), (again.Status,
             again.Compacted.GetProperty("@type").GetString(), again.Compacted.GetProperty("providerPid").GetString(), again.Compacted.GetProperty("consumerPid").GetString()));
+    }
+
+    [Fact]
+    public async Task CN_01_03_a_counter_offer_on_the_price_is_offered_by_the_provider_accepted_by_the_connector_agreed_and_finalized()
+    {
+        using var buyerA = await As("demo-buyer-a");
+        using var provider = await As("demo-provider-x");
+        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, Callback);
+        var consumer = new DspConsumer(connector);
+        var dsp = await consumer.VersionAsync();
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset, NegotiationClient.Terms("ai-training", 24));
+        var offer = (await OfferAsync(provider, dataset, price, autoAgree: true)).GetProperty("id").GetGuid();
+        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
+
+        // Another price than the offer's, inside the band: a request the provider answers, not one the platform agrees to.
+        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, Callback, price - 1000);
+        Assert.Equal((HttpStatusCode.Created, "REQUESTED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
+        var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
+        var id = Guid.Parse(providerPid);
+        var rest = await provider.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
+        Assert.Equal((price - 1000, JsonValueKind.Null), (rest.GetProperty("priceKrw").GetDecimal(), rest.GetProperty("standardOfferId").ValueKind));
+
+        // The provider offers in the REST API (as in the console); the connector accepts; the provider agrees; the connector verifies.
+        await NegotiationClient.ActOkAsync(provider, id, "offer");
+        Assert.Equal("OFFERED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
+        var ids = new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid };
+        var accepted = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
+            new Dictionary<string, object>(ids) { ["eventType"] = "ACCEPTED" });
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        await NegotiationClient.ActOkAsync(provider, id, "agree");
+        Assert.Equal(HttpStatusCode.OK, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage", ids)).Status);
+        rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
+        Assert.Equal(("FINALIZED", price - 1000), (rest.GetProperty("state").GetString(), rest.GetProperty("priceKrw").GetDecimal()));
     }
 
     [Fact]
@@ -89,7 +123,10 @@ public abstract partial class ContractsApiTests
         Assert.Contains(Callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), "http://127.0.0.1:9/dspx"));
         Assert.Contains("offer:", await RefusedAsync(consumer, HttpStatusCode.BadRequest, "https://other.example/offers/1", Callback));
         await RefusedAsync(consumer, HttpStatusCode.NotFound, OfferIri(Guid.NewGuid()), Callback);
-        Assert.Contains("payAmount", await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), Callback, price - 1));
+        // A counter-offer on the price outside the band: the error names the band, as the REST API's 422 does.
+        var outOfBand = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), "urn:uuid:refused", Callback, 1m);
+        Assert.Equal(HttpStatusCode.BadRequest, outOfBand.Status);
+        Assert.Matches(@"^band: \d+ to \d+ KRW \(reference price \d+ KRW\)$", outOfBand.Compacted.GetProperty("reason")[1].GetString());
         var counter = await consumer.SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
         {
             ["providerPid"] = Guid.NewGuid().ToString(), ["consumerPid"] = "urn:uuid:refused", ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) },
@@ -100,14 +137,14 @@ public abstract partial class ContractsApiTests
         Assert.Equal(0, (await buyer.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations")).GetProperty("items").GetArrayLength());
 
         // Without automatic agreement the provider answers in the console or the REST API: the connector sees REQUESTED,
-        // may not verify or accept yet (409), and may terminate (CN:03-01); another organisation sees nothing (404).
+        // may not verify or accept yet (400), and may terminate (CN:03-01); another organisation sees nothing (404).
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
         var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, Callback);
         Assert.Equal((HttpStatusCode.Created, "REQUESTED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
         var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
         var ids = new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid };
-        Assert.Equal(HttpStatusCode.Conflict, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage", ids)).Status);
-        Assert.Equal(HttpStatusCode.Conflict, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
+        Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage", ids)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
             new Dictionary<string, object>(ids) { ["eventType"] = "ACCEPTED" })).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
             new Dictionary<string, object>(ids) { ["eventType"] = "FINALIZED" })).Status);

@@ -22,7 +22,8 @@ namespace Marketplace.Contracts.Apis;
 /// The contract negotiation protocol of the Dataspace Protocol 2025-1, provider side, under
 /// <see cref="DataspaceProtocol.Path"/><c>/negotiations</c>: a buyer organisation's registered connector requests a
 /// catalog offer as it is (a standard offer, by its <c>@id</c>), reads the negotiation, accepts an offer the provider
-/// made, verifies the agreement — the platform then finalizes it on the provider's behalf — or terminates. Each
+/// made, verifies the agreement — the platform then finalizes it on the provider's behalf — or terminates. A request
+/// naming another price than the offer's is a counter-offer on the price: a request like the REST API's. Each
 /// message is the same step the REST API takes (<see cref="NegotiationSteps"/>, <see cref="StandardOffers"/>): the band,
 /// the dataset's terms and the state machine hold alike. Errors are DSP <c>ContractNegotiationError</c>s.
 /// </summary>
@@ -74,9 +75,10 @@ public static class DspNegotiationApi
     }
 
     /// <summary>
-    /// <c>ContractRequestMessage</c>: the offer is one of the catalog's (its <c>@id</c>), requested as it is — a price in
-    /// the message must be the offer's — starting today; the callback address is one the connector's client registered
-    /// (or under one). 201 with the <c>ContractNegotiation</c>, AGREED at once when the provider lets the platform agree.
+    /// <c>ContractRequestMessage</c>: the offer is one of the catalog's (its <c>@id</c>), requested as it is starting today,
+    /// or at another price (its <c>payAmount</c>: a counter-offer, checked against the band; out of it the error names the
+    /// band); the callback address is one the connector's client registered (or under one). 201 with the
+    /// <c>ContractNegotiation</c>, AGREED at once when the offer as it is lets the platform agree.
     /// </summary>
     public static async Task<IResult> RequestNegotiation(
         HttpContext http, ClaimsPrincipal user, ContractsDb db, PublicAddress address, TimeProvider clock, IOptions<ContractsOptions> options,
@@ -133,21 +135,19 @@ public static class DspNegotiationApi
         try
         {
             var listed = await StandardOffers.FindAsync(db, offerId, user, tracked: false, ct);
-            if (PayAmount(offer) is { } asked && asked != listed.PriceKrw)
-            {
-                return Error(StatusCodes.Status400BadRequest, "", consumerPid,
-                    $"offer: its payAmount ({asked.ToString(CultureInfo.InvariantCulture)}) is not the offer's price "
-                    + $"({listed.PriceKrw.ToString(CultureInfo.InvariantCulture)} KRW); a catalog offer is requested as it is.");
-            }
-
-            var negotiation = await StandardOffers.RequestAsync(
-                db, offerId, user, DateOnly.FromDateTime(now), now, options.Value, ct, new DspPeer(consumerPid, callback));
+            listed.EnsureActive();
+            var peer = new DspPeer(consumerPid, callback);
+            var today = DateOnly.FromDateTime(now);
+            // The offer as it is, or a counter-offer on its price: a request like the REST API's, checked against the band.
+            var negotiation = PayAmount(offer) is { } asked && asked != listed.PriceKrw
+                ? await OpenNegotiation.RunAsync(db, listed.DatasetId, user, listed.TermsFrom(today), asked, now, options.Value, renewalOf: null, ct, peer: peer)
+                : await StandardOffers.RequestAsync(db, offerId, user, today, now, options.Value, ct, peer);
             http.Response.Headers.Location = $"{address.Root}{DataspaceProtocol.Path}/negotiations/{DspNegotiation.ProviderPid(negotiation.Id)}";
             return DspMessages.Json(StatusCodes.Status201Created, DspNegotiation.Of(negotiation));
         }
         catch (Exception e) when (StatusOf(e) is { } status)
         {
-            return Error(status, "", consumerPid, e.Message);
+            return Error(status, "", consumerPid, e);
         }
     }
 
@@ -181,7 +181,7 @@ public static class DspNegotiationApi
         }
         catch (Exception e) when (StatusOf(e) is { } status)
         {
-            return Error(status, providerPid, n.DspConsumerPid!, e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            return Error(status, providerPid, n.DspConsumerPid!, e);
         }
     }
 
@@ -223,15 +223,31 @@ public static class DspNegotiationApi
             e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Object ? DspMessages.Text(e, "@id") : null;
     }
 
-    /// <summary>The status of a failure the caller caused: 400 for what it sent, 404, 409 for a state or a concurrent change; null for ours.</summary>
+    /// <summary>
+    /// The status of a failure the caller caused: 400 for what it sent or a transition the state does not allow (as DSP
+    /// requires), 404 for an unknown id, 409 for a concurrent change; null for ours.
+    /// </summary>
     private static int? StatusOf(Exception e) => e switch
     {
-        ValidationException or RuleViolationException => StatusCodes.Status400BadRequest,
+        ValidationException or RuleViolationException or ConflictException or PreconditionFailedException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
-        ConflictException or PreconditionFailedException => StatusCodes.Status409Conflict,
         _ when WriteConflict.Is(e) => StatusCodes.Status409Conflict,
         _ => null,
     };
+
+    /// <summary>The error of a refused step: the reason in words, then what the marketplace knows more (the band of an out-of-band price).</summary>
+    private static IResult Error(int status, string providerPid, string consumerPid, Exception e)
+    {
+        var document = DspNegotiation.Error(status, providerPid, consumerPid,
+            e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+        if (e is DomainException domain && domain.Details.TryGetValue("band", out var details) && details is PriceCheck band)
+        {
+            document["reason"]!.AsArray().Add(string.Create(CultureInfo.InvariantCulture,
+                $"band: {band.BandFloorKrw} to {band.BandCeilingKrw} KRW (reference price {band.ReferencePriceKrw} KRW)"));
+        }
+
+        return DspMessages.Json(status, document);
+    }
 
     private static IResult NotFound(string providerPid) =>
         Error(StatusCodes.Status404NotFound, providerPid, "", $"No negotiation {providerPid} that your organisation requested through the Dataspace Protocol.");
