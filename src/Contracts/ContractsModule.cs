@@ -37,6 +37,10 @@ public sealed class ContractsModule : DataModule<ContractsDb>
         builder.AddMarketplaceDataProtection();
         builder.Services.AddSingleton<PlatformSigner>();
         builder.Services.AddHostedService<NegotiationExpiry>();
+        // Connectors' callback addresses are theirs: no redirect followed, an answer within 10 s or the attempt failed.
+        builder.Services.AddHttpClient(DspCallbackDelivery.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddHostedService<DspCallbackDelivery>();
     }
 
     protected override void AddModuleConsumers(IBusRegistrationConfigurator bus)

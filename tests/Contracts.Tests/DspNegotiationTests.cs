@@ -12,14 +12,14 @@ namespace Marketplace.Contracts.Tests;
 /// </summary>
 public abstract partial class ContractsApiTests
 {
-    private const string Callback = "http://127.0.0.1:9/dsp";
-
     [Fact]
     public async Task CN_01_01_a_connector_requests_a_catalog_offer_the_platform_agrees_and_its_verification_finalizes_the_agreement()
     {
         using var buyerA = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, Callback);
+        await using var callbacks = new CallbackServer();
+        var callback = callbacks.BaseAddress;
+        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, callback);
         var consumer = new DspConsumer(connector);
         var dsp = await consumer.VersionAsync();
         var dataset = await NegotiationClient.PublishDatasetAsync(provider);
@@ -28,7 +28,7 @@ public abstract partial class ContractsApiTests
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
 
         // CN:01-01: the offer as the catalog lists it, its price named; a callback under the registered address.
-        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, $"{Callback}/negotiations", price);
+        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, $"{callback}/edc", price);
         Assert.Equal(HttpStatusCode.Created, requested.Status);
         Assert.Equal(("ContractNegotiation", consumerPid, "AGREED"), (requested.Compacted.GetProperty("@type").GetString(),
             requested.Compacted.GetProperty("consumerPid").GetString(), requested.Compacted.GetProperty("state").GetString()));
@@ -39,13 +39,25 @@ public abstract partial class ContractsApiTests
         var rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
         Assert.Equal(("AGREED", offer, price), (rest.GetProperty("state").GetString(), rest.GetProperty("standardOfferId").GetGuid(), rest.GetProperty("priceKrw").GetDecimal()));
 
+        // The agreement reaches the callback address: a ContractAgreementMessage with the platform's token, the price in ODRL.
+        var agreed = DspConsumer.Callback(await callbacks.MessageAsync($"/edc/negotiations/{consumerPid}/agreement", Wait), "negotiation/contract-agreement-message-schema.json");
+        Assert.Equal((providerPid, consumerPid), (agreed.GetProperty("providerPid").GetString(), agreed.GetProperty("consumerPid").GetString()));
+        Assert.Contains(price.ToString(System.Globalization.CultureInfo.InvariantCulture), agreed.GetProperty("agreement").ToString());
+
         // CN:02-01: read back; then the verification: signed by the buyer, finalized by the platform at once.
         var read = await consumer.NegotiationAsync(requested.Response.Headers.Location!.ToString());
         Assert.Equal((HttpStatusCode.OK, "AGREED"), (read.Status, read.Compacted.GetProperty("state").GetString()));
+        // The connector is away when the FINALIZED event is due: refused, retried, delivered once it is back, nothing lost.
+        callbacks.Down = true;
         var verification = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage",
             new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid });
         Assert.Equal(HttpStatusCode.OK, verification.Status);
         Assert.Equal("FINALIZED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
+        await Eventually.GetAsync(() => Task.FromResult<object?>(callbacks.Refused >= 2 ? callbacks.Refused : null), Wait, "two refused deliveries");
+        callbacks.Down = false;
+        var finalized = DspConsumer.Callback(await callbacks.MessageAsync($"/edc/negotiations/{consumerPid}/events", Wait), "negotiation/contract-negotiation-event-message-schema.json");
+        Assert.Equal("FINALIZED", finalized.GetProperty("eventType").GetString());
+        Assert.Equal([$"/edc/negotiations/{consumerPid}/agreement", $"/edc/negotiations/{consumerPid}/events"], callbacks.All.Select(r => r.Path));
         rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
         var agreement = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{rest.GetProperty("agreementId").GetGuid()}");
         Assert.Equal("FINALIZED", rest.GetProperty("state").GetString());
@@ -63,7 +75,9 @@ public abstract partial class ContractsApiTests
     {
         using var buyerA = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
-        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, Callback);
+        await using var callbacks = new CallbackServer();
+        var callback = callbacks.BaseAddress;
+        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, callback);
         var consumer = new DspConsumer(connector);
         var dsp = await consumer.VersionAsync();
         var dataset = await NegotiationClient.PublishDatasetAsync(provider);
@@ -72,15 +86,18 @@ public abstract partial class ContractsApiTests
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
 
         // Another price than the offer's, inside the band: a request the provider answers, not one the platform agrees to.
-        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, Callback, price - 1000);
+        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, callback, price - 1000);
         Assert.Equal((HttpStatusCode.Created, "REQUESTED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
         var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
         var id = Guid.Parse(providerPid);
         var rest = await provider.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
         Assert.Equal((price - 1000, JsonValueKind.Null), (rest.GetProperty("priceKrw").GetDecimal(), rest.GetProperty("standardOfferId").ValueKind));
 
-        // The provider offers in the REST API (as in the console); the connector accepts; the provider agrees; the connector verifies.
+        // The provider offers in the REST API (as in the console): a ContractOfferMessage at the callback address; the
+        // connector accepts; the provider agrees; the connector verifies.
         await NegotiationClient.ActOkAsync(provider, id, "offer");
+        var offered = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/offers", Wait), "negotiation/contract-offer-message-schema.json");
+        Assert.Contains((price - 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), offered.GetProperty("offer").ToString());
         Assert.Equal("OFFERED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
         var ids = new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid };
         var accepted = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
@@ -102,7 +119,9 @@ public abstract partial class ContractsApiTests
         using var buyer = await Tokens.SignedInAsync(market.BaseAddress, registered.ClientId, registered.ClientSecret);
         using var buyerB = await As("demo-buyer-b");
         using var provider = await As("demo-provider-x");
-        using var connector = await Organisations.ConnectorAsync(buyer, registered.OrganisationId, Callback);
+        await using var callbacks = new CallbackServer();
+        var callback = callbacks.BaseAddress;
+        using var connector = await Organisations.ConnectorAsync(buyer, registered.OrganisationId, callback);
         var consumer = new DspConsumer(connector);
         var dsp = await consumer.VersionAsync();
         var dataset = await NegotiationClient.PublishDatasetAsync(provider);
@@ -118,13 +137,13 @@ public abstract partial class ContractsApiTests
         }
 
         // A plain API client is no connector; a callback elsewhere than registered; an offer not in the catalog; another price.
-        Assert.Contains("not a registered connector", await RefusedAsync(new DspConsumer(buyer), HttpStatusCode.Forbidden, OfferIri(offer), Callback));
-        Assert.Contains(Callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), "https://elsewhere.example/dsp"));
-        Assert.Contains(Callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), "http://127.0.0.1:9/dspx"));
-        Assert.Contains("offer:", await RefusedAsync(consumer, HttpStatusCode.BadRequest, "https://other.example/offers/1", Callback));
-        await RefusedAsync(consumer, HttpStatusCode.NotFound, OfferIri(Guid.NewGuid()), Callback);
+        Assert.Contains("not a registered connector", await RefusedAsync(new DspConsumer(buyer), HttpStatusCode.Forbidden, OfferIri(offer), callback));
+        Assert.Contains(callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), "https://elsewhere.example/dsp"));
+        Assert.Contains(callback, await RefusedAsync(consumer, HttpStatusCode.BadRequest, OfferIri(offer), $"{callback}x"));
+        Assert.Contains("offer:", await RefusedAsync(consumer, HttpStatusCode.BadRequest, "https://other.example/offers/1", callback));
+        await RefusedAsync(consumer, HttpStatusCode.NotFound, OfferIri(Guid.NewGuid()), callback);
         // A counter-offer on the price outside the band: the error names the band, as the REST API's 422 does.
-        var outOfBand = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), "urn:uuid:refused", Callback, 1m);
+        var outOfBand = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), "urn:uuid:refused", callback, 1m);
         Assert.Equal(HttpStatusCode.BadRequest, outOfBand.Status);
         Assert.Matches(@"^band: \d+ to \d+ KRW \(reference price \d+ KRW\)$", outOfBand.Compacted.GetProperty("reason")[1].GetString());
         var counter = await consumer.SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
@@ -139,7 +158,7 @@ public abstract partial class ContractsApiTests
         // Without automatic agreement the provider answers in the console or the REST API: the connector sees REQUESTED,
         // may not verify or accept yet (400), and may terminate (CN:03-01); another organisation sees nothing (404).
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
-        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, Callback);
+        var requested = await consumer.RequestNegotiationAsync(dsp, OfferIri(offer), consumerPid, callback);
         Assert.Equal((HttpStatusCode.Created, "REQUESTED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
         var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
         var ids = new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid };
@@ -160,6 +179,9 @@ public abstract partial class ContractsApiTests
         var rest = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
         Assert.Equal(("TERMINATED", "commercial-disagreement"), (rest.GetProperty("state").GetString(), rest.GetProperty("terminationReason").GetString()));
     }
+
+    /// <summary>How long a callback may take: a poll of the delivery (2 s), and retries after refusals (1, 2, 4 s …).</summary>
+    private static readonly TimeSpan Wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
 
     private string OfferIri(Guid offer) => $"{market.BaseAddress}api/contracts/standard-offers/{offer}";
 }

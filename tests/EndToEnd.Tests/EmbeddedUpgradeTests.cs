@@ -45,7 +45,8 @@ public sealed class EmbeddedUpgradeTests
         await ExecuteAsync("contracts", "DROP TABLE organisation_names", "DROP TABLE access_grants", "ALTER TABLE dataset_copies RENAME TO datasets",
             "ALTER TABLE negotiations RENAME COLUMN dataset_version TO listing_version", "ALTER TABLE agreements RENAME COLUMN dataset_version TO listing_version",
             "DROP TABLE standard_offers", "ALTER TABLE negotiations DROP COLUMN standard_offer_id",
-            "ALTER TABLE negotiations DROP COLUMN dsp_consumer_pid", "ALTER TABLE negotiations DROP COLUMN dsp_callback_address");
+            "ALTER TABLE negotiations DROP COLUMN dsp_participant_id", "ALTER TABLE negotiations DROP COLUMN dsp_consumer_pid",
+            "ALTER TABLE negotiations DROP COLUMN dsp_callback_address", "DROP TABLE dsp_callbacks");
         await ExecuteAsync("identity", "ALTER TABLE api_clients DROP COLUMN connector");
 
         await using var second = HostProcess.Start("all", new Dictionary<string, string>(), _folder);
@@ -54,14 +55,14 @@ public sealed class EmbeddedUpgradeTests
         Assert.Equal(copies, await ScalarAsync("pricing", "SELECT count(*) FROM dataset_copies"));
         Assert.Equal(0L, await ScalarAsync("pricing", "SELECT count(*) FROM sqlite_master WHERE name = 'listings'"));
         Assert.Equal(0L, await ScalarAsync("catalog", "SELECT count(*) FROM sqlite_master WHERE name = 'IX_datasets_status_completeness_score_id'"));
-        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "organisation_names"), ("contracts", "access_grants"), ("contracts", "standard_offers") })
+        foreach (var (module, table) in new[] { ("catalog", "organisation_names"), ("contracts", "organisation_names"), ("contracts", "access_grants"), ("contracts", "standard_offers"), ("contracts", "dsp_callbacks") })
         {
             Assert.Equal(1L, await ScalarAsync(module, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }
 
         // Columns added since: the stored rows get them, empty (and the API clients still get tokens, below).
-        Assert.Equal(3L, await ScalarAsync("contracts",
-            "SELECT count(*) FROM pragma_table_info('negotiations') WHERE name IN ('standard_offer_id', 'dsp_consumer_pid', 'dsp_callback_address')"));
+        Assert.Equal(4L, await ScalarAsync("contracts",
+            "SELECT count(*) FROM pragma_table_info('negotiations') WHERE name IN ('standard_offer_id', 'dsp_participant_id', 'dsp_consumer_pid', 'dsp_callback_address')"));
         Assert.Equal(1L, await ScalarAsync("identity", "SELECT count(*) FROM pragma_table_info('api_clients') WHERE name = 'connector'"));
 
         using var providerAgain = await Tokens.DemoAsync(second.BaseAddress!, "demo-provider-x");

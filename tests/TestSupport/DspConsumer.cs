@@ -90,6 +90,15 @@ public sealed class DspConsumer(HttpClient client)
             "negotiation/contract-negotiation-schema.json", "negotiation/contract-negotiation-error-schema.json");
     }
 
+    /// <summary>A message the marketplace sent the connector's callback server, checked against <paramref name="schema"/>; compacted.</summary>
+    public static JsonElement Callback(CallbackServer.Received received, string schema)
+    {
+        Assert.StartsWith("Bearer ", received.Authorization);
+        var (compacted, errors) = LinkedData.DspMessage(received.Body, schema);
+        Assert.True(errors.Length == 0, $"{received.Path}: {string.Join("; ", errors)}\n{received.Body}");
+        return compacted;
+    }
+
     private static Task<Answer> ReadAsync(Task<HttpResponseMessage> sending, string schema) => ReadAsync(sending, schema, "catalog/catalog-error-schema.json");
 
     private static async Task<Answer> ReadAsync(Task<HttpResponseMessage> sending, string schema, string errorSchema)

@@ -136,7 +136,7 @@ public static class DspNegotiationApi
         {
             var listed = await StandardOffers.FindAsync(db, offerId, user, tracked: false, ct);
             listed.EnsureActive();
-            var peer = new DspPeer(consumerPid, callback);
+            var peer = new DspPeer(user.FindFirst(MarketplaceClaims.DspParticipant)?.Value ?? "", consumerPid, callback);
             var today = DateOnly.FromDateTime(now);
             // The offer as it is, or a counter-offer on its price: a request like the REST API's, checked against the band.
             var negotiation = PayAmount(offer) is { } asked && asked != listed.PriceKrw

@@ -86,5 +86,6 @@ public static class DspCatalog
         ["endpointURL"] = $"{root}{DataspaceProtocol.Path}",
     };
 
-    private static JsonArray Context() => new(DataspaceProtocol.Context, OdrlPolicy.ProfileContext());
+    /// <summary>The context of the DSP messages the marketplace writes: DSP's, then its ODRL profile's.</summary>
+    internal static JsonArray Context() => new(DataspaceProtocol.Context, OdrlPolicy.ProfileContext());
 }

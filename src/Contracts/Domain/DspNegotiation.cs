@@ -29,9 +29,54 @@ public static class DspNegotiation
         ["reason"] = new JsonArray(reason),
     };
 
+    /// <summary>
+    /// The provider message a callback carries and the path under <c>{callbackAddress}/negotiations/{consumerPid}/</c> it
+    /// goes to: the provider's offer on the table (<c>ContractOfferMessage</c>, the offer's <c>@id</c> the negotiation's
+    /// round), the agreement as ODRL (<c>ContractAgreementMessage</c>), the FINALIZED event, or the termination. Each
+    /// names both process ids; the connector already knows where to answer (the negotiation's address).
+    /// </summary>
+    public static (string Path, JsonObject Message) Callback(DspCallbackMessage kind, Negotiation n, Agreement? agreement, string root)
+    {
+        var message = new JsonObject
+        {
+            ["@context"] = DspCatalog.Context(),
+            ["providerPid"] = ProviderPid(n.Id),
+            ["consumerPid"] = n.DspConsumerPid,
+        };
+        switch (kind)
+        {
+            case DspCallbackMessage.Offer:
+                var offer = OdrlPolicy.Offer($"{root}/api/contracts/negotiations/{n.Id}#round-{n.Rounds.Count}", n.Terms, n.PriceKrw, n.ProviderOrganisationId, root);
+                offer["target"] = MarketplaceIris.DatasetVersion(root, n.DatasetId, n.DatasetVersion);
+                message["@type"] = "ContractOfferMessage";
+                message["offer"] = offer;
+                return ("offers", message);
+            case DspCallbackMessage.Agreement:
+                // As GET /agreements/{id}/odrl serves it, read with the message's context (the DSP context protects its
+                // terms: an embedded context may not redefine them), its uid the policy's @id.
+                var policy = OdrlPolicy.Of(agreement!, root);
+                policy.Remove("@context");
+                var uid = policy["uid"]!.GetValue<string>();
+                policy.Remove("uid");
+                policy.Insert(0, "@id", uid);
+                message["@type"] = "ContractAgreementMessage";
+                message["agreement"] = policy;
+                return ("agreement", message);
+            case DspCallbackMessage.Finalized:
+                message["@type"] = "ContractNegotiationEventMessage";
+                message["eventType"] = "FINALIZED";
+                return ("events", message);
+            default:
+                message["@type"] = "ContractNegotiationTerminationMessage";
+                message["code"] = n.TerminationReason ?? "other";
+                message["reason"] = new JsonArray($"Terminated by the {n.History[^1].By}: {n.TerminationReason ?? "other"}.");
+                return ("termination", message);
+        }
+    }
+
     /// <summary>The provider's process id of a negotiation: its id, as the REST API names it too.</summary>
     public static string ProviderPid(Guid negotiation) => negotiation.ToString();
 }
 
-/// <summary>The connector that requested a negotiation through the Dataspace Protocol: its process id and callback address.</summary>
-public sealed record DspPeer(string ConsumerPid, string CallbackAddress);
+/// <summary>The connector that requested a negotiation through the Dataspace Protocol: its participant id, process id and callback address.</summary>
+public sealed record DspPeer(string ParticipantId, string ConsumerPid, string CallbackAddress);

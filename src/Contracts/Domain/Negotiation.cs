@@ -52,6 +52,9 @@ public sealed class Negotiation
     /// <summary>The standard offer whose terms the buyer requested as they are, if it did.</summary>
     public Guid? StandardOfferId { get; private set; }
 
+    /// <summary>The participant id of the connector that requested through the Dataspace Protocol (its token's <c>dsp_participant</c>).</summary>
+    public string? DspParticipantId { get; private set; }
+
     /// <summary>The consumer's process id when a connector requested through the Dataspace Protocol (its <c>consumerPid</c>).</summary>
     public string? DspConsumerPid { get; private set; }
 
@@ -93,6 +96,7 @@ public sealed class Negotiation
     /// <summary>A connector opened it through the Dataspace Protocol: its process id and callback address, kept for its messages.</summary>
     public void ConnectDsp(DspPeer peer)
     {
+        DspParticipantId = peer.ParticipantId;
         DspConsumerPid = peer.ConsumerPid;
         DspCallbackAddress = peer.CallbackAddress;
     }

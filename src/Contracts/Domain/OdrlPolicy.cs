@@ -49,21 +49,23 @@ public static class OdrlPolicy
     /// KRW, the duration an <c>elapsedTime</c> from the start the request names, the marketplace's other terms under
     /// its terms vocabulary. Its <c>@id</c> is the offer's API address: a DSP request refers to it.
     /// </summary>
-    public static JsonObject Offer(StandardOffer o, string root)
+    public static JsonObject Offer(StandardOffer o, string root) => Offer(StandardOfferIri(root, o.Id), o.Terms, o.PriceKrw, o.ProviderOrganisationId, root);
+
+    /// <summary>Terms at a price as an ODRL Offer with this <c>@id</c> (a standard offer's, or a provider's offer in a negotiation).</summary>
+    public static JsonObject Offer(string id, ContractTerms t, decimal price, Guid provider, string root)
     {
-        var t = o.Terms;
         var terms = TermsIri(root);
-        var (permissions, prohibitions, obligations) = Rules(t, o.PriceKrw, root,
+        var (permissions, prohibitions, obligations) = Rules(t, price, root,
             Constraint("elapsedTime", "eq", Typed($"P{t.DurationMonths.ToString(CultureInfo.InvariantCulture)}M", "duration")),
             Constraint($"{terms}exclusive", "eq", Typed(t.Exclusive ? "true" : "false", "boolean")),
             Constraint($"{terms}liabilityCapKrw", "eq", Typed(t.LiabilityCapKrw.ToString("0", CultureInfo.InvariantCulture), "decimal")),
             Constraint($"{terms}disputeResolution", "eq", Iri($"{terms}disputeResolution-{t.DisputeResolution}")));
         var offer = new JsonObject
         {
-            ["@id"] = StandardOfferIri(root, o.Id),
+            ["@id"] = id,
             ["@type"] = "Offer",
             ["profile"] = DataspaceProtocol.Profile(root),
-            ["assigner"] = MarketplaceIris.Organisation(root, o.ProviderOrganisationId),
+            ["assigner"] = MarketplaceIris.Organisation(root, provider),
             ["permission"] = permissions,
             ["obligation"] = obligations,
         };

@@ -50,5 +50,6 @@ public static class TermsVocabulary
         new("expired", "응답 기한 경과", "No answer within the response period"),
         new("dataset-withdrawn", "데이터셋 게시 철회", "The dataset was withdrawn"),
         new("dataset-suspended", "데이터셋 게시 정지", "The dataset was suspended"),
+        new("connector-unreachable", "구매자 커넥터 연락 불가", "The buyer's connector could not be reached for 24 hours"),
     ];
 }

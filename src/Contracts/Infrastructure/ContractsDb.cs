@@ -21,6 +21,8 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<DspCallback> DspCallbacks => Set<DspCallback>();
+
     /// <summary>The same renames as the PostgreSQL migrations, for embedded files (<see cref="SqliteUpgrade"/>).</summary>
     public override IReadOnlyList<SqliteUpgrade> SqliteUpgrades =>
     [
@@ -29,6 +31,7 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         new SqliteUpgrade.RenameColumn("negotiations", "listing_version", "dataset_version"),
         new SqliteUpgrade.RenameColumn("agreements", "listing_version", "dataset_version"),
         new SqliteUpgrade.AddColumn("negotiations", "standard_offer_id", "TEXT NULL"),
+        new SqliteUpgrade.AddColumn("negotiations", "dsp_participant_id", "TEXT NULL"),
         new SqliteUpgrade.AddColumn("negotiations", "dsp_consumer_pid", "TEXT NULL"),
         new SqliteUpgrade.AddColumn("negotiations", "dsp_callback_address", "TEXT NULL"),
         .. new[] { ("listing-withdrawn", "dataset-withdrawn"), ("listing-suspended", "dataset-suspended") }.SelectMany(r => new SqliteUpgrade[]
@@ -48,5 +51,46 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         modelBuilder.ApplyConfiguration(new AccessGrantConfiguration());
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
         modelBuilder.ApplyConfiguration(new StandardOfferConfiguration());
+        modelBuilder.ApplyConfiguration(new DspCallbackConfiguration());
+    }
+
+    /// <summary>
+    /// Saves, with the Dataspace Protocol messages owed to connectors for the negotiations this save moves
+    /// (<see cref="OweConnectorsMessages"/>): whichever step moved them, the message commits with the move.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        OweConnectorsMessages();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// For every negotiation a connector requested that this save moves: the provider's offer, the agreement, FINALIZED,
+    /// or a termination by the provider or the platform (the buyer's own is the connector's news already).
+    /// </summary>
+    private void OweConnectorsMessages()
+    {
+        foreach (var entry in ChangeTracker.Entries<Negotiation>().ToList())
+        {
+            var n = entry.Entity;
+            var moved = entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(x => x.State).IsModified);
+            if (n.DspConsumerPid is null || !moved)
+            {
+                continue;
+            }
+
+            DspCallbackMessage? message = n.State switch
+            {
+                NegotiationState.Offered => DspCallbackMessage.Offer,
+                NegotiationState.Agreed => DspCallbackMessage.Agreement,
+                NegotiationState.Finalized => DspCallbackMessage.Finalized,
+                NegotiationState.Terminated when n.History[^1].By != "buyer" => DspCallbackMessage.Termination,
+                _ => null,
+            };
+            if (message is { } owed)
+            {
+                DspCallbacks.Add(DspCallback.For(n.Id, owed, n.UpdatedAt));
+            }
+        }
     }
 }

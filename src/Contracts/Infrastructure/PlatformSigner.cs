@@ -22,6 +22,8 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
     public const string ReceiptType = "agreement-receipt+jwt";
     public const string GrantType = "access-grant+jwt";
 
+    public const string CallbackType = "dsp-callback+jwt";
+
     private readonly SemaphoreSlim _load = new(1, 1);
     private IReadOnlyList<ECDsaSecurityKey>? _keys;
     private DateTime _newestAt;
@@ -44,6 +46,13 @@ public sealed class PlatformSigner(IServiceScopeFactory scopes, IOptions<Contrac
         };
         return await SignAsync(ReceiptType, agreement.Id.ToString(), null, finalizedAt, null, claims, ct);
     }
+
+    /// <summary>
+    /// The platform's credentials on a Dataspace Protocol message it sends a connector: five minutes, the connector's
+    /// participant id as the audience, the negotiation as the subject (a connector checks it with the platform's JWKS).
+    /// </summary>
+    public Task<string> CallbackTokenAsync(string participantId, Guid negotiation, DateTime now, CancellationToken ct) =>
+        SignAsync(CallbackType, negotiation.ToString(), participantId, now, now.AddMinutes(5), new Dictionary<string, object>(), ct);
 
     /// <summary>An access grant for the buyer, valid from the agreement's start to its end; the provider is its audience.</summary>
     public async Task<string> GrantAsync(Agreement agreement, AccessGrant grant, CancellationToken ct)

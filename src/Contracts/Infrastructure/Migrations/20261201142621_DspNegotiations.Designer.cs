@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Contracts.Infrastructure.Migrations
 {
     [DbContext(typeof(ContractsDb))]
-    [Migration("20261201140917_DspNegotiations")]
+    [Migration("20261201142621_DspNegotiations")]
     partial class DspNegotiations
     {
         /// <inheritdoc />
@@ -381,6 +381,55 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                     b.ToTable("dataset_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Contracts.Domain.DspCallback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AbandonedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("abandoned_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("NegotiationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("negotiation_id");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "AbandonedAt", "CreatedAt");
+
+                    b.ToTable("dsp_callbacks", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Contracts.Domain.Negotiation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +479,11 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("dsp_consumer_pid");
+
+                    b.Property<string>("DspParticipantId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("dsp_participant_id");
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone")

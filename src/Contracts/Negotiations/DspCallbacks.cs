@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Persistence;
+using Marketplace.Contracts.Domain;
+using Marketplace.Contracts.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Contracts.Negotiations;
+
+/// <summary>
+/// The marketplace's messages to connectors (Dataspace Protocol, provider side; <see cref="ContractsDb"/> writes those a
+/// negotiation's move owes with the move): their delivery to the connector's callback address — in order per negotiation, retried with back-off until the
+/// connector answers 2xx; a message that failed for <see cref="ContractsOptions.CallbackGiveUpAfter"/> is abandoned and
+/// its negotiation, if still open, terminated by the platform (<c>connector-unreachable</c>).
+/// </summary>
+public static class DspCallbacks
+{
+    /// <summary>The platform's reason for a negotiation it ends because its connector could not be reached (<see cref="TermsVocabulary.PlatformReasons"/>).</summary>
+    public const string UnreachableReason = "connector-unreachable";
+
+    /// <summary>Sends the first open message of each negotiation that is due; the number sent.</summary>
+    public static async Task<int> DeliverDueAsync(
+        ContractsDb db, HttpClient http, PlatformSigner signer, string root, DateTime now, ContractsOptions options, ILogger logger, CancellationToken ct)
+    {
+        var open = await db.DspCallbacks.Where(c => c.DeliveredAt == null && c.AbandonedAt == null)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(200).ToListAsync(ct);
+        var sent = 0;
+        foreach (var callback in open.GroupBy(c => c.NegotiationId).Select(g => g.First()).Where(c => c.NextAttemptAt <= now))
+        {
+            var n = await db.Negotiations.FirstAsync(x => x.Id == callback.NegotiationId, ct);
+            var agreement = n.AgreementId is { } a ? await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a, ct) : null;
+            var (path, message) = DspNegotiation.Callback(callback.Message, n, agreement, root);
+            var address = $"{n.DspCallbackAddress}/negotiations/{Uri.EscapeDataString(n.DspConsumerPid!)}/{path}";
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, address)
+                {
+                    Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await signer.CallbackTokenAsync(n.DspParticipantId ?? "", n.Id, now, ct));
+                using var response = await http.SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new HttpRequestException($"{(int)response.StatusCode} {response.ReasonPhrase}");
+                }
+
+                callback.Delivered(now);
+                sent++;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                if (callback.Failed(e.Message, now, options.CallbackFirstRetry, options.CallbackLongestRetry, options.CallbackGiveUpAfter))
+                {
+                    logger.LogError("The {Message} for negotiation {Negotiation} could not reach {Address} for {Period}; abandoned: {Error}",
+                        callback.Message, n.Id, address, options.CallbackGiveUpAfter, e.Message);
+                    if (n.EndByPlatform(UnreachableReason, now))
+                    {
+                        await EndNegotiations.RecordAsync(db, n, now, ct);
+                    }
+                }
+                else
+                {
+                    logger.LogWarning("The {Message} for negotiation {Negotiation} did not reach {Address} (attempt {Attempt}): {Error}; next at {Next:O}",
+                        callback.Message, n.Id, address, callback.Attempts, e.Message, callback.NextAttemptAt);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return sent;
+    }
+}
+
+/// <summary>Delivers connectors' messages every <see cref="ContractsOptions.CallbackPollInterval"/>, one replica at a time.</summary>
+public sealed class DspCallbackDelivery(
+    IServiceScopeFactory scopes, IHttpClientFactory clients, PublicAddress address, TimeProvider clock, IOptions<ContractsOptions> options,
+    ILogger<DspCallbackDelivery> logger) : BackgroundService
+{
+    public const string HttpClientName = "dsp-callbacks";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CallbackPollInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ContractsDb>();
+                await using var alone = await ClusterLock.TryAcquireAsync(db, "dsp-callbacks", stoppingToken);
+                if (alone is null)
+                {
+                    continue;
+                }
+
+                await DspCallbacks.DeliverDueAsync(db, clients.CreateClient(HttpClientName), scope.ServiceProvider.GetRequiredService<PlatformSigner>(),
+                    address.Root, clock.GetUtcNow().UtcDateTime, options.Value, logger, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database away, or a concurrent change of the negotiation: the next round retries.
+                logger.LogWarning(ex, "Delivering connectors' messages failed; retrying at the next round");
+            }
+        }
+    }
+}
