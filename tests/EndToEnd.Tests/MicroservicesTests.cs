@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using MassTransit;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Marketplace.EndToEnd.Tests;
 
@@ -163,7 +164,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_connector_reads_the_dataspace_protocol_version_catalog_and_dataset_through_the_gateway()
+    public async Task A_connector_reads_the_dataspace_protocol_catalog_and_negotiates_an_offer_through_the_gateway_with_callbacks_from_contracts()
     {
         var provider = fixture.Provider;
         var (registered, dataset) = await BuyerAndDatasetAsync();
@@ -182,6 +183,23 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         Assert.EndsWith($"/standard-offers/{offer.GetProperty("id")}", listed.GetProperty("hasPolicy")[0].GetProperty("@id").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{dataset}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{Guid.NewGuid()}")).Status);
+
+        // CN:01-01 through the gateway: the buyer's registered connector requests the listed offer; Contracts' service
+        // posts the agreement and then FINALIZED to the callback server in this process.
+        await using var callbacks = new CallbackServer();
+        var organisation = Guid.Parse(new JsonWebToken(buyer.DefaultRequestHeaders.Authorization!.Parameter!).GetClaim("org_id").Value);
+        using var registeredConnector = await Organisations.ConnectorAsync(buyer, organisation, callbacks.BaseAddress);
+        var negotiating = new DspConsumer(registeredConnector);
+        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
+        var requested = await negotiating.RequestNegotiationAsync(dsp, listed.GetProperty("hasPolicy")[0].GetProperty("@id").GetString()!, consumerPid, callbacks.BaseAddress);
+        Assert.Equal((HttpStatusCode.Created, "AGREED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
+        var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
+        var wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
+        DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/agreement", wait), "negotiation/contract-agreement-message-schema.json");
+        Assert.Equal(HttpStatusCode.OK, (await negotiating.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage",
+            new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid })).Status);
+        var finalized = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/events", wait), "negotiation/contract-negotiation-event-message-schema.json");
+        Assert.Equal("FINALIZED", finalized.GetProperty("eventType").GetString());
     }
 
     /// <summary>A default baseline published, a newly registered and verified buyer, and a dataset of the fixture's provider in Contracts.</summary>
