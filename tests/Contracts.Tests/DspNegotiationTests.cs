@@ -16,15 +16,9 @@ public abstract partial class ContractsApiTests
     public async Task CN_01_01_a_connector_requests_a_catalog_offer_the_platform_agrees_and_its_verification_finalizes_the_agreement()
     {
         using var buyerA = await As("demo-buyer-a");
-        using var provider = await As("demo-provider-x");
-        await using var callbacks = new CallbackServer();
+        await using var setup = await ConnectorAndOfferAsync(buyerA, DemoOrganisations.BuyerA, autoAgree: true);
+        var (provider, callbacks, consumer, dsp, price, offer) = (setup.Provider, setup.Callbacks, setup.Consumer, setup.Dsp, setup.Price, setup.Offer);
         var callback = callbacks.BaseAddress;
-        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, callback);
-        var consumer = new DspConsumer(connector);
-        var dsp = await consumer.VersionAsync();
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
-        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset, NegotiationClient.Terms("ai-training", 24));
-        var offer = (await OfferAsync(provider, dataset, price, autoAgree: true)).GetProperty("id").GetGuid();
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
 
         // CN:01-01: the offer as the catalog lists it, its price named; a callback under the registered address.
@@ -74,15 +68,9 @@ public abstract partial class ContractsApiTests
     public async Task CN_01_03_a_counter_offer_on_the_price_is_offered_by_the_provider_accepted_by_the_connector_agreed_and_finalized()
     {
         using var buyerA = await As("demo-buyer-a");
-        using var provider = await As("demo-provider-x");
-        await using var callbacks = new CallbackServer();
+        await using var setup = await ConnectorAndOfferAsync(buyerA, DemoOrganisations.BuyerA, autoAgree: true);
+        var (provider, callbacks, consumer, dsp, price, offer) = (setup.Provider, setup.Callbacks, setup.Consumer, setup.Dsp, setup.Price, setup.Offer);
         var callback = callbacks.BaseAddress;
-        using var connector = await Organisations.ConnectorAsync(buyerA, DemoOrganisations.BuyerA, callback);
-        var consumer = new DspConsumer(connector);
-        var dsp = await consumer.VersionAsync();
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
-        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset, NegotiationClient.Terms("ai-training", 24));
-        var offer = (await OfferAsync(provider, dataset, price, autoAgree: true)).GetProperty("id").GetGuid();
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
 
         // Another price than the offer's, inside the band: a request the provider answers, not one the platform agrees to.
@@ -118,15 +106,8 @@ public abstract partial class ContractsApiTests
         var registered = await Organisations.RegisterAsync(anonymous, "buyer", admin);
         using var buyer = await Tokens.SignedInAsync(market.BaseAddress, registered.ClientId, registered.ClientSecret);
         using var buyerB = await As("demo-buyer-b");
-        using var provider = await As("demo-provider-x");
-        await using var callbacks = new CallbackServer();
-        var callback = callbacks.BaseAddress;
-        using var connector = await Organisations.ConnectorAsync(buyer, registered.OrganisationId, callback);
-        var consumer = new DspConsumer(connector);
-        var dsp = await consumer.VersionAsync();
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
-        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
-        var offer = (await OfferAsync(provider, dataset, price, autoAgree: false)).GetProperty("id").GetGuid();
+        await using var setup = await ConnectorAndOfferAsync(buyer, registered.OrganisationId, autoAgree: false);
+        var (consumer, dsp, price, offer, callback) = (setup.Consumer, setup.Dsp, setup.Price, setup.Offer, setup.Callbacks.BaseAddress);
 
         async Task<string> RefusedAsync(DspConsumer who, HttpStatusCode status, string offerIri, string callback, decimal? payAmount = null)
         {
@@ -178,6 +159,33 @@ public abstract partial class ContractsApiTests
         Assert.Equal("TERMINATED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
         var rest = await buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
         Assert.Equal(("TERMINATED", "commercial-disagreement"), (rest.GetProperty("state").GetString(), rest.GetProperty("terminationReason").GetString()));
+    }
+
+    /// <summary>
+    /// A buyer organisation's registered connector (its callbacks to a server in this process) and a new dataset of the
+    /// demo provider with a standard offer at the reference price (ai-training, 24 months).
+    /// </summary>
+    private async Task<DspSetup> ConnectorAndOfferAsync(HttpClient buyer, Guid organisation, bool autoAgree)
+    {
+        var provider = await As("demo-provider-x");
+        var callbacks = new CallbackServer();
+        var connector = await Organisations.ConnectorAsync(buyer, organisation, callbacks.BaseAddress);
+        var consumer = new DspConsumer(connector);
+        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
+        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
+        var offer = (await OfferAsync(provider, dataset, price, autoAgree)).GetProperty("id").GetGuid();
+        return new DspSetup(provider, callbacks, connector, consumer, await consumer.VersionAsync(), price, offer);
+    }
+
+    private sealed record DspSetup(HttpClient Provider, CallbackServer Callbacks, HttpClient Connector, DspConsumer Consumer, string Dsp, decimal Price, Guid Offer)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Provider.Dispose();
+            Connector.Dispose();
+            await Callbacks.DisposeAsync();
+        }
     }
 
     /// <summary>How long a callback may take: a poll of the delivery (2 s), and retries after refusals (1, 2, 4 s …).</summary>
