@@ -27,10 +27,13 @@ public static class DspCallbacks
     public static async Task<int> DeliverDueAsync(
         ContractsDb db, HttpClient http, PlatformSigner signer, string root, DateTime now, ContractsOptions options, ILogger logger, CancellationToken ct)
     {
-        var open = await db.DspCallbacks.Where(c => c.DeliveredAt == null && c.AbandonedAt == null)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(200).ToListAsync(ct);
+        // The negotiations with a message due; of each, its oldest open message, sent only when that one is due (so a
+        // connector away for long holds back its own negotiations' later messages, and no one else's).
+        var due = await db.DspCallbacks.Where(c => c.DeliveredAt == null && c.AbandonedAt == null && c.NextAttemptAt <= now)
+            .Select(c => c.NegotiationId).Distinct().OrderBy(id => id).Take(100).ToListAsync(ct);
+        var open = await db.DspCallbacks.Where(c => c.DeliveredAt == null && c.AbandonedAt == null && due.Contains(c.NegotiationId)).ToListAsync(ct);
         var sent = 0;
-        foreach (var callback in open.GroupBy(c => c.NegotiationId).Select(g => g.First()).Where(c => c.NextAttemptAt <= now))
+        foreach (var callback in open.GroupBy(c => c.NegotiationId).Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).First()).Where(c => c.NextAttemptAt <= now))
         {
             var n = await db.Negotiations.FirstAsync(x => x.Id == callback.NegotiationId, ct);
             var agreement = n.AgreementId is { } a ? await db.Agreements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a, ct) : null;

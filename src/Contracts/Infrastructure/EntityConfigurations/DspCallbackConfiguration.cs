@@ -12,7 +12,8 @@ internal sealed class DspCallbackConfiguration : IEntityTypeConfiguration<DspCal
         b.HasKey(x => x.Id);
         b.Property(x => x.Message).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.LastError).HasMaxLength(500);
-        // The delivery reads the open ones, oldest first.
-        b.HasIndex(x => new { x.DeliveredAt, x.AbandonedAt, x.CreatedAt });
+        // The delivery reads the open ones that are due, then a negotiation's open ones.
+        b.HasIndex(x => new { x.DeliveredAt, x.AbandonedAt, x.NextAttemptAt });
+        b.HasIndex(x => x.NegotiationId);
     }
 }

@@ -422,7 +422,9 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveredAt", "AbandonedAt", "CreatedAt");
+                    b.HasIndex("NegotiationId");
+
+                    b.HasIndex("DeliveredAt", "AbandonedAt", "NextAttemptAt");
 
                     b.ToTable("dsp_callbacks", (string)null);
                 });

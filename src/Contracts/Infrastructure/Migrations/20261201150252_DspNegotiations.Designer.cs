@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Contracts.Infrastructure.Migrations
 {
     [DbContext(typeof(ContractsDb))]
-    [Migration("20261201142621_DspNegotiations")]
+    [Migration("20261201150252_DspNegotiations")]
     partial class DspNegotiations
     {
         /// <inheritdoc />
@@ -425,7 +425,9 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveredAt", "AbandonedAt", "CreatedAt");
+                    b.HasIndex("NegotiationId");
+
+                    b.HasIndex("DeliveredAt", "AbandonedAt", "NextAttemptAt");
 
                     b.ToTable("dsp_callbacks", (string)null);
                 });

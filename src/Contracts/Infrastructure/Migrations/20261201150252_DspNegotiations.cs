@@ -52,9 +52,14 @@ namespace Marketplace.Contracts.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_dsp_callbacks_delivered_at_abandoned_at_created_at",
+                name: "IX_dsp_callbacks_delivered_at_abandoned_at_next_attempt_at",
                 table: "dsp_callbacks",
-                columns: new[] { "delivered_at", "abandoned_at", "created_at" });
+                columns: new[] { "delivered_at", "abandoned_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dsp_callbacks_negotiation_id",
+                table: "dsp_callbacks",
+                column: "negotiation_id");
         }
 
         /// <inheritdoc />
