@@ -65,7 +65,7 @@ public abstract partial class ContractsApiTests
     }
 
     [Fact]
-    public async Task CN_01_03_a_counter_offer_on_the_price_is_offered_by_the_provider_accepted_by_the_connector_agreed_and_finalized()
+    public async Task CN_01_03_and_04_counter_offers_on_the_price_the_provider_offers_the_connector_counters_then_accepts_and_it_is_finalized()
     {
         using var buyerA = await As("demo-buyer-a");
         await using var setup = await ConnectorAndOfferAsync(buyerA, DemoOrganisations.BuyerA, autoAgree: true);
@@ -86,6 +86,18 @@ public abstract partial class ContractsApiTests
         await NegotiationClient.ActOkAsync(provider, id, "offer");
         var offered = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/offers", Wait), "negotiation/contract-offer-message-schema.json");
         Assert.Contains((price - 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), offered.GetProperty("offer").ToString());
+
+        // CN:01-04: the connector counters at another price — out of the band refused with the band, inside it the
+        // provider's turn again (REQUESTED); the provider offers that price.
+        var offerId = offered.GetProperty("offer").GetProperty("@id").GetString()!;
+        var outOfBand = await consumer.CounterAsync(dsp, providerPid, consumerPid, offerId, 1m);
+        Assert.Equal(HttpStatusCode.BadRequest, outOfBand.Status);
+        Assert.StartsWith("band: ", outOfBand.Compacted.GetProperty("reason")[1].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await consumer.CounterAsync(dsp, providerPid, consumerPid, offerId, price - 2000)).Status);
+        Assert.Equal("REQUESTED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
+        await NegotiationClient.ActOkAsync(provider, id, "offer");
+        await Eventually.GetAsync(() => Task.FromResult<object?>(callbacks.All.Count(r => r.Path.EndsWith("/offers", StringComparison.Ordinal)) == 2 ? true : null),
+            Wait, "the second offer at the callback address");
         Assert.Equal("OFFERED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
         var ids = new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid };
         var accepted = await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
@@ -94,7 +106,7 @@ public abstract partial class ContractsApiTests
         await NegotiationClient.ActOkAsync(provider, id, "agree");
         Assert.Equal(HttpStatusCode.OK, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage", ids)).Status);
         rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{id}");
-        Assert.Equal(("FINALIZED", price - 1000), (rest.GetProperty("state").GetString(), rest.GetProperty("priceKrw").GetDecimal()));
+        Assert.Equal(("FINALIZED", price - 2000), (rest.GetProperty("state").GetString(), rest.GetProperty("priceKrw").GetDecimal()));
     }
 
     [Fact]
@@ -132,6 +144,7 @@ public abstract partial class ContractsApiTests
             ["providerPid"] = Guid.NewGuid().ToString(), ["consumerPid"] = "urn:uuid:refused", ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) },
         });
         Assert.Equal(HttpStatusCode.BadRequest, counter.Status);
+        Assert.Contains("/request", counter.Compacted.GetProperty("reason")[0].GetString());
         var notAMessage = await consumer.SendAsync($"{dsp}/negotiations/request", "CatalogRequestMessage", new Dictionary<string, object> { ["consumerPid"] = "urn:uuid:refused" });
         Assert.Equal(HttpStatusCode.BadRequest, notAMessage.Status);
         Assert.Equal(0, (await buyer.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations")).GetProperty("items").GetArrayLength());
@@ -148,6 +161,9 @@ public abstract partial class ContractsApiTests
             new Dictionary<string, object>(ids) { ["eventType"] = "ACCEPTED" })).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
             new Dictionary<string, object>(ids) { ["eventType"] = "FINALIZED" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await consumer.CounterAsync(dsp, providerPid, consumerPid, OfferIri(offer), price - 1)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage",
+            new Dictionary<string, object>(ids) { ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) } })).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/termination", "ContractNegotiationTerminationMessage",
             new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = "urn:uuid:someone-else" })).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await new DspConsumer(buyerB).NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Status);

@@ -40,35 +40,44 @@ public sealed class DspConsumer(HttpClient client)
     /// <paramref name="payAmount"/> is given) to <c>{dsp}/negotiations/request</c>; the answer checked as a
     /// ContractNegotiation (201) or a ContractNegotiationError.
     /// </summary>
-    public Task<Answer> RequestNegotiationAsync(string dsp, string offer, string consumerPid, string callbackAddress, decimal? payAmount = null)
-    {
-        object offerNode = payAmount is { } amount
-            ? new Dictionary<string, object>
-            {
-                ["@id"] = offer,
-                ["@type"] = "Offer",
-                ["permission"] = new[] { new Dictionary<string, object>
-                {
-                    ["action"] = "use",
-                    ["duty"] = new[] { new Dictionary<string, object>
-                    {
-                        ["action"] = "compensate",
-                        ["constraint"] = new[] { new Dictionary<string, object>
-                        {
-                            ["leftOperand"] = "payAmount", ["operator"] = "eq",
-                            ["rightOperand"] = new Dictionary<string, string> { ["@value"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                        } },
-                    } },
-                } },
-            }
-            : new Dictionary<string, object> { ["@id"] = offer };
-        return SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
+    public Task<Answer> RequestNegotiationAsync(string dsp, string offer, string consumerPid, string callbackAddress, decimal? payAmount = null) =>
+        SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
         {
             ["consumerPid"] = consumerPid,
-            ["offer"] = offerNode,
+            ["offer"] = Offer(offer, payAmount),
             ["callbackAddress"] = callbackAddress,
         });
-    }
+
+    /// <summary>CN:01-04: the consumer's counter-offer on a negotiation, the offer <paramref name="offer"/> at another price.</summary>
+    public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, string offer, decimal payAmount) =>
+        SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage", new Dictionary<string, object>
+        {
+            ["providerPid"] = providerPid,
+            ["consumerPid"] = consumerPid,
+            ["offer"] = Offer(offer, payAmount),
+        });
+
+    /// <summary>An offer by its <c>@id</c>, with the price it names (a duty to compensate, payAmount in KRW) when given.</summary>
+    private static object Offer(string offer, decimal? payAmount) => payAmount is { } amount
+        ? new Dictionary<string, object>
+        {
+            ["@id"] = offer,
+            ["@type"] = "Offer",
+            ["permission"] = new[] { new Dictionary<string, object>
+            {
+                ["action"] = "use",
+                ["duty"] = new[] { new Dictionary<string, object>
+                {
+                    ["action"] = "compensate",
+                    ["constraint"] = new[] { new Dictionary<string, object>
+                    {
+                        ["leftOperand"] = "payAmount", ["operator"] = "eq",
+                        ["rightOperand"] = new Dictionary<string, string> { ["@value"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    } },
+                } },
+            } },
+        }
+        : new Dictionary<string, object> { ["@id"] = offer };
 
     /// <summary>CN:02-01: the negotiation at its provider address, a ContractNegotiation or a ContractNegotiationError.</summary>
     public Task<Answer> NegotiationAsync(string url) =>

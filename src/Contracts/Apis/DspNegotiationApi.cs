@@ -22,8 +22,9 @@ namespace Marketplace.Contracts.Apis;
 /// The contract negotiation protocol of the Dataspace Protocol 2025-1, provider side, under
 /// <see cref="DataspaceProtocol.Path"/><c>/negotiations</c>: a buyer organisation's registered connector requests a
 /// catalog offer as it is (a standard offer, by its <c>@id</c>), reads the negotiation, accepts an offer the provider
-/// made, verifies the agreement — the platform then finalizes it on the provider's behalf — or terminates. A request
-/// naming another price than the offer's is a counter-offer on the price: a request like the REST API's. Each
+/// made or counters it with another price, verifies the agreement — the platform then finalizes it on the provider's
+/// behalf — or terminates. A request naming another price than the offer's is a counter-offer on the price: a request
+/// like the REST API's. Each
 /// message is the same step the REST API takes (<see cref="NegotiationSteps"/>, <see cref="StandardOffers"/>): the band,
 /// the dataset's terms and the state machine hold alike. Errors are DSP <c>ContractNegotiationError</c>s.
 /// </summary>
@@ -34,6 +35,22 @@ public static class DspNegotiationApi
         var negotiations = app.MapGroup($"{DataspaceProtocol.Path}/negotiations").ExcludeFromDescription().RequireAuthorization();
         negotiations.MapPost("/request", RequestNegotiation);
         negotiations.MapGet("/{providerPid}", GetNegotiation);
+        negotiations.MapPost("/{providerPid}/request", (string providerPid, HttpContext http, ClaimsPrincipal user, ContractsDb db, TimeProvider clock,
+            IOptions<ContractsOptions> options, CancellationToken ct) =>
+            StepAsync(http, providerPid, "ContractRequestMessage", user, db, async (n, message) =>
+            {
+                // The consumer's counter-offer to the provider's offer: a new price (its payAmount) on the same terms.
+                var asked = message.TryGetProperty("offer", out var offer) ? PayAmount(offer) : null;
+                if (asked is not { } price)
+                {
+                    throw new ValidationException(new Dictionary<string, string[]>
+                    {
+                        ["offer"] = ["A counter-offer names its price (payAmount in KRW); other terms are negotiated through the REST API."],
+                    });
+                }
+
+                await NegotiationSteps.ProposeAsync(db, n.Id, user, NegotiationAction.Counter, changes: null, price, clock.GetUtcNow().UtcDateTime, options.Value, ct);
+            }, ct));
         negotiations.MapPost("/{providerPid}/events", (string providerPid, HttpContext http, ClaimsPrincipal user, ContractsDb db, TimeProvider clock,
             IOptions<ContractsOptions> options, CancellationToken ct) =>
             StepAsync(http, providerPid, "ContractNegotiationEventMessage", user, db, async (n, message) =>
@@ -100,7 +117,7 @@ public static class DspNegotiationApi
         if (DspMessages.Text(message, "providerPid") is { } providerPid)
         {
             return Error(StatusCodes.Status400BadRequest, providerPid, consumerPid,
-                "A counter-request on a negotiation is not taken: request a catalog offer as it is, or negotiate other terms through the REST API.");
+                $"A request naming providerPid is a counter-offer on that negotiation: send it to {DataspaceProtocol.Path}/negotiations/{providerPid}/request.");
         }
 
         if (!(await authorization.AuthorizeAsync(user, MarketplacePolicies.VerifiedBuyer)).Succeeded)
