@@ -74,6 +74,20 @@ public static class DspNegotiation
         }
     }
 
+    /// <summary>
+    /// The message a connector is owed for the move its negotiation just made: the provider's offer, the agreement,
+    /// FINALIZED, or a termination by the provider or the platform (the buyer's own is the connector's news already);
+    /// null for any other move and for a negotiation no connector requested.
+    /// </summary>
+    public static DspCallbackMessage? Owed(Negotiation n) => n.DspConsumerPid is null ? null : n.State switch
+    {
+        NegotiationState.Offered => DspCallbackMessage.Offer,
+        NegotiationState.Agreed => DspCallbackMessage.Agreement,
+        NegotiationState.Finalized => DspCallbackMessage.Finalized,
+        NegotiationState.Terminated when n.History[^1].By != "buyer" => DspCallbackMessage.Termination,
+        _ => null,
+    };
+
     /// <summary>The provider's process id of a negotiation: its id, as the REST API names it too.</summary>
     public static string ProviderPid(Guid negotiation) => negotiation.ToString();
 }

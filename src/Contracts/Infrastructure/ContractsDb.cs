@@ -53,44 +53,4 @@ public sealed class ContractsDb(DbContextOptions<ContractsDb> options) : ModuleD
         modelBuilder.ApplyConfiguration(new StandardOfferConfiguration());
         modelBuilder.ApplyConfiguration(new DspCallbackConfiguration());
     }
-
-    /// <summary>
-    /// Saves, with the Dataspace Protocol messages owed to connectors for the negotiations this save moves
-    /// (<see cref="OweConnectorsMessages"/>): whichever step moved them, the message commits with the move.
-    /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        OweConnectorsMessages();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>
-    /// For every negotiation a connector requested that this save moves: the provider's offer, the agreement, FINALIZED,
-    /// or a termination by the provider or the platform (the buyer's own is the connector's news already).
-    /// </summary>
-    private void OweConnectorsMessages()
-    {
-        foreach (var entry in ChangeTracker.Entries<Negotiation>().ToList())
-        {
-            var n = entry.Entity;
-            var moved = entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(x => x.State).IsModified);
-            if (n.DspConsumerPid is null || !moved)
-            {
-                continue;
-            }
-
-            DspCallbackMessage? message = n.State switch
-            {
-                NegotiationState.Offered => DspCallbackMessage.Offer,
-                NegotiationState.Agreed => DspCallbackMessage.Agreement,
-                NegotiationState.Finalized => DspCallbackMessage.Finalized,
-                NegotiationState.Terminated when n.History[^1].By != "buyer" => DspCallbackMessage.Termination,
-                _ => null,
-            };
-            if (message is { } owed)
-            {
-                DspCallbacks.Add(DspCallback.For(n.Id, owed, n.UpdatedAt));
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.BuildingBlocks.Persistence;
 using Marketplace.Contracts.Domain;
 using Marketplace.Contracts.Infrastructure;
@@ -13,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Contracts.Negotiations;
 
 /// <summary>
-/// The marketplace's messages to connectors (Dataspace Protocol, provider side; <see cref="ContractsDb"/> writes those a
-/// negotiation's move owes with the move): their delivery to the connector's callback address — in order per negotiation, retried with back-off until the
-/// connector answers 2xx; a message that failed for <see cref="ContractsOptions.CallbackGiveUpAfter"/> is abandoned and
+/// The marketplace's messages to connectors (Dataspace Protocol, provider side; <see cref="NegotiationEvents.Record(ContractsDb, Negotiation, IIntegrationEvent)"/>
+/// writes those a negotiation's move owes with the move): their delivery to the connector's callback address — in order
+/// per negotiation, retried with back-off until the connector answers 2xx; a message that failed for <see cref="ContractsOptions.CallbackGiveUpAfter"/> is abandoned and
 /// its negotiation, if still open, terminated by the platform (<c>connector-unreachable</c>).
 /// </summary>
 public static class DspCallbacks
@@ -23,8 +24,8 @@ public static class DspCallbacks
     /// <summary>The platform's reason for a negotiation it ends because its connector could not be reached (<see cref="TermsVocabulary.PlatformReasons"/>).</summary>
     public const string UnreachableReason = "connector-unreachable";
 
-    /// <summary>Sends the first open message of each negotiation that is due; the number sent.</summary>
-    public static async Task<int> DeliverDueAsync(
+    /// <summary>Sends the first open message of each negotiation that is due.</summary>
+    public static async Task DeliverDueAsync(
         ContractsDb db, HttpClient http, PlatformSigner signer, string root, DateTime now, ContractsOptions options, ILogger logger, CancellationToken ct)
     {
         // The negotiations with a message due; of each, its oldest open message, sent only when that one is due (so a
@@ -32,7 +33,6 @@ public static class DspCallbacks
         var due = await db.DspCallbacks.Where(c => c.DeliveredAt == null && c.AbandonedAt == null && c.NextAttemptAt <= now)
             .Select(c => c.NegotiationId).Distinct().OrderBy(id => id).Take(100).ToListAsync(ct);
         var open = await db.DspCallbacks.Where(c => c.DeliveredAt == null && c.AbandonedAt == null && due.Contains(c.NegotiationId)).ToListAsync(ct);
-        var sent = 0;
         foreach (var callback in open.GroupBy(c => c.NegotiationId).Select(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).First()).Where(c => c.NextAttemptAt <= now))
         {
             var n = await db.Negotiations.FirstAsync(x => x.Id == callback.NegotiationId, ct);
@@ -53,7 +53,6 @@ public static class DspCallbacks
                 }
 
                 callback.Delivered(now);
-                sent++;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
@@ -75,15 +74,13 @@ public static class DspCallbacks
 
             await db.SaveChangesAsync(ct);
         }
-
-        return sent;
     }
 }
 
 /// <summary>Delivers connectors' messages every <see cref="ContractsOptions.CallbackPollInterval"/>, one replica at a time.</summary>
 public sealed class DspCallbackDelivery(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, PublicAddress address, TimeProvider clock, IOptions<ContractsOptions> options,
-    ILogger<DspCallbackDelivery> logger) : BackgroundService
+    IServiceScopeFactory scopes, IHttpClientFactory clients, PlatformSigner signer, PublicAddress address, TimeProvider clock,
+    IOptions<ContractsOptions> options, ILogger<DspCallbackDelivery> logger) : BackgroundService
 {
     public const string HttpClientName = "dsp-callbacks";
 
@@ -96,14 +93,20 @@ public sealed class DspCallbackDelivery(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ContractsDb>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                // Mostly nothing is owed: one indexed read, before the cluster lock's connection of its own (PostgreSQL).
+                if (!await db.DspCallbacks.AnyAsync(c => c.DeliveredAt == null && c.AbandonedAt == null && c.NextAttemptAt <= now, stoppingToken))
+                {
+                    continue;
+                }
+
                 await using var alone = await ClusterLock.TryAcquireAsync(db, "dsp-callbacks", stoppingToken);
                 if (alone is null)
                 {
                     continue;
                 }
 
-                await DspCallbacks.DeliverDueAsync(db, clients.CreateClient(HttpClientName), scope.ServiceProvider.GetRequiredService<PlatformSigner>(),
-                    address.Root, clock.GetUtcNow().UtcDateTime, options.Value, logger, stoppingToken);
+                await DspCallbacks.DeliverDueAsync(db, clients.CreateClient(HttpClientName), signer, address.Root, now, options.Value, logger, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -59,6 +59,6 @@ public static class EndNegotiations
     {
         var agreement = n.AgreementId is { } id ? await db.Agreements.FirstAsync(a => a.Id == id, ct) : null;
         agreement?.Terminate("platform", n.TerminationReason!, now);
-        db.AddEvent(NegotiationEvents.Terminated(n, agreement, "platform", n.TerminationReason!, now));
+        NegotiationEvents.Record(db, n, NegotiationEvents.Terminated(n, agreement, "platform", n.TerminationReason!, now));
     }
 }

@@ -1,11 +1,32 @@
 using Marketplace.BuildingBlocks.IntegrationEvents;
 using Marketplace.Contracts.Domain;
+using Marketplace.Contracts.Infrastructure;
 
 namespace Marketplace.Contracts.Negotiations;
 
-/// <summary>The integration event of the transition a negotiation just made (written to the outbox with it).</summary>
+/// <summary>
+/// What the transition a negotiation just made leaves to send, written with it: its integration event (outbox) and a
+/// connector's Dataspace Protocol message (<c>dsp_callbacks</c>). Every transition records through <see cref="Record(ContractsDb, Negotiation, Agreement?, DatasetCopy?)"/>.
+/// </summary>
 public static class NegotiationEvents
 {
+    /// <summary>
+    /// Records the move a negotiation just made, to be saved with it: the event (<see cref="For"/>) and, for a negotiation
+    /// a connector requested, the Dataspace Protocol message it is owed (<see cref="DspNegotiation.Owed"/>), which
+    /// <see cref="DspCallbacks"/> delivers.
+    /// </summary>
+    public static void Record(ContractsDb db, Negotiation n, Agreement? agreement, DatasetCopy? dataset) => Record(db, n, For(n, agreement, dataset));
+
+    /// <inheritdoc cref="Record(ContractsDb, Negotiation, Agreement?, DatasetCopy?)"/>
+    public static void Record(ContractsDb db, Negotiation n, IIntegrationEvent integrationEvent)
+    {
+        db.AddEvent(integrationEvent);
+        if (DspNegotiation.Owed(n) is { } message)
+        {
+            db.DspCallbacks.Add(DspCallback.For(n.Id, message, n.UpdatedAt));
+        }
+    }
+
     public static IIntegrationEvent For(Negotiation n, Agreement? agreement, DatasetCopy? dataset)
     {
         var at = n.UpdatedAt;

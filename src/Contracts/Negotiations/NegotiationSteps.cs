@@ -110,7 +110,7 @@ public static class NegotiationSteps
         n.EnsureAllowed(action, party);
         var agreement = await apply(n, party);
         var dataset = n.State == NegotiationState.Finalized ? await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
-        db.AddEvent(NegotiationEvents.For(n, agreement, dataset));
+        NegotiationEvents.Record(db, n, agreement, dataset);
         await db.SaveChangesAsync(ct);
         return n;
     }

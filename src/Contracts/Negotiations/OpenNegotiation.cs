@@ -43,14 +43,14 @@ public static class OpenNegotiation
         }
 
         db.Negotiations.Add(negotiation);
-        db.AddEvent(NegotiationEvents.For(negotiation, null, dataset));
+        NegotiationEvents.Record(db, negotiation, null, dataset);
         if (offer is { AutoAgree: true })
         {
             var agreement = AgreementDrafts.Draft(negotiation, dataset);
             agreement.SignByProvider(new Signature(offer.ProviderOrganisationId, Negotiation.StandardOfferSubject(offer.Id), now), readHash: null);
             negotiation.AgreeOnProvidersBehalf(agreement.Id, agreement.Hash, now, options.ResponsePeriod);
             db.Agreements.Add(agreement);
-            db.AddEvent(NegotiationEvents.For(negotiation, agreement, dataset));
+            NegotiationEvents.Record(db, negotiation, agreement, dataset);
         }
 
         await db.SaveChangesAsync(ct);
