@@ -108,10 +108,10 @@ public static class DspNegotiationApi
             return Error(StatusCodes.Status400BadRequest, "", consumerPid ?? "", problem);
         }
 
-        if (consumerPid is not { Length: > 0 and <= DataspaceProtocol.MaxProcessIdLength })
+        if (consumerPid is not { Length: > 0 and <= DataspaceProtocol.MaxIdLength })
         {
             return Error(StatusCodes.Status400BadRequest, "", consumerPid ?? "",
-                $"consumerPid: the consumer's process id (1 to {DataspaceProtocol.MaxProcessIdLength} characters) is required.");
+                $"consumerPid: the consumer's process id (1 to {DataspaceProtocol.MaxIdLength} characters) is required.");
         }
 
         if (DspMessages.Text(message, "providerPid") is { } providerPid)
@@ -140,25 +140,25 @@ public static class DspNegotiationApi
                 $"callbackAddress: one of the addresses registered for this connector, or under one: {string.Join(", ", registered)}.");
         }
 
-        var offerPrefix = OdrlPolicy.StandardOfferIri(address.Root, Guid.Empty)[..^Guid.Empty.ToString().Length];
         var offerIri = message.TryGetProperty("offer", out var offer) && offer.ValueKind == JsonValueKind.Object ? DspMessages.Text(offer, "@id") : null;
-        if (offerIri is null || !offerIri.StartsWith(offerPrefix, StringComparison.Ordinal) || !Guid.TryParse(offerIri[offerPrefix.Length..], out var offerId))
+        if (OdrlPolicy.StandardOfferIn(address.Root, offerIri) is not { } offerId)
         {
             return Error(StatusCodes.Status400BadRequest, "", consumerPid,
-                $"offer: one of the catalog's offers by its @id ({offerPrefix}{{id}}), requested as it is; other terms are negotiated through the REST API.");
+                $"offer: one of the catalog's offers by its @id ({OdrlPolicy.StandardOfferIri(address.Root, Guid.Empty).Replace(Guid.Empty.ToString(), "{id}", StringComparison.Ordinal)}), "
+                + "requested as it is; other terms are negotiated through the REST API.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            var listed = await StandardOffers.FindAsync(db, offerId, user, tracked: false, ct);
+            var listed = await StandardOffers.FindAsync(db, offerId, user, tracked: true, ct);
             listed.EnsureActive();
             var peer = new DspPeer(user.FindFirst(MarketplaceClaims.DspParticipant)?.Value ?? "", consumerPid, callback);
             var today = DateOnly.FromDateTime(now);
             // The offer as it is, or a counter-offer on its price: a request like the REST API's, checked against the band.
             var negotiation = PayAmount(offer) is { } asked && asked != listed.PriceKrw
                 ? await OpenNegotiation.RunAsync(db, listed.DatasetId, user, listed.TermsFrom(today), asked, now, options.Value, renewalOf: null, ct, peer: peer)
-                : await StandardOffers.RequestAsync(db, offerId, user, today, now, options.Value, ct, peer);
+                : await StandardOffers.RequestAsync(db, listed, user, today, now, options.Value, ct, peer);
             http.Response.Headers.Location = $"{address.Root}{DataspaceProtocol.Path}/negotiations/{DspNegotiation.ProviderPid(negotiation.Id)}";
             return DspMessages.Json(StatusCodes.Status201Created, DspNegotiation.Of(negotiation));
         }

@@ -114,6 +114,13 @@ public static class OdrlPolicy
 
     public static string StandardOfferIri(string root, Guid id) => $"{root}/api/contracts/standard-offers/{id}";
 
+    /// <summary>The standard offer an IRI of <see cref="StandardOfferIri"/> names, or null for any other IRI.</summary>
+    public static Guid? StandardOfferIn(string root, string? iri)
+    {
+        var prefix = StandardOfferIri(root, Guid.Empty)[..^Guid.Empty.ToString().Length];
+        return iri is not null && iri.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(iri[prefix.Length..], out var id) ? id : null;
+    }
+
     /// <summary>
     /// The marketplace's ODRL profile as a JSON-LD context, added after the DSP context in every DSP document the marketplace
     /// writes (it only adds to it: ODRL as the vocabulary of undefined terms, and the XML Schema prefix for typed values).

@@ -80,9 +80,15 @@ public static class StandardOffers
     /// at once on the provider's behalf (the provider's signature names the offer) and the buyer verifies next.
     /// </summary>
     public static async Task<Negotiation> RequestAsync(
-        ContractsDb db, Guid id, ClaimsPrincipal buyer, DateOnly start, DateTime now, ContractsOptions options, CancellationToken ct, DspPeer? peer = null)
+        ContractsDb db, Guid id, ClaimsPrincipal buyer, DateOnly start, DateTime now, ContractsOptions options, CancellationToken ct) =>
+        await RequestAsync(db, await FindAsync(db, id, buyer, tracked: true, ct), buyer, start, now, options, ct);
+
+    /// <inheritdoc cref="RequestAsync(ContractsDb, Guid, ClaimsPrincipal, DateOnly, DateTime, ContractsOptions, CancellationToken)"/>
+    /// <param name="offer">The offer as <see cref="FindAsync"/> found it for the buyer, tracked.</param>
+    /// <param name="peer">The connector, when one requests through the Dataspace Protocol.</param>
+    public static async Task<Negotiation> RequestAsync(
+        ContractsDb db, StandardOffer offer, ClaimsPrincipal buyer, DateOnly start, DateTime now, ContractsOptions options, CancellationToken ct, DspPeer? peer = null)
     {
-        var offer = await FindAsync(db, id, buyer, tracked: true, ct);
         offer.EnsureActive();
         if (offer.ProviderOrganisationId == buyer.OrganisationIdOf())
         {
