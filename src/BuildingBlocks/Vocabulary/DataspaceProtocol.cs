@@ -15,8 +15,8 @@ public static class DataspaceProtocol
 
     public const string Namespace = "https://w3id.org/dspace/2025/1/";
 
-    /// <summary>The longest process id (<c>consumerPid</c>) the marketplace keeps for a connector.</summary>
-    public const int MaxProcessIdLength = 300;
+    /// <summary>The longest id the marketplace keeps for a connector: its participant id, a process id (<c>consumerPid</c>).</summary>
+    public const int MaxIdLength = 300;
 
     /// <summary>The longest callback address the marketplace keeps for a connector.</summary>
     public const int MaxAddressLength = 2000;

@@ -1,5 +1,6 @@
 using Marketplace.BuildingBlocks.Errors;
 using Marketplace.BuildingBlocks.Hosting;
+using Marketplace.BuildingBlocks.Vocabulary;
 using Marketplace.Identity.Domain;
 using Microsoft.AspNetCore.Http;
 
@@ -47,8 +48,8 @@ public sealed record ConnectorRequest(string? ParticipantId, string[]? CallbackA
         var participant = ParticipantId?.Trim();
         var addresses = (CallbackAddresses ?? []).Select(a => a?.Trim().TrimEnd('/') ?? "").ToArray();
         validator
-            .Require(participant is { Length: > 0 and <= 300 } && !participant.Any(char.IsWhiteSpace), "connector.participantId",
-                "The connector's participant id: 1 to 300 characters without spaces (a DID, a BPN or an URL).")
+            .Require(participant is { Length: > 0 and <= DataspaceProtocol.MaxIdLength } && !participant.Any(char.IsWhiteSpace), "connector.participantId",
+                $"The connector's participant id: 1 to {DataspaceProtocol.MaxIdLength} characters without spaces (a DID, a BPN or an URL).")
             .Require(addresses.Length is >= 1 and <= 5 && addresses.All(IsCallbackBase) && addresses.Distinct().Count() == addresses.Length,
                 "connector.callbackAddresses", "One to five distinct https URLs without query or fragment (http only on localhost, 127.0.0.1 or ::1).");
         return participant is null ? null : new Connector(participant, addresses);

@@ -21,8 +21,8 @@ internal sealed class NegotiationConfiguration : IEntityTypeConfiguration<Negoti
         b.Property(x => x.History).AsJson();
         b.Property(x => x.AgreementHash).HasMaxLength(64);
         b.Property(x => x.TerminationReason).HasMaxLength(40);
-        b.Property(x => x.DspParticipantId).HasMaxLength(DataspaceProtocol.MaxProcessIdLength);
-        b.Property(x => x.DspConsumerPid).HasMaxLength(DataspaceProtocol.MaxProcessIdLength);
+        b.Property(x => x.DspParticipantId).HasMaxLength(DataspaceProtocol.MaxIdLength);
+        b.Property(x => x.DspConsumerPid).HasMaxLength(DataspaceProtocol.MaxIdLength);
         b.Property(x => x.DspCallbackAddress).HasMaxLength(DataspaceProtocol.MaxAddressLength);
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.Ignore(x => x.Turn);
