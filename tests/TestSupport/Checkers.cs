@@ -37,4 +37,68 @@ public static class Checkers
         process.WaitForExit();
         return (process.ExitCode, output.Result, errors);
     }
+
+    /// <summary>
+    /// A checker that answers one line of JSON per line it reads, kept running for the test process (started on first
+    /// use; it ends when the process closes its input at exit). One caller at a time.
+    /// </summary>
+    public sealed class Session(string script)
+    {
+        private readonly Lock _gate = new();
+        private readonly System.Text.StringBuilder _errors = new();
+        private Process? _process;
+
+        /// <summary>Sends <paramref name="line"/> (JSON without line breaks) and returns the checker's one-line answer.</summary>
+        public string Ask(string line)
+        {
+            lock (_gate)
+            {
+                if (_process is null || _process.HasExited)
+                {
+                    _process = Start();
+                }
+
+                _process.StandardInput.WriteLine(line);
+                _process.StandardInput.Flush();
+                var answer = _process.StandardOutput.ReadLine();
+                if (answer is null)
+                {
+                    _process.WaitForExit();
+                    string errors;
+                    lock (_errors)
+                    {
+                        errors = _errors.ToString();
+                    }
+
+                    Assert.Fail($"{script} stopped (exit code {_process.ExitCode}): {errors}");
+                }
+
+                return answer!;
+            }
+        }
+
+        private Process Start()
+        {
+            Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules")),
+                $"The checkers are not installed: run `npm ci --prefix {Folder}` (scripts/test.sh does).");
+            var start = new ProcessStartInfo("node", script)
+            {
+                WorkingDirectory = Folder,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            var process = new Process { StartInfo = start };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (_errors)
+                {
+                    _errors.AppendLine(e.Data);
+                }
+            };
+            process.Start();
+            process.BeginErrorReadLine();
+            return process;
+        }
+    }
 }

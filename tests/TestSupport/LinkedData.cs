@@ -5,6 +5,8 @@ namespace Marketplace.TestSupport;
 /// <summary>Standards checks of the marketplace's linked data, by checkers it did not write (see <see cref="Checkers"/>).</summary>
 public static class LinkedData
 {
+    private static readonly Checkers.Session DspChecker = new("dsp-message.mjs");
+
     public sealed record ShaclResult(string Severity, string? FocusNode, string? Path, string Message);
 
     /// <summary>Every result of the official DCAT-AP 3.0.1 shapes (mandatory, recommended, ranges) for the document.</summary>
@@ -40,9 +42,7 @@ public static class LinkedData
     /// </summary>
     public static (JsonElement Compacted, string[] Errors) DspMessage(string document, string schema, bool jsonLd = true)
     {
-        var (exitCode, output, errors) = Checkers.Node(
-            JsonSerializer.Serialize(new { document = JsonDocument.Parse(document).RootElement, schema, jsonLd }), "dsp-message.mjs");
-        Assert.True(exitCode == 0, $"DSP validation failed to run: {errors}");
+        var output = DspChecker.Ask(JsonSerializer.Serialize(new { document = JsonDocument.Parse(document).RootElement, schema, jsonLd }));
         var result = JsonDocument.Parse(output).RootElement;
         return (result.GetProperty("compacted").Clone(), result.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToArray());
     }

@@ -1,12 +1,21 @@
-// Checks a Dataspace Protocol message or answer as a connector receives it: {document, schema, jsonLd} on stdin. A
-// JSON-LD document (jsonLd true) is compacted with the DSP context first (its own contexts processed, remote ones only
-// from standards/); the version metadata is plain JSON. Prints {compacted, errors} (errors empty when it validates).
-import { compact, validate, readStdin } from './dsp.mjs';
+// Checks Dataspace Protocol messages or answers as a connector receives them, one per line for as long as stdin stays
+// open (a test process keeps one checker running: starting node and compiling the schemas per message took seconds on
+// a busy machine): {document, schema, jsonLd} in, {compacted, errors} out (errors empty when it validates). A JSON-LD
+// document (jsonLd true) is compacted with the DSP context first (its own contexts processed, remote ones only from
+// standards/); the version metadata is plain JSON.
+import { createInterface } from 'node:readline';
+import { compact, validate } from './dsp.mjs';
 
-const { document, schema, jsonLd } = await readStdin();
-try {
-  const compacted = jsonLd ? await compact(document) : document;
-  process.stdout.write(JSON.stringify({ compacted, errors: validate(compacted, schema) }));
-} catch (e) {
-  process.stdout.write(JSON.stringify({ compacted: null, errors: [`JSON-LD processing failed: ${e.message}`] }));
+async function check({ document, schema, jsonLd }) {
+  try {
+    const compacted = jsonLd ? await compact(document) : document;
+    return { compacted, errors: validate(compacted, schema) };
+  } catch (e) {
+    return { compacted: null, errors: [`JSON-LD processing failed: ${e.message}`] };
+  }
+}
+
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (line.trim() === '') continue;
+  process.stdout.write(JSON.stringify(await check(JSON.parse(line))) + '\n');
 }

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
+import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 
@@ -18,10 +19,16 @@ export const documentLoader = async (url) => {
   return { contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(contexts[url], 'utf8')) };
 };
 
-/** The document expanded and compacted with the DSP context alone, its context written as DSP messages carry it (an array). */
+/**
+ * The document expanded and compacted with the DSP context alone, its context written as DSP messages carry it (an
+ * array). Each document gets contexts resolved afresh: jsonld's process-wide cache, reused across documents in one
+ * process, expanded the DSP terms of a message with an inline @vocab context as ODRL terms after a dataset had been
+ * processed (jsonld 9.0.0).
+ */
 export async function compact(document) {
-  const expanded = await jsonld.expand(document, { documentLoader });
-  const message = await jsonld.compact(expanded, [`${DSPACE}context.jsonld`], { documentLoader });
+  const contextResolver = new ContextResolver({ sharedCache: new Map() });
+  const expanded = await jsonld.expand(document, { documentLoader, contextResolver });
+  const message = await jsonld.compact(expanded, [`${DSPACE}context.jsonld`], { documentLoader, contextResolver });
   message['@context'] = [`${DSPACE}context.jsonld`];
   return message;
 }
