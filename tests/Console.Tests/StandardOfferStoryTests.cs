@@ -1,12 +1,17 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Marketplace.BuildingBlocks.Hosting;
 
 namespace Marketplace.EndToEnd.Console;
 
 /// <summary>
 /// Standard terms in the console, in Korean: a provider publishes terms for its dataset that the platform agrees to on
 /// its behalf; a buyer requests them from the dataset's page and lands on a negotiation already agreed, its turn to
-/// verify; the provider withdraws the terms. Every page passes axe-core.
+/// verify; the provider withdraws the terms. A buyer's connector requests terms that do not agree automatically (over the
+/// Dataspace Protocol): the provider agrees to the request as it is, and the buyer's people, whose steps the connector
+/// takes, may only end it — the connector is told. Every page passes axe-core.
 /// </summary>
 [Collection(TradingConsole.Name)]
 public sealed class StandardOfferStoryTests(ConsoleMarketplace fixture)
@@ -46,6 +51,60 @@ public sealed class StandardOfferStoryTests(ConsoleMarketplace fixture)
             await provider.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^내리기") }).ClickAsync();
             await Assertions.Expect(provider.Locator("p.notice")).ToHaveTextAsync("표준 조건을 내렸습니다.");
             await Assertions.Expect(provider.Locator("table.standard-offers")).ToHaveCountAsync(0);
+        }, () => provider, () => buyer);
+    }
+
+    [Fact]
+    public async Task A_connectors_request_is_agreed_by_the_provider_as_it_is_and_the_buyers_people_may_end_it_and_the_connector_is_told()
+    {
+        using var buyerApi = await Tokens.DemoAsync(fixture.BaseAddress, "demo-buyer-a");
+        using var providerApi = await Tokens.DemoAsync(fixture.BaseAddress, "demo-provider-x");
+        await using var callbacks = new CallbackServer();
+        using var connector = await Organisations.ConnectorAsync(buyerApi, DemoOrganisations.BuyerA, callbacks.BaseAddress);
+        var consumer = new DspConsumer(connector);
+        var dataset = await NegotiationClient.PublishDatasetAsync(providerApi);
+        var terms = NegotiationClient.Terms("ai-training", 24);
+        var price = await NegotiationClient.ReferencePriceAsync(buyerApi, dataset, terms);
+        await NegotiationClient.ExpectAsync(await providerApi.PostAsJsonAsync($"/api/contracts/datasets/{dataset}/standard-offers",
+            new { terms, priceKrw = price, autoAgree = false }), HttpStatusCode.Created);
+        var dsp = await consumer.VersionAsync();
+        var listed = await consumer.DatasetAsync($"{dsp}/catalog/datasets/{dataset}");
+        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
+        var requested = await consumer.RequestNegotiationAsync(dsp, listed.Compacted.GetProperty("hasPolicy")[0].GetProperty("@id").GetString()!,
+            consumerPid, callbacks.BaseAddress);
+        Assert.Equal(HttpStatusCode.Created, requested.Status);
+        var negotiation = $"/negotiations/{requested.Compacted.GetProperty("providerPid").GetString()}";
+        var wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
+
+        IPage? provider = null, buyer = null;
+        await ConsoleBrowser.KeepPagesOnFailureAsync(async () =>
+        {
+            // The provider reads the agreement the request would make and agrees to it as it is, without offering first.
+            provider = await OpenSignedInAsync("demo-provider-x");
+            await provider.GotoAsync(negotiation);
+            await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "REQUESTED");
+            await Assertions.Expect(provider.Locator("#connector")).ToContainTextAsync("커넥터");
+            await Assertions.Expect(provider.Locator("pre.agreement[lang=ko]")).ToContainTextAsync("데이터 제공 계약서");
+            await ConsoleBrowser.AssertAccessibleAsync(provider);
+            await provider.GetByLabel("위 계약서를 읽었고 이 내용에 동의합니다").CheckAsync();
+            await provider.GetByRole(AriaRole.Button, new() { Name = "동의하고 서명" }).ClickAsync();
+            await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "AGREED");
+            DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/agreement", wait), "negotiation/contract-agreement-message-schema.json");
+
+            // The buyer's people see that their connector negotiates: no signature of theirs to give, but they may end it.
+            buyer = await OpenSignedInAsync("demo-buyer-a");
+            await buyer.GotoAsync(negotiation);
+            await Assertions.Expect(buyer.Locator("#state")).ToHaveAttributeAsync("data-state", "AGREED");
+            await Assertions.Expect(buyer.Locator("#connector")).ToContainTextAsync("커넥터");
+            await Assertions.Expect(buyer.GetByRole(AriaRole.Button, new() { Name = "확인하고 서명" })).ToHaveCountAsync(0);
+            await ConsoleBrowser.AssertAccessibleAsync(buyer);
+            await buyer.Locator("details.terminate summary").ClickAsync();
+            await buyer.Locator("#terminate-reason").SelectOptionAsync("no-longer-needed");
+            await buyer.GetByRole(AriaRole.Button, new() { Name = "협상 종료" }).ClickAsync();
+            await Assertions.Expect(buyer.Locator("#state")).ToHaveAttributeAsync("data-state", "TERMINATED");
+            var told = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/termination", wait),
+                "negotiation/contract-negotiation-termination-message-schema.json");
+            Assert.Equal("no-longer-needed", told.GetProperty("code").GetString());
         }, () => provider, () => buyer);
     }
 

@@ -36,6 +36,7 @@ public abstract partial class ContractsApiTests(AllInOneMarketplace market)
             [("REQUESTED", "offer", "provider")] = "OFFERED",
             [("OFFERED", "counter", "buyer")] = "REQUESTED",
             [("OFFERED", "accept", "buyer")] = "ACCEPTED",
+            [("REQUESTED", "agree", "provider")] = "AGREED",
             [("ACCEPTED", "agree", "provider")] = "AGREED",
             [("AGREED", "verify", "buyer")] = "VERIFIED",
             [("VERIFIED", "finalize", "buyer")] = "FINALIZED",

@@ -13,6 +13,7 @@ public sealed class NegotiationRulesTests
         [(NegotiationState.Requested, NegotiationAction.Offer, Party.Provider)] = NegotiationState.Offered,
         [(NegotiationState.Offered, NegotiationAction.Counter, Party.Buyer)] = NegotiationState.Requested,
         [(NegotiationState.Offered, NegotiationAction.Accept, Party.Buyer)] = NegotiationState.Accepted,
+        [(NegotiationState.Requested, NegotiationAction.Agree, Party.Provider)] = NegotiationState.Agreed,
         [(NegotiationState.Accepted, NegotiationAction.Agree, Party.Provider)] = NegotiationState.Agreed,
         [(NegotiationState.Agreed, NegotiationAction.Verify, Party.Buyer)] = NegotiationState.Verified,
         [(NegotiationState.Verified, NegotiationAction.Finalize, Party.Buyer)] = NegotiationState.Finalized,

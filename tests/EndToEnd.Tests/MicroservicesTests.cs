@@ -164,7 +164,7 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_connector_reads_the_dataspace_protocol_catalog_and_negotiates_an_offer_through_the_gateway_with_callbacks_from_contracts()
+    public async Task A_connector_reads_the_dataspace_protocol_catalog_through_the_gateway()
     {
         var provider = fixture.Provider;
         var (registered, dataset) = await BuyerAndDatasetAsync();
@@ -183,23 +183,17 @@ public sealed class MicroservicesTests(MicroservicesFixture fixture) : IClassFix
         Assert.EndsWith($"/standard-offers/{offer.GetProperty("id")}", listed.GetProperty("hasPolicy")[0].GetProperty("@id").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{dataset}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await connector.DatasetAsync($"{dsp}/catalog/datasets/{Guid.NewGuid()}")).Status);
+    }
 
-        // CN:01-01 through the gateway: the buyer's registered connector requests the listed offer; Contracts' service
-        // posts the agreement and then FINALIZED to the callback server in this process.
-        await using var callbacks = new CallbackServer();
+    /// <summary>The DSP TCK's provider cases through the gateway, Contracts' own process posting the callbacks.</summary>
+    [Theory]
+    [MemberData(nameof(DspProviderTck.Names), MemberType = typeof(DspProviderTck))]
+    public async Task DSP_TCK_provider_case_through_the_gateway(string tckCase)
+    {
+        var (registered, _) = await BuyerAndDatasetAsync();
+        using var buyer = registered;
         var organisation = Guid.Parse(new JsonWebToken(buyer.DefaultRequestHeaders.Authorization!.Parameter!).GetClaim("org_id").Value);
-        using var registeredConnector = await Organisations.ConnectorAsync(buyer, organisation, callbacks.BaseAddress);
-        var negotiating = new DspConsumer(registeredConnector);
-        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
-        var requested = await negotiating.RequestNegotiationAsync(dsp, listed.GetProperty("hasPolicy")[0].GetProperty("@id").GetString()!, consumerPid, callbacks.BaseAddress);
-        Assert.Equal((HttpStatusCode.Created, "AGREED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
-        var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
-        var wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
-        DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/agreement", wait), "negotiation/contract-agreement-message-schema.json");
-        Assert.Equal(HttpStatusCode.OK, (await negotiating.SendAsync($"{dsp}/negotiations/{providerPid}/agreement/verification", "ContractAgreementVerificationMessage",
-            new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = consumerPid })).Status);
-        var finalized = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/events", wait), "negotiation/contract-negotiation-event-message-schema.json");
-        Assert.Equal("FINALIZED", finalized.GetProperty("eventType").GetString());
+        await DspProviderTck.PlayAsync(tckCase, fixture.Provider, buyer, organisation);
     }
 
     /// <summary>A default baseline published, a newly registered and verified buyer, and a dataset of the fixture's provider in Contracts.</summary>

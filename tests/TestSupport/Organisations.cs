@@ -88,14 +88,15 @@ public static class Organisations
 
     /// <summary>
     /// Registers a Dataspace Protocol connector for <paramref name="organisation"/> (its administrator's client
-    /// <paramref name="admin"/>) with one callback address and a new participant id, and signs in as it.
+    /// <paramref name="admin"/>) with one callback address and <paramref name="participantId"/> (a new one when null), and
+    /// signs in as it.
     /// </summary>
-    public static async Task<HttpClient> ConnectorAsync(HttpClient admin, Guid organisation, string callbackAddress)
+    public static async Task<HttpClient> ConnectorAsync(HttpClient admin, Guid organisation, string callbackAddress, string? participantId = null)
     {
         var response = await admin.PostAsJsonAsync($"/api/identity/organisations/{organisation}/clients", new
         {
             name = "Test connector",
-            connector = new { participantId = $"did:web:connector-{Guid.NewGuid():N}.example", callbackAddresses = new[] { callbackAddress } },
+            connector = new { participantId = participantId ?? $"did:web:connector-{Guid.NewGuid():N}.example", callbackAddresses = new[] { callbackAddress } },
         });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"connector registration failed: {body}");

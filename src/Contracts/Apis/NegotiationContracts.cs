@@ -92,6 +92,10 @@ public static class ContractPrice
     }
 }
 
+/// <param name="DspParticipantId">
+/// The participant id of the buyer's connector when the connector requested this negotiation over the Dataspace Protocol:
+/// it takes the buyer's steps (a person of the buyer's organisation may only terminate); null otherwise.
+/// </param>
 public sealed record NegotiationResponse(
     Guid Id,
     string State,
@@ -110,6 +114,7 @@ public sealed record NegotiationResponse(
     string? AgreementHash,
     Guid? RenewalOf,
     Guid? StandardOfferId,
+    string? DspParticipantId,
     string? TerminationReason,
     int Revision,
     DateTime CreatedAt,
@@ -124,11 +129,11 @@ public sealed record NegotiationResponse(
     public static NegotiationResponse From(Negotiation n, IReadOnlyDictionary<Guid, PartyName> names) => new(
         n.Id, NegotiationRules.Name(n.State), n.Turn?.ToString().ToLowerInvariant() ?? (n.State == NegotiationState.Verified ? "platform" : null),
         n.DatasetId, n.DatasetVersion, n.ProviderOrganisationId, n.BuyerOrganisationId, names[n.ProviderOrganisationId], names[n.BuyerOrganisationId], n.Terms, n.PriceKrw, n.Check, n.DueAt,
-        n.AgreementId, n.AgreementHash, n.RenewalOf, n.StandardOfferId, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
+        n.AgreementId, n.AgreementHash, n.RenewalOf, n.StandardOfferId, n.DspParticipantId, n.TerminationReason, n.Revision, n.CreatedAt, n.UpdatedAt, n.Rounds, n.History);
 }
 
 /// <summary>
-/// The agreement an accepted negotiation would yield if the provider agreed now: the document both parties would
+/// The agreement a negotiation would yield if the provider agreed now (to the request or the accepted offer): the document both parties would
 /// sign, its SHA-256 and the text to read. Agreeing with <paramref name="Hash"/> signs exactly this document.
 /// </summary>
 /// <param name="Text">The agreement as people read it, in <paramref name="Language"/> (Markdown).</param>

@@ -35,15 +35,16 @@ public static class NegotiationsApi
         api.MapGet("/{id:guid}", GetNegotiation).RequireAuthorization()
             .WithName("GetNegotiation").WithSummary("One negotiation with every round and transition (parties and administrators)");
         api.MapGet("/{id:guid}/agreement-draft", GetAgreementDraft).RequireAuthorization()
-            .WithName("GetAgreementDraft").WithSummary("The agreement an accepted offer yields, to read before the provider signs it: document, hash and text (lang=ko or en)")
-            .WithDescription("Only in state ACCEPTED (409 otherwise: from AGREED on, read the agreement itself). The provider agrees naming this hash; "
+            .WithName("GetAgreementDraft").WithSummary("The agreement the provider's agreement would yield, to read before the provider signs it: document, hash and text (lang=ko or en)")
+            .WithDescription("In the states the provider may agree in: REQUESTED (the buyer's request as it is) and ACCEPTED (the offer the buyer accepted); "
+                + "409 otherwise (from AGREED on, read the agreement itself). The provider agrees naming this hash; "
                 + "if the dataset's details or the terms changed in between, agree answers 409 with the new hash.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         Action(api, "offer", Offer, "Offer the requested terms or a counter-offer (provider, on a request)", proposes: true);
         Action(api, "counter", Counter, "Answer an offer with other terms or another price (buyer, on an offer)", proposes: true);
         Action(api, "accept", Accept, "Accept the offer on the table (buyer)");
-        Action(api, "agree", Agree, "Agree and sign the agreement drafted from the accepted offer, optionally naming the hash of the draft read (provider)")
+        Action(api, "agree", Agree, "Agree and sign the agreement drafted from the proposal on the table — the buyer's request or the offer it accepted — optionally naming the hash of the draft read (provider)")
             .WithDescription("With agreementHash (from GET …/agreement-draft), a draft that has changed since it was read answers 409 with the current "
                 + "agreementHash and nothing is signed. Without a body the current draft is signed.");
         Action(api, "verify", Verify, "Verify and sign the agreement the provider signed, naming its hash (buyer)").WithDescription(
@@ -123,11 +124,11 @@ public static class NegotiationsApi
             throw new NotFoundException("Negotiation", id);
         }
 
-        if (n.State != NegotiationState.Accepted)
+        if (!NegotiationRules.AllowsIn(n.State, NegotiationAction.Agree))
         {
             throw new ConflictException(n.AgreementId is { } signed
                     ? $"The agreement is signed; read it at /api/contracts/agreements/{signed}."
-                    : $"An agreement is drafted from an accepted offer; this negotiation is {NegotiationRules.Name(n.State)}.")
+                    : $"An agreement is drafted from a request or an accepted offer, which the provider may agree to; this negotiation is {NegotiationRules.Name(n.State)}.")
                 .With("state", NegotiationRules.Name(n.State));
         }
 

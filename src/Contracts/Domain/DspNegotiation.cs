@@ -76,15 +76,16 @@ public static class DspNegotiation
 
     /// <summary>
     /// The message a connector is owed for the move its negotiation just made: the provider's offer, the agreement,
-    /// FINALIZED, or a termination by the provider or the platform (the buyer's own is the connector's news already);
-    /// null for any other move and for a negotiation no connector requested.
+    /// FINALIZED, or a termination by anyone but the connector itself (<paramref name="byParticipant"/>, the acting
+    /// caller's participant id: the provider, the platform, or a person of the buyer's organisation); null for any other
+    /// move and for a negotiation no connector requested.
     /// </summary>
-    public static DspCallbackMessage? Owed(Negotiation n) => n.DspConsumerPid is null ? null : n.State switch
+    public static DspCallbackMessage? Owed(Negotiation n, string? byParticipant) => n.DspConsumerPid is null ? null : n.State switch
     {
         NegotiationState.Offered => DspCallbackMessage.Offer,
         NegotiationState.Agreed => DspCallbackMessage.Agreement,
         NegotiationState.Finalized => DspCallbackMessage.Finalized,
-        NegotiationState.Terminated when n.History[^1].By != "buyer" => DspCallbackMessage.Termination,
+        NegotiationState.Terminated when !(n.History[^1].By == "buyer" && n.IsConnector(byParticipant)) => DspCallbackMessage.Termination,
         _ => null,
     };
 

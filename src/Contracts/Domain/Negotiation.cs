@@ -101,6 +101,27 @@ public sealed class Negotiation
         DspCallbackAddress = peer.CallbackAddress;
     }
 
+    /// <summary>Whether the caller whose token names <paramref name="participantId"/> is the connector that requested this negotiation.</summary>
+    public bool IsConnector(string? participantId) => DspParticipantId is not null && participantId == DspParticipantId;
+
+    /// <summary>
+    /// A 409 when a person (or any client but the connector) takes a buyer's step in a negotiation the buyer's connector
+    /// requested: the connector negotiates for the buyer and would not learn of it. Ending it stays open to the buyer's
+    /// people (the connector is told, <see cref="DspNegotiation.Owed"/>); asking the platform to finalize changes nothing the
+    /// connector does not know.
+    /// </summary>
+    public void EnsureConnectorLeads(NegotiationAction action, Party by, string? participantId)
+    {
+        if (by == Party.Buyer && DspParticipantId is not null && !IsConnector(participantId)
+            && action is NegotiationAction.Counter or NegotiationAction.Accept or NegotiationAction.Verify)
+        {
+            throw (ConflictException)Conflict(
+                    $"Your organisation's connector {DspParticipantId} negotiates this contract over the Dataspace Protocol and takes the buyer's steps; "
+                    + "its people may end the negotiation.")
+                .With("dspParticipantId", DspParticipantId);
+        }
+    }
+
     /// <summary>Which side <paramref name="organisation"/> is on, or null when it is neither.</summary>
     public Party? PartyOf(Guid organisation) =>
         organisation == BuyerOrganisationId ? Party.Buyer : organisation == ProviderOrganisationId ? Party.Provider : null;
@@ -141,7 +162,7 @@ public sealed class Negotiation
         Move("accept", by, subject, NegotiationState.Accepted, now, period, null);
     }
 
-    /// <summary>The provider agrees, signing the agreement drafted from the accepted round.</summary>
+    /// <summary>The provider agrees to the round on the table (the buyer's request or the offer it accepted), signing the agreement drafted from it.</summary>
     public void Agree(Party by, string subject, Guid agreementId, string agreementHash, DateTime now, TimeSpan period)
     {
         EnsureAllowed(NegotiationAction.Agree, by);

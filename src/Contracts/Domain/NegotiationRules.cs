@@ -9,7 +9,8 @@ public static class NegotiationRules
         [NegotiationAction.Offer] = ([NegotiationState.Requested], Party.Provider, NegotiationState.Offered),
         [NegotiationAction.Counter] = ([NegotiationState.Offered], Party.Buyer, NegotiationState.Requested),
         [NegotiationAction.Accept] = ([NegotiationState.Offered], Party.Buyer, NegotiationState.Accepted),
-        [NegotiationAction.Agree] = ([NegotiationState.Accepted], Party.Provider, NegotiationState.Agreed),
+        // The provider agrees to an offer the buyer accepted, or straight to the buyer's request, as the Dataspace Protocol allows.
+        [NegotiationAction.Agree] = ([NegotiationState.Requested, NegotiationState.Accepted], Party.Provider, NegotiationState.Agreed),
         [NegotiationAction.Verify] = ([NegotiationState.Agreed], Party.Buyer, NegotiationState.Verified),
         [NegotiationAction.Finalize] = ([NegotiationState.Verified], null, NegotiationState.Finalized),
         [NegotiationAction.Terminate] = (

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Contracts.Negotiations;
 
 /// <summary>
-/// The agreement an accepted negotiation yields, drafted one way whether a party reads it before signing
+/// The agreement a negotiation the provider may agree to yields (a request, or an accepted offer), drafted one way whether a party reads it before signing
 /// (<c>GET …/agreement-draft</c>) or the provider signs it (<c>agree</c>): the same id, canonical document and
-/// hash, as long as the accepted round and the dataset's copy have not changed in between.
+/// hash, as long as the round on the table and the dataset's copy have not changed in between.
 /// </summary>
 public static class AgreementDrafts
 {

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Contracts.Negotiations;
 
 /// <summary>
-/// The marketplace's messages to connectors (Dataspace Protocol, provider side; <see cref="NegotiationEvents.Record(ContractsDb, Negotiation, IIntegrationEvent)"/>
+/// The marketplace's messages to connectors (Dataspace Protocol, provider side; <see cref="NegotiationEvents.Record(ContractsDb, Negotiation, IIntegrationEvent, string?)"/>
 /// writes those a negotiation's move owes with the move): their delivery to the connector's callback address — in order
 /// per negotiation, retried with back-off until the connector answers 2xx; a message that failed for <see cref="ContractsOptions.CallbackGiveUpAfter"/> is abandoned and
 /// its negotiation, if still open, terminated by the platform (<c>connector-unreachable</c>).

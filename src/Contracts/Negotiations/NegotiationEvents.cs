@@ -6,7 +6,7 @@ namespace Marketplace.Contracts.Negotiations;
 
 /// <summary>
 /// What the transition a negotiation just made leaves to send, written with it: its integration event (outbox) and a
-/// connector's Dataspace Protocol message (<c>dsp_callbacks</c>). Every transition records through <see cref="Record(ContractsDb, Negotiation, Agreement?, DatasetCopy?)"/>.
+/// connector's Dataspace Protocol message (<c>dsp_callbacks</c>). Every transition records through <see cref="Record(ContractsDb, Negotiation, Agreement?, DatasetCopy?, string?)"/>.
 /// </summary>
 public static class NegotiationEvents
 {
@@ -15,13 +15,15 @@ public static class NegotiationEvents
     /// a connector requested, the Dataspace Protocol message it is owed (<see cref="DspNegotiation.Owed"/>), which
     /// <see cref="DspCallbacks"/> delivers.
     /// </summary>
-    public static void Record(ContractsDb db, Negotiation n, Agreement? agreement, DatasetCopy? dataset) => Record(db, n, For(n, agreement, dataset));
+    /// <param name="byParticipant">The participant id in the acting caller's token, if a connector acted: its own steps are not its news.</param>
+    public static void Record(ContractsDb db, Negotiation n, Agreement? agreement, DatasetCopy? dataset, string? byParticipant = null) =>
+        Record(db, n, For(n, agreement, dataset), byParticipant);
 
-    /// <inheritdoc cref="Record(ContractsDb, Negotiation, Agreement?, DatasetCopy?)"/>
-    public static void Record(ContractsDb db, Negotiation n, IIntegrationEvent integrationEvent)
+    /// <inheritdoc cref="Record(ContractsDb, Negotiation, Agreement?, DatasetCopy?, string?)"/>
+    public static void Record(ContractsDb db, Negotiation n, IIntegrationEvent integrationEvent, string? byParticipant = null)
     {
         db.AddEvent(integrationEvent);
-        if (DspNegotiation.Owed(n) is { } message)
+        if (DspNegotiation.Owed(n, byParticipant) is { } message)
         {
             db.DspCallbacks.Add(DspCallback.For(n.Id, message, n.UpdatedAt));
         }

@@ -50,7 +50,8 @@ public static class NegotiationSteps
         }, ct);
 
     /// <summary>
-    /// The provider agrees: the agreement is drafted from the accepted offer as canonical JSON, hashed and signed by the
+    /// The provider agrees: the agreement is drafted from the proposal on the table (the buyer's request, or the offer it
+    /// accepted) as canonical JSON, hashed and signed by the
     /// provider. With <paramref name="readHash"/> (the hash of the draft the provider read) a draft that has changed since
     /// answers 409 with the current hash, so the provider signs what it read.
     /// </summary>
@@ -108,9 +109,11 @@ public static class NegotiationSteps
         }
 
         n.EnsureAllowed(action, party);
+        var participant = user.FindFirst(MarketplaceClaims.DspParticipant)?.Value;
+        n.EnsureConnectorLeads(action, party, participant);
         var agreement = await apply(n, party);
         var dataset = n.State == NegotiationState.Finalized ? await db.DatasetCopies.AsNoTracking().FirstOrDefaultAsync(d => d.DatasetId == n.DatasetId, ct) : null;
-        NegotiationEvents.Record(db, n, agreement, dataset);
+        NegotiationEvents.Record(db, n, agreement, dataset, participant);
         await db.SaveChangesAsync(ct);
         return n;
     }
