@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Marketplace.BuildingBlocks.Hosting;
 
 namespace Marketplace.Contracts.Tests;
@@ -80,6 +81,62 @@ public abstract partial class ContractsApiTests
         Assert.Equal("REQUESTED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
         await NegotiationClient.ActOkAsync(setup.Provider, Guid.Parse(providerPid), "offer");
         DspConsumer.Callback(await setup.Callbacks.MessageAsync($"/edc/negotiations/{consumerPid}/offers", Wait), "negotiation/contract-offer-message-schema.json");
+    }
+
+    [Fact]
+    public async Task An_offer_written_out_with_other_terms_is_a_counter_offer_on_them_and_a_constraint_outside_the_profile_is_refused_by_name()
+    {
+        using var buyerA = await As("demo-buyer-a");
+        await using var setup = await ConnectorAndOfferAsync(buyerA, DemoOrganisations.BuyerA);
+        var (consumer, dsp, callback) = (setup.Consumer, setup.Dsp, setup.Callbacks.BaseAddress);
+        var dataset = (await setup.Provider.GetFromJsonAsync<JsonElement>($"/api/contracts/standard-offers/{setup.Offer}")).GetProperty("datasetId").GetGuid();
+        var listed = (await consumer.DatasetAsync($"{dsp}/catalog/datasets/{dataset}")).Compacted.GetProperty("hasPolicy")[0];
+        JsonNode Listed() => JsonNode.Parse(listed.GetRawText())!;
+
+        // The offer written out unchanged, as EDC sends it: the offer as it is (the standard offer's request).
+        var unchanged = await consumer.RequestNegotiationAsync(dsp, Listed(), $"urn:uuid:{Guid.NewGuid()}", callback);
+        Assert.Equal(HttpStatusCode.Created, unchanged.Status);
+        var rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{unchanged.Compacted.GetProperty("providerPid").GetString()}");
+        Assert.Equal(setup.Offer, rest.GetProperty("standardOfferId").GetGuid());
+
+        // Twelve months instead of 24 at the band's reference for twelve: a request at those terms, no standard offer's.
+        var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset, NegotiationClient.Terms("ai-training", 12));
+        var shorter = Listed();
+        Set(shorter, "elapsedTime", new JsonObject { ["@value"] = "P12M", ["@type"] = "http://www.w3.org/2001/XMLSchema#duration" });
+        Set(shorter, "payAmount", new JsonObject { ["@value"] = price.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
+        var requested = await consumer.RequestNegotiationAsync(dsp, shorter, consumerPid, callback);
+        Assert.Equal((HttpStatusCode.Created, "REQUESTED"), (requested.Status, requested.Compacted.GetProperty("state").GetString()));
+        var providerPid = requested.Compacted.GetProperty("providerPid").GetString()!;
+        rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
+        Assert.Equal((12, price, JsonValueKind.Null), (rest.GetProperty("terms").GetProperty("durationMonths").GetInt32(), rest.GetProperty("priceKrw").GetDecimal(),
+            rest.GetProperty("standardOfferId").ValueKind));
+
+        // A constraint the profile does not have is refused, named where the connector wrote it; nothing opens.
+        var counted = Listed();
+        counted["permission"]![0]!["constraint"]!.AsArray().Add(new JsonObject { ["leftOperand"] = "count", ["operator"] = "lteq", ["rightOperand"] = 5 });
+        var refused = await consumer.RequestNegotiationAsync(dsp, counted, "urn:uuid:refused", callback);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Matches(@"^offer: offer\.permission\[0\]\.constraint\[\d+\]: 'count lteq 5'", refused.Compacted.GetProperty("reason")[0].GetString());
+
+        // The provider offers; the connector counters with ten days to delete instead of thirty, the price as it was.
+        await NegotiationClient.ActOkAsync(setup.Provider, Guid.Parse(providerPid), "offer");
+        var offered = DspConsumer.Callback(await setup.Callbacks.MessageAsync($"/negotiations/{consumerPid}/offers", Wait), "negotiation/contract-offer-message-schema.json");
+        var counter = JsonNode.Parse(offered.GetProperty("offer").GetRawText())!;
+        Set(counter, "elapsedTime", new JsonObject { ["@value"] = "P10D", ["@type"] = "http://www.w3.org/2001/XMLSchema#duration" }, rule: "obligation");
+        Assert.Equal(HttpStatusCode.OK, (await consumer.CounterAsync(dsp, providerPid, consumerPid, counter)).Status);
+        rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{providerPid}");
+        Assert.Equal(("REQUESTED", 10, 12, price), (rest.GetProperty("state").GetString(), rest.GetProperty("terms").GetProperty("deletionDays").GetInt32(),
+            rest.GetProperty("terms").GetProperty("durationMonths").GetInt32(), rest.GetProperty("priceKrw").GetDecimal()));
+
+        // The constraint whose left operand ends in <paramref name="left"/>, in the offer's first rule of that kind or its duty, gets <paramref name="right"/>.
+        static void Set(JsonNode offer, string left, JsonNode right, string rule = "permission")
+        {
+            var constraints = offer[rule]!.AsArray().SelectMany(r => (r!["constraint"]?.AsArray() ?? []).Concat(
+                (r["duty"]?.AsArray() ?? []).SelectMany(d => d!["constraint"]?.AsArray() ?? [])));
+            var constraint = constraints.First(c => c!["leftOperand"]!.ToJsonString().Contains(left, StringComparison.Ordinal))!;
+            constraint["rightOperand"] = right;
+        }
     }
 
     /// <summary>

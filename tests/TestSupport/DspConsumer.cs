@@ -48,6 +48,24 @@ public sealed class DspConsumer(HttpClient client)
             ["callbackAddress"] = callbackAddress,
         });
 
+    /// <summary>A ContractRequestMessage with an offer written out (the catalog's, changed or not).</summary>
+    public Task<Answer> RequestNegotiationAsync(string dsp, System.Text.Json.Nodes.JsonNode offer, string consumerPid, string callbackAddress) =>
+        SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
+        {
+            ["consumerPid"] = consumerPid,
+            ["offer"] = offer,
+            ["callbackAddress"] = callbackAddress,
+        });
+
+    /// <summary>The consumer's counter-offer on a negotiation, its offer written out.</summary>
+    public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, System.Text.Json.Nodes.JsonNode offer) =>
+        SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage", new Dictionary<string, object>
+        {
+            ["providerPid"] = providerPid,
+            ["consumerPid"] = consumerPid,
+            ["offer"] = offer,
+        });
+
     /// <summary>CN:01-04: the consumer's counter-offer on a negotiation, the offer <paramref name="offer"/> at another price.</summary>
     public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, string offer, decimal payAmount) =>
         SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage", new Dictionary<string, object>

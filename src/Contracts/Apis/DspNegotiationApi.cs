@@ -22,9 +22,9 @@ namespace Marketplace.Contracts.Apis;
 /// The contract negotiation protocol of the Dataspace Protocol 2025-1, provider side, under
 /// <see cref="DataspaceProtocol.Path"/><c>/negotiations</c>: a buyer organisation's registered connector requests a
 /// catalog offer as it is (a standard offer, by its <c>@id</c>), reads the negotiation, accepts an offer the provider
-/// made or counters it with another price, verifies the agreement — the platform then finalizes it on the provider's
-/// behalf — or terminates. A request naming another price than the offer's is a counter-offer on the price: a request
-/// like the REST API's. Each
+/// made or counters it with another price or terms, verifies the agreement — the platform then finalizes it on the
+/// provider's behalf — or terminates. A request naming another price or terms than the offer's (<see cref="OdrlProposal"/>)
+/// is a counter-offer: a request like the REST API's. Each
 /// message is the same step the REST API takes (<see cref="NegotiationSteps"/>, <see cref="StandardOffers"/>): the band,
 /// the dataset's terms and the state machine hold alike. Errors are DSP <c>ContractNegotiationError</c>s.
 /// </summary>
@@ -35,21 +35,22 @@ public static class DspNegotiationApi
         var negotiations = app.MapGroup($"{DataspaceProtocol.Path}/negotiations").ExcludeFromDescription().RequireAuthorization();
         negotiations.MapPost("/request", RequestNegotiation);
         negotiations.MapGet("/{providerPid}", GetNegotiation);
-        negotiations.MapPost("/{providerPid}/request", (string providerPid, HttpContext http, ClaimsPrincipal user, ContractsDb db, TimeProvider clock,
-            IOptions<ContractsOptions> options, CancellationToken ct) =>
+        negotiations.MapPost("/{providerPid}/request", (string providerPid, HttpContext http, ClaimsPrincipal user, ContractsDb db, PublicAddress address,
+            TimeProvider clock, IOptions<ContractsOptions> options, CancellationToken ct) =>
             StepAsync(http, providerPid, "ContractRequestMessage", user, db, async (n, message) =>
             {
-                // The consumer's counter-offer to the provider's offer: a new price (its payAmount) on the same terms.
-                var asked = message.TryGetProperty("offer", out var offer) ? PayAmount(offer) : null;
-                if (asked is not { } price)
+                // The consumer's counter-offer to the provider's offer: the price and terms its offer names, the rest as they are.
+                var proposal = message.TryGetProperty("offer", out var offer) ? OdrlProposal.Read(offer, address.Root) : null;
+                if (proposal is null || proposal.IsEmpty)
                 {
                     throw new ValidationException(new Dictionary<string, string[]>
                     {
-                        ["offer"] = ["A counter-offer names its price (payAmount in KRW); other terms are negotiated through the REST API."],
+                        ["offer"] = ["A counter-offer names what it proposes: its price (payAmount in KRW) or terms in the marketplace's ODRL profile."],
                     });
                 }
 
-                await NegotiationSteps.ProposeAsync(db, n.Id, user, NegotiationAction.Counter, changes: null, price, clock.GetUtcNow().UtcDateTime, options.Value, ct);
+                await NegotiationSteps.ProposeAsync(db, n.Id, user, NegotiationAction.Counter, proposal.Changes, proposal.Price, clock.GetUtcNow().UtcDateTime,
+                    options.Value, ct);
             }, ct));
         negotiations.MapPost("/{providerPid}/events", (string providerPid, HttpContext http, ClaimsPrincipal user, ContractsDb db, TimeProvider clock,
             IOptions<ContractsOptions> options, CancellationToken ct) =>
@@ -93,8 +94,8 @@ public static class DspNegotiationApi
 
     /// <summary>
     /// <c>ContractRequestMessage</c>: the offer is one of the catalog's (its <c>@id</c>), requested as it is starting today,
-    /// or at another price (its <c>payAmount</c>: a counter-offer, checked against the band; out of it the error names the
-    /// band); the callback address is one the connector's client registered (or under one). 201 with the
+    /// or at another price or terms (a counter-offer, checked against the dataset's terms and the band; out of it the
+    /// error names the band); the callback address is one the connector's client registered (or under one). 201 with the
     /// <c>ContractNegotiation</c>, AGREED at once when the offer as it is lets the platform agree.
     /// </summary>
     public static async Task<IResult> RequestNegotiation(
@@ -145,7 +146,7 @@ public static class DspNegotiationApi
         {
             return Error(StatusCodes.Status400BadRequest, "", consumerPid,
                 $"offer: one of the catalog's offers by its @id ({OdrlPolicy.StandardOfferIri(address.Root, Guid.Empty).Replace(Guid.Empty.ToString(), "{id}", StringComparison.Ordinal)}), "
-                + "requested as it is; other terms are negotiated through the REST API.");
+                + "as the catalog lists it, or with another price or terms in the marketplace's ODRL profile.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -155,10 +156,14 @@ public static class DspNegotiationApi
             listed.EnsureActive();
             var peer = new DspPeer(user.FindFirst(MarketplaceClaims.DspParticipant)?.Value ?? "", consumerPid, callback);
             var today = DateOnly.FromDateTime(now);
-            // The offer as it is, or a counter-offer on its price: a request like the REST API's, checked against the band.
-            var negotiation = PayAmount(offer) is { } asked && asked != listed.PriceKrw
-                ? await OpenNegotiation.RunAsync(db, listed.DatasetId, user, listed.TermsFrom(today), asked, now, options.Value, renewalOf: null, ct, peer: peer)
-                : await StandardOffers.RequestAsync(db, listed, user, today, now, options.Value, ct, peer);
+            // The offer as it is (by its @id alone, or written out unchanged), or a counter-offer on its price or terms: a
+            // request like the REST API's, checked against the dataset's terms and the band.
+            var proposal = OdrlProposal.Read(offer, address.Root);
+            var price = proposal.Price ?? listed.PriceKrw;
+            var terms = ProposedTerms.Resolve(proposal.Changes, listed.TermsFrom(today), price, today, currentPrice: listed.PriceKrw);
+            var negotiation = price == listed.PriceKrw && ProposedTerms.Same(terms, listed.TermsFrom(today))
+                ? await StandardOffers.RequestAsync(db, listed, user, today, now, options.Value, ct, peer)
+                : await OpenNegotiation.RunAsync(db, listed.DatasetId, user, terms, price, now, options.Value, renewalOf: null, ct, peer: peer);
             http.Response.Headers.Location = $"{address.Root}{DataspaceProtocol.Path}/negotiations/{DspNegotiation.ProviderPid(negotiation.Id)}";
             return DspMessages.Json(StatusCodes.Status201Created, DspNegotiation.Of(negotiation));
         }
@@ -214,32 +219,6 @@ public static class DspNegotiationApi
         return n?.PartyOf(user.OrganisationIdOf()) is null ? null : n;
     }
 
-    /// <summary>The price a message's offer names (<c>payAmount</c> in a constraint, compacted or prefixed), if it names one.</summary>
-    private static decimal? PayAmount(JsonElement node)
-    {
-        switch (node.ValueKind)
-        {
-            case JsonValueKind.Object:
-                if ((node.TryGetProperty("leftOperand", out var left) || node.TryGetProperty("odrl:leftOperand", out left))
-                    && Operand(left) is { } name && name.EndsWith("payAmount", StringComparison.Ordinal)
-                    && (node.TryGetProperty("rightOperand", out var right) || node.TryGetProperty("odrl:rightOperand", out right)))
-                {
-                    var value = right.ValueKind == JsonValueKind.Object && right.TryGetProperty("@value", out var literal) ? literal : right;
-                    var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : -1;
-                }
-
-                return node.EnumerateObject().Select(p => PayAmount(p.Value)).FirstOrDefault(a => a is not null);
-            case JsonValueKind.Array:
-                return node.EnumerateArray().Select(PayAmount).FirstOrDefault(a => a is not null);
-            default:
-                return null;
-        }
-
-        static string? Operand(JsonElement e) =>
-            e.ValueKind == JsonValueKind.String ? e.GetString() : e.ValueKind == JsonValueKind.Object ? DspMessages.Text(e, "@id") : null;
-    }
-
     /// <summary>
     /// The status of a failure the caller caused: 400 for what it sent or a transition the state does not allow (as DSP
     /// requires), 404 for an unknown id, 409 for a concurrent change; null for ours.
@@ -256,7 +235,7 @@ public static class DspNegotiationApi
     private static IResult Error(int status, string providerPid, string consumerPid, Exception e)
     {
         var document = DspNegotiation.Error(status, providerPid, consumerPid,
-            e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value.Select(m => $"{x.Key}: {m}"))) : e.Message);
         if (e is DomainException domain && domain.Details.TryGetValue("band", out var details) && details is PriceCheck band)
         {
             document["reason"]!.AsArray().Add(string.Create(CultureInfo.InvariantCulture,

@@ -79,6 +79,12 @@ public static partial class ProposedTerms
         return terms;
     }
 
+    /// <summary>Whether two sets of terms are the same, member by member (the lists in order).</summary>
+    public static bool Same(ContractTerms a, ContractTerms b) =>
+        a with { Purposes = Array.Empty<string>(), Territory = Array.Empty<string>(), SecurityMeasures = Array.Empty<string>() }
+            == b with { Purposes = Array.Empty<string>(), Territory = Array.Empty<string>(), SecurityMeasures = Array.Empty<string>() }
+        && a.Purposes.SequenceEqual(b.Purposes) && a.Territory.SequenceEqual(b.Territory) && a.SecurityMeasures.SequenceEqual(b.SecurityMeasures);
+
     /// <summary>Terms the dataset does not offer get 422 naming the field.</summary>
     public static void EnsureOffered(ContractTerms terms, DatasetCopy dataset)
     {
