@@ -54,11 +54,13 @@ public abstract partial class ContractsApiTests
         Assert.Matches(@"^band: \d+ to \d+ KRW \(reference price \d+ KRW\)$", outOfBand.Compacted.GetProperty("reason")[1].GetString());
         var counter = await consumer.SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
         {
-            ["providerPid"] = Guid.NewGuid().ToString(), ["consumerPid"] = "urn:uuid:refused", ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) },
+            ["providerPid"] = Guid.NewGuid().ToString(), ["consumerPid"] = "urn:uuid:refused",
+            ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer), ["@type"] = "Offer", ["permission"] = new[] { new { action = "use" } } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, counter.Status);
         Assert.Contains("/request", counter.Compacted.GetProperty("reason")[0].GetString());
-        var notAMessage = await consumer.SendAsync($"{dsp}/negotiations/request", "CatalogRequestMessage", new Dictionary<string, object> { ["consumerPid"] = "urn:uuid:refused" });
+        var notAMessage = await consumer.SendAsync($"{dsp}/negotiations/request", "CatalogRequestMessage",
+            new Dictionary<string, object> { ["consumerPid"] = "urn:uuid:refused" }, wellFormed: false);
         Assert.Equal(HttpStatusCode.BadRequest, notAMessage.Status);
         Assert.Equal(0, (await buyer.GetFromJsonAsync<JsonElement>("/api/contracts/negotiations")).GetProperty("items").GetArrayLength());
 
@@ -73,7 +75,7 @@ public abstract partial class ContractsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/events", "ContractNegotiationEventMessage",
             new Dictionary<string, object>(ids) { ["eventType"] = "FINALIZED" })).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage",
-            new Dictionary<string, object>(ids) { ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) } })).Status);
+            new Dictionary<string, object>(ids) { ["offer"] = new Dictionary<string, object> { ["@id"] = OfferIri(offer) } }, wellFormed: false)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await consumer.SendAsync($"{dsp}/negotiations/{providerPid}/termination", "ContractNegotiationTerminationMessage",
             new Dictionary<string, object> { ["providerPid"] = providerPid, ["consumerPid"] = "urn:uuid:someone-else" })).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await new DspConsumer(buyerB).NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Status);
@@ -114,7 +116,7 @@ public abstract partial class ContractsApiTests
 
         // A constraint the profile does not have is refused, named where the connector wrote it; nothing opens.
         var counted = Listed();
-        counted["permission"]![0]!["constraint"]!.AsArray().Add(new JsonObject { ["leftOperand"] = "count", ["operator"] = "lteq", ["rightOperand"] = 5 });
+        counted["permission"]![0]!["constraint"]!.AsArray().Add(new JsonObject { ["leftOperand"] = "count", ["operator"] = "lteq", ["rightOperand"] = "5" });
         var refused = await consumer.RequestNegotiationAsync(dsp, counted, "urn:uuid:refused", callback);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Matches(@"^offer: offer\.permission\[0\]\.constraint\[\d+\]: 'count lteq 5'", refused.Compacted.GetProperty("reason")[0].GetString());

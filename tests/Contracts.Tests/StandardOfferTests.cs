@@ -67,7 +67,7 @@ public abstract partial class ContractsApiTests
     }
 
     [Fact]
-    public async Task Without_automatic_agreement_a_request_at_standard_terms_waits_for_the_provider_like_any_request()
+    public async Task Without_automatic_agreement_a_request_at_standard_terms_waits_for_the_provider_who_offers_or_agrees_to_it()
     {
         using var buyer = await As("demo-buyer-a");
         using var provider = await As("demo-provider-x");
@@ -78,10 +78,13 @@ public abstract partial class ContractsApiTests
         var n = await NegotiationClient.ExpectAsync(await RequestOfferAsync(buyer, offer.GetProperty("id").GetGuid()), HttpStatusCode.Created);
         Assert.Equal(("REQUESTED", "provider"), (n.GetProperty("state").GetString(), n.GetProperty("turn").GetString()));
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), n.GetProperty("terms").GetProperty("startDate").GetString());
-        // Agreeing straight from REQUESTED stays the platform's alone, for offers that agree automatically.
-        await NegotiationClient.ExpectAsync(await NegotiationClient.ActAsync(provider, n.GetProperty("id").GetGuid(), "agree"), HttpStatusCode.Conflict);
+        // The provider answers as to any request: it offers, or agrees to the request as it is — signed by its person, not the offer.
         var offered = await NegotiationClient.ActOkAsync(provider, n.GetProperty("id").GetGuid(), "offer");
         Assert.Equal("OFFERED", offered.GetProperty("state").GetString());
+        var again = await NegotiationClient.ExpectAsync(await RequestOfferAsync(buyer, offer.GetProperty("id").GetGuid()), HttpStatusCode.Created);
+        var agreed = await NegotiationClient.ActOkAsync(provider, again.GetProperty("id").GetGuid(), "agree");
+        Assert.Equal(("AGREED", "provider"), (agreed.GetProperty("state").GetString(), agreed.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString()));
+        Assert.DoesNotContain("standard-offer:", agreed.GetProperty("history").EnumerateArray().Last().GetProperty("subject").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

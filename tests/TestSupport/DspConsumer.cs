@@ -6,8 +6,8 @@ namespace Marketplace.TestSupport;
 
 /// <summary>
 /// A scripted Dataspace Protocol 2025-1 consumer, as an enterprise's connector talks to the marketplace (HTTPS binding,
-/// a marketplace token as its credentials): every answer it reads is checked against the DSP schemas after JSON-LD
-/// compaction with the DSP context (<see cref="LinkedData.DspMessage"/>). Its cases are named after the DSP TCK's.
+/// a marketplace token as its credentials): every message it sends and every answer it reads is checked against the DSP
+/// schemas after JSON-LD compaction with the DSP context (<see cref="LinkedData.DspMessage"/>). Its cases are named after the DSP TCK's.
 /// </summary>
 public sealed class DspConsumer(HttpClient client)
 {
@@ -27,10 +27,16 @@ public sealed class DspConsumer(HttpClient client)
     }
 
     /// <summary>A CatalogRequestMessage to <paramref name="url"/> (the catalog, or a page's <c>next</c> link); the answer checked as a Catalog or a CatalogError.</summary>
-    public Task<Answer> CatalogAsync(string url, string? body = null) =>
-        ReadAsync(client.PostAsync(url, new StringContent(
-            body ?? """{"@context":["https://w3id.org/dspace/2025/1/context.jsonld"],"@type":"CatalogRequestMessage","filter":[]}""",
-            Encoding.UTF8, "application/json")), "catalog/catalog-schema.json");
+    public Task<Answer> CatalogAsync(string url, string? body = null)
+    {
+        if (body is null)
+        {
+            body = """{"@context":["https://w3id.org/dspace/2025/1/context.jsonld"],"@type":"CatalogRequestMessage","filter":[]}""";
+            Sent(body, "CatalogRequestMessage");
+        }
+
+        return ReadAsync(client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json")), "catalog/catalog-schema.json");
+    }
 
     /// <summary>A dataset by its id (the last segment of its IRI); the answer checked as a Dataset or a CatalogError.</summary>
     public Task<Answer> DatasetAsync(string url) => ReadAsync(client.GetAsync(url), "catalog/dataset-schema.json");
@@ -75,7 +81,10 @@ public sealed class DspConsumer(HttpClient client)
             ["offer"] = Offer(offer, payAmount),
         });
 
-    /// <summary>An offer by its <c>@id</c>, with the price it names (a duty to compensate, payAmount in KRW) when given.</summary>
+    /// <summary>
+    /// An offer by its <c>@id</c> (with the one rule a DSP offer must have: the marketplace reads terms it does not name as
+    /// the offer's), with the price it names (a duty to compensate, payAmount in KRW) when given.
+    /// </summary>
     private static object Offer(string offer, decimal? payAmount) => payAmount is { } amount
         ? new Dictionary<string, object>
         {
@@ -95,7 +104,7 @@ public sealed class DspConsumer(HttpClient client)
                 } },
             } },
         }
-        : new Dictionary<string, object> { ["@id"] = offer };
+        : new Dictionary<string, object> { ["@id"] = offer, ["@type"] = "Offer", ["permission"] = new[] { new Dictionary<string, object> { ["action"] = "use" } } };
 
     /// <summary>CN:02-01: the negotiation at its provider address, a ContractNegotiation or a ContractNegotiationError.</summary>
     public Task<Answer> NegotiationAsync(string url) =>
@@ -105,7 +114,11 @@ public sealed class DspConsumer(HttpClient client)
     /// A consumer's message of <paramref name="type"/> with <paramref name="members"/> to <paramref name="url"/>: an
     /// accepted message answers 200 (a request 201 with the negotiation), a refused one a ContractNegotiationError.
     /// </summary>
-    public Task<Answer> SendAsync(string url, string type, IReadOnlyDictionary<string, object> members)
+    /// <remarks>
+    /// The message itself is first checked against its DSP schema, as the marketplace receives it, unless
+    /// <paramref name="wellFormed"/> is false (a test sending what DSP does not allow, to see it refused).
+    /// </remarks>
+    public Task<Answer> SendAsync(string url, string type, IReadOnlyDictionary<string, object> members, bool wellFormed = true)
     {
         var message = new Dictionary<string, object> { ["@context"] = new[] { "https://w3id.org/dspace/2025/1/context.jsonld" }, ["@type"] = type };
         foreach (var (name, value) in members)
@@ -113,8 +126,30 @@ public sealed class DspConsumer(HttpClient client)
             message[name] = value;
         }
 
-        return ReadAsync(client.PostAsync(url, new StringContent(JsonSerializer.Serialize(message), Encoding.UTF8, "application/json")),
+        var json = JsonSerializer.Serialize(message);
+        if (wellFormed)
+        {
+            Sent(json, type);
+        }
+
+        return ReadAsync(client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json")),
             "negotiation/contract-negotiation-schema.json", "negotiation/contract-negotiation-error-schema.json");
+    }
+
+    /// <summary>A message the consumer sends, checked against the DSP schema of its type after JSON-LD compaction.</summary>
+    private static void Sent(string json, string type)
+    {
+        var schema = type switch
+        {
+            "CatalogRequestMessage" => "catalog/catalog-request-message-schema.json",
+            "ContractRequestMessage" => "negotiation/contract-request-message-schema.json",
+            "ContractNegotiationEventMessage" => "negotiation/contract-negotiation-event-message-schema.json",
+            "ContractAgreementVerificationMessage" => "negotiation/contract-agreement-verification-message-schema.json",
+            "ContractNegotiationTerminationMessage" => "negotiation/contract-negotiation-termination-message-schema.json",
+            _ => throw new ArgumentException($"No DSP schema for a {type} here.", nameof(type)),
+        };
+        var (_, errors) = LinkedData.DspMessage(json, schema);
+        Assert.True(errors.Length == 0, $"the consumer's {type} is not valid DSP: {string.Join("; ", errors)}\n{json}");
     }
 
     /// <summary>A message the marketplace sent the connector's callback server, checked against <paramref name="schema"/>; compacted.</summary>
