@@ -547,6 +547,11 @@ public abstract partial class ContractsApiTests(AllInOneMarketplace market)
     }
 }
 
-public sealed class ContractsApiOnSqlite(AllInOneMarketplace market) : ContractsApiTests(market), IClassFixture<AllInOneMarketplace>;
+public sealed class ContractsApiOnSqlite(AllInOneMarketplace market) : ContractsApiTests(market), IClassFixture<AllInOneMarketplace>
+{
+    [Theory]
+    [MemberData(nameof(DspProviderTck.Names), MemberType = typeof(DspProviderTck))]
+    public Task DSP_TCK_provider_case(string tckCase) => PlayTckCaseAsync(tckCase);
+}
 
 public sealed class ContractsApiOnPostgres(PostgresAllInOneMarketplace market) : ContractsApiTests(market), IClassFixture<PostgresAllInOneMarketplace>;

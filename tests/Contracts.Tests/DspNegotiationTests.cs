@@ -8,14 +8,16 @@ namespace Marketplace.Contracts.Tests;
 
 /// <summary>
 /// The Dataspace Protocol's contract negotiation, provider side, as a buyer's registered connector meets it: the DSP TCK's
-/// provider cases (<see cref="DspProviderTck"/>) and the requests the marketplace refuses, on both stores (the fixtures of
-/// <see cref="ContractsApiTests"/>). A DSP negotiation is the REST API's negotiation: the same id, states, band and agreement.
+/// provider cases (<see cref="DspProviderTck"/>, on SQLite; through the gateway they run on PostgreSQL) and the requests
+/// the marketplace refuses and counter-offers on terms, on both stores (the fixtures of <see cref="ContractsApiTests"/>). A DSP negotiation is the REST API's negotiation: the same id, states, band and agreement.
 /// </summary>
 public abstract partial class ContractsApiTests
 {
-    [Theory]
-    [MemberData(nameof(DspProviderTck.Names), MemberType = typeof(DspProviderTck))]
-    public async Task DSP_TCK_provider_case(string tckCase)
+    /// <summary>
+    /// One of the TCK's provider cases, as the demo provider and buyer A's connector: played on SQLite all-in-one (the
+    /// theory is <see cref="ContractsApiOnSqlite"/>'s) and through the gateway in microservices mode on PostgreSQL.
+    /// </summary>
+    protected async Task PlayTckCaseAsync(string tckCase)
     {
         using var provider = await As("demo-provider-x");
         using var buyerA = await As("demo-buyer-a");
