@@ -28,7 +28,32 @@ public static class MarketplaceIris
 
     public static string Purpose(string root, string code) => Concept(root, "purpose", code);
 
+    private const string Countries = "http://publications.europa.eu/resource/authority/country/";
+
     /// <summary>An ISO 3166-1 alpha-2 code as the EU country authority's IRI (alpha-3), e.g. KR → …/country/KOR.</summary>
-    public static string Country(string alpha2) =>
-        $"http://publications.europa.eu/resource/authority/country/{new RegionInfo(alpha2).ThreeLetterISORegionName}";
+    public static string Country(string alpha2) => $"{Countries}{new RegionInfo(alpha2).ThreeLetterISORegionName}";
+
+    /// <summary>The alpha-2 code of a country IRI of <see cref="Country"/> (…/country/KOR → KR); null for any other IRI.</summary>
+    public static string? CountryCode(string? iri) =>
+        iri is not null && iri.StartsWith(Countries, StringComparison.Ordinal) ? Alpha3.ToAlpha2.GetValueOrDefault(iri[Countries.Length..]) : null;
+
+    /// <summary>Alpha-3 to alpha-2 codes of the regions .NET knows, built the first time a country IRI is read back.</summary>
+    private static class Alpha3
+    {
+        public static readonly Dictionary<string, string> ToAlpha2 = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(c =>
+            {
+                try
+                {
+                    return new RegionInfo(c.Name);
+                }
+                catch (ArgumentException)
+                {
+                    return null;
+                }
+            })
+            .OfType<RegionInfo>()
+            .DistinctBy(r => r.ThreeLetterISORegionName)
+            .ToDictionary(r => r.ThreeLetterISORegionName, r => r.TwoLetterISORegionName);
+    }
 }

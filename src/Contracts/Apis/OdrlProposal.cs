@@ -19,8 +19,6 @@ namespace Marketplace.Contracts.Apis;
 /// </summary>
 public sealed partial record OdrlProposal(ContractTermsRequest Changes, decimal? Price)
 {
-    private const string Odrl = "http://www.w3.org/ns/odrl/2/";
-
     /// <summary>Whether the offer proposes anything at all (a price or a term).</summary>
     public bool IsEmpty => Price is null && Changes == new ContractTermsRequest();
 
@@ -52,7 +50,7 @@ public sealed partial record OdrlProposal(ContractTermsRequest Changes, decimal?
     /// <summary>A member by its compacted or <c>odrl:</c> name.</summary>
     private static JsonElement Member(JsonElement node, string name) =>
         node.ValueKind == JsonValueKind.Object && (node.TryGetProperty(name, out var value) || node.TryGetProperty($"odrl:{name}", out value)
-            || node.TryGetProperty($"{Odrl}{name}", out value))
+            || node.TryGetProperty($"{OdrlPolicy.Odrl}{name}", out value))
             ? value
             : default;
 
@@ -75,7 +73,7 @@ public sealed partial record OdrlProposal(ContractTermsRequest Changes, decimal?
             JsonValueKind.Object when value.TryGetProperty("@value", out var literal) => Text(literal),
             _ => null,
         };
-        return text is null ? null : text.StartsWith("odrl:", StringComparison.Ordinal) ? text[5..] : text.StartsWith(Odrl, StringComparison.Ordinal) ? text[Odrl.Length..] : text;
+        return text is null ? null : text.StartsWith("odrl:", StringComparison.Ordinal) ? text[5..] : text.StartsWith(OdrlPolicy.Odrl, StringComparison.Ordinal) ? text[OdrlPolicy.Odrl.Length..] : text;
     }
 
     [GeneratedRegex(@"^P(\d{1,3})M$")]
@@ -86,7 +84,7 @@ public sealed partial record OdrlProposal(ContractTermsRequest Changes, decimal?
 
     private sealed class Reader(string root)
     {
-        private readonly string _terms = $"{root}/api/contracts/terms-vocabulary#";
+        private readonly string _terms = OdrlPolicy.TermsIri(root);
         private readonly string _purpose = MarketplaceIris.Purpose(root, "");
         private readonly List<string> _errors = [];
 
@@ -184,7 +182,7 @@ public sealed partial record OdrlProposal(ContractTermsRequest Changes, decimal?
 
                     break;
                 case "spatial" when op is "isAnyOf" or "eq":
-                    var countries = Items(right).Select(c => Countries.GetValueOrDefault(Text(c)?.Split('/')[^1] ?? "")).ToList();
+                    var countries = Items(right).Select(c => MarketplaceIris.CountryCode(Text(c))).ToList();
                     if (countries.All(c => c is not null))
                     {
                         Changes = Changes with { Territory = [.. countries!] };
@@ -221,11 +219,4 @@ public sealed partial record OdrlProposal(ContractTermsRequest Changes, decimal?
             _errors.Add($"{at}: the price is payAmount eq <whole won> (unit KRW).");
         }
     }
-
-    /// <summary>ISO 3166-1 alpha-3 codes (the EU country authority's IRIs end in them) to the alpha-2 codes terms use.</summary>
-    private static readonly Dictionary<string, string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
-        .Where(r => r is not null && r.ThreeLetterISORegionName.Length == 3)
-        .DistinctBy(r => r!.ThreeLetterISORegionName)
-        .ToDictionary(r => r!.ThreeLetterISORegionName, r => r!.TwoLetterISORegionName);
 }

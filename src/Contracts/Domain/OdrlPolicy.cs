@@ -13,7 +13,8 @@ namespace Marketplace.Contracts.Domain;
 /// </summary>
 public static class OdrlPolicy
 {
-    private const string Odrl = "http://www.w3.org/ns/odrl/2/";
+    /// <summary>The ODRL 2.2 namespace.</summary>
+    public const string Odrl = "http://www.w3.org/ns/odrl/2/";
 
     public static JsonObject Of(Agreement a, string root)
     {
@@ -110,7 +111,8 @@ public static class OdrlPolicy
         return (permissions, prohibitions, obligations);
     }
 
-    private static string TermsIri(string root) => $"{root}/api/contracts/terms-vocabulary#";
+    /// <summary>The namespace of the marketplace's own terms in the profile (<c>exclusive</c>, <c>liabilityCapKrw</c>, …): its terms vocabulary.</summary>
+    public static string TermsIri(string root) => $"{root}/api/contracts/terms-vocabulary#";
 
     public static string StandardOfferIri(string root, Guid id) => $"{root}/api/contracts/standard-offers/{id}";
 
