@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Marketplace.BuildingBlocks.Hosting;
 
@@ -59,18 +58,11 @@ public sealed class StandardOfferStoryTests(ConsoleMarketplace fixture)
     {
         using var buyerApi = await Tokens.DemoAsync(fixture.BaseAddress, "demo-buyer-a");
         using var providerApi = await Tokens.DemoAsync(fixture.BaseAddress, "demo-provider-x");
-        await using var callbacks = new CallbackServer();
-        using var connector = await Organisations.ConnectorAsync(buyerApi, DemoOrganisations.BuyerA, callbacks.BaseAddress);
-        var consumer = new DspConsumer(connector);
-        var dataset = await NegotiationClient.PublishDatasetAsync(providerApi);
-        var terms = NegotiationClient.Terms("ai-training", 24);
-        var price = await NegotiationClient.ReferencePriceAsync(buyerApi, dataset, terms);
-        await NegotiationClient.ExpectAsync(await providerApi.PostAsJsonAsync($"/api/contracts/datasets/{dataset}/standard-offers",
-            new { terms, priceKrw = price, autoAgree = false }), HttpStatusCode.Created);
-        var dsp = await consumer.VersionAsync();
-        var listed = await consumer.DatasetAsync($"{dsp}/catalog/datasets/{dataset}");
+        await using var setup = await DspSetup.StartAsync(providerApi, buyerApi, DemoOrganisations.BuyerA);
+        await setup.PublishOfferAsync(autoAgree: false);
+        var (consumer, callbacks) = (setup.Consumer, setup.Callbacks);
         var consumerPid = $"urn:uuid:{Guid.NewGuid()}";
-        var requested = await consumer.RequestNegotiationAsync(dsp, listed.Compacted.GetProperty("hasPolicy")[0].GetProperty("@id").GetString()!,
+        var requested = await consumer.RequestNegotiationAsync(setup.Dsp, (await setup.ListedOfferAsync()).GetProperty("@id").GetString()!,
             consumerPid, callbacks.BaseAddress);
         Assert.Equal(HttpStatusCode.Created, requested.Status);
         var negotiation = $"/negotiations/{requested.Compacted.GetProperty("providerPid").GetString()}";

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.BuildingBlocks.Hosting;
 
@@ -26,16 +24,11 @@ public sealed class DspGiveUpTests(DspGiveUpTests.ImpatientMarketplace market) :
     {
         using var buyer = await Tokens.DemoAsync(market.BaseAddress, "demo-buyer-a");
         using var provider = await Tokens.DemoAsync(market.BaseAddress, "demo-provider-x");
-        await using var callbacks = new CallbackServer { Down = true };
-        using var connector = await Organisations.ConnectorAsync(buyer, DemoOrganisations.BuyerA, callbacks.BaseAddress);
-        var consumer = new DspConsumer(connector);
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
-        var terms = NegotiationClient.Terms("ai-training", 24);
-        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, terms);
-        var offer = await NegotiationClient.ExpectAsync(await provider.PostAsJsonAsync($"/api/contracts/datasets/{dataset}/standard-offers",
-            new { terms, priceKrw = price, autoAgree = false }), HttpStatusCode.Created);
-        var dsp = await consumer.VersionAsync();
-        var requested = await consumer.RequestNegotiationAsync(dsp, $"{market.BaseAddress}api/contracts/standard-offers/{offer.GetProperty("id")}",
+        await using var setup = await DspSetup.StartAsync(provider, buyer, DemoOrganisations.BuyerA);
+        var callbacks = setup.Callbacks;
+        callbacks.Down = true;
+        var offer = await setup.PublishOfferAsync(autoAgree: false);
+        var requested = await setup.Consumer.RequestNegotiationAsync(setup.Dsp, $"{market.BaseAddress}api/contracts/standard-offers/{offer}",
             $"urn:uuid:{Guid.NewGuid()}", callbacks.BaseAddress);
         var id = Guid.Parse(requested.Compacted.GetProperty("providerPid").GetString()!);
 

@@ -33,8 +33,10 @@ public abstract partial class ContractsApiTests
         var registered = await Organisations.RegisterAsync(anonymous, "buyer", admin);
         using var buyer = await Tokens.SignedInAsync(market.BaseAddress, registered.ClientId, registered.ClientSecret);
         using var buyerB = await As("demo-buyer-b");
-        await using var setup = await ConnectorAndOfferAsync(buyer, registered.OrganisationId);
-        var (consumer, dsp, offer, callback) = (setup.Consumer, setup.Dsp, setup.Offer, setup.Callbacks.BaseAddress);
+        using var provider = await As("demo-provider-x");
+        await using var setup = await DspSetup.StartAsync(provider, buyer, registered.OrganisationId);
+        var offer = await setup.PublishOfferAsync(autoAgree: false);
+        var (consumer, dsp, callback) = (setup.Consumer, setup.Dsp, setup.Callbacks.BaseAddress);
 
         async Task<string> RefusedAsync(DspConsumer who, HttpStatusCode status, string offerIri, string callback, decimal? payAmount = null)
         {
@@ -91,17 +93,18 @@ public abstract partial class ContractsApiTests
     public async Task An_offer_written_out_with_other_terms_is_a_counter_offer_on_them_and_a_constraint_outside_the_profile_is_refused_by_name()
     {
         using var buyerA = await As("demo-buyer-a");
-        await using var setup = await ConnectorAndOfferAsync(buyerA, DemoOrganisations.BuyerA);
-        var (consumer, dsp, callback) = (setup.Consumer, setup.Dsp, setup.Callbacks.BaseAddress);
-        var dataset = (await setup.Provider.GetFromJsonAsync<JsonElement>($"/api/contracts/standard-offers/{setup.Offer}")).GetProperty("datasetId").GetGuid();
-        var listed = (await consumer.DatasetAsync($"{dsp}/catalog/datasets/{dataset}")).Compacted.GetProperty("hasPolicy")[0];
+        using var provider = await As("demo-provider-x");
+        await using var setup = await DspSetup.StartAsync(provider, buyerA, DemoOrganisations.BuyerA);
+        var offer = await setup.PublishOfferAsync(autoAgree: false);
+        var (consumer, dsp, callback, dataset) = (setup.Consumer, setup.Dsp, setup.Callbacks.BaseAddress, setup.Dataset);
+        var listed = await setup.ListedOfferAsync();
         JsonNode Listed() => JsonNode.Parse(listed.GetRawText())!;
 
         // The offer written out unchanged, as EDC sends it: the offer as it is (the standard offer's request).
         var unchanged = await consumer.RequestNegotiationAsync(dsp, Listed(), $"urn:uuid:{Guid.NewGuid()}", callback);
         Assert.Equal(HttpStatusCode.Created, unchanged.Status);
         var rest = await buyerA.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{unchanged.Compacted.GetProperty("providerPid").GetString()}");
-        Assert.Equal(setup.Offer, rest.GetProperty("standardOfferId").GetGuid());
+        Assert.Equal(offer, rest.GetProperty("standardOfferId").GetGuid());
 
         // Twelve months instead of 24 at the band's reference for twelve: a request at those terms, no standard offer's.
         var price = await NegotiationClient.ReferencePriceAsync(buyerA, dataset, NegotiationClient.Terms("ai-training", 12));
@@ -140,33 +143,6 @@ public abstract partial class ContractsApiTests
                 (r["duty"]?.AsArray() ?? []).SelectMany(d => d!["constraint"]?.AsArray() ?? [])));
             var constraint = constraints.First(c => c!["leftOperand"]!.ToJsonString().Contains(left, StringComparison.Ordinal))!;
             constraint["rightOperand"] = right;
-        }
-    }
-
-    /// <summary>
-    /// A buyer organisation's registered connector (its callbacks to a server in this process) and a new dataset of the
-    /// demo provider with a standard offer at the reference price (ai-training, 24 months) that does not agree automatically.
-    /// </summary>
-    private async Task<DspSetup> ConnectorAndOfferAsync(HttpClient buyer, Guid organisation)
-    {
-        var provider = await As("demo-provider-x");
-        var callbacks = new CallbackServer();
-        var connector = await Organisations.ConnectorAsync(buyer, organisation, callbacks.BaseAddress);
-        var consumer = new DspConsumer(connector);
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
-        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
-        var offer = (await OfferAsync(provider, dataset, price, autoAgree: false)).GetProperty("id").GetGuid();
-        return new DspSetup(provider, callbacks, connector, consumer, await consumer.VersionAsync(), price, offer);
-    }
-
-    private sealed record DspSetup(HttpClient Provider, CallbackServer Callbacks, HttpClient Connector, DspConsumer Consumer, string Dsp, decimal Price, Guid Offer)
-        : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Provider.Dispose();
-            Connector.Dispose();
-            await Callbacks.DisposeAsync();
         }
     }
 

@@ -31,12 +31,12 @@ public sealed class DspProviderTck
             await t.ProviderAsync("offer");
             var offer = (await t.CallbackAsync("offers")).GetProperty("offer").GetProperty("@id").GetString()!;
             // Out of the band: refused, the band in the error's second reason, as the REST API's 422 names it.
-            var outOfBand = await t._consumer.CounterAsync(t._dsp, t.ProviderPid, t.ConsumerPid, offer, 1m);
+            var outOfBand = await t._setup.Consumer.CounterAsync(t._setup.Dsp, t.ProviderPid, t.ConsumerPid, offer, 1m);
             t.Refused(outOfBand);
             Assert.Matches(@"^band: \d+ to \d+ KRW \(reference price \d+ KRW\)$", outOfBand.Compacted.GetProperty("reason")[1].GetString());
-            Ok(await t._consumer.CounterAsync(t._dsp, t.ProviderPid, t.ConsumerPid, offer, t._price - 1000));
+            Ok(await t._setup.Consumer.CounterAsync(t._setup.Dsp, t.ProviderPid, t.ConsumerPid, offer, t._setup.Price - 1000));
             await t.StateAsync("REQUESTED");
-            Assert.Equal(t._price - 1000, (await t.RestAsync()).GetProperty("priceKrw").GetDecimal());
+            Assert.Equal(t._setup.Price - 1000, (await t.RestAsync()).GetProperty("priceKrw").GetDecimal());
             await t.ProviderAsync("terminate", new { reason = "commercial-disagreement" });
             Assert.Equal("commercial-disagreement", (await t.CallbackAsync("termination")).GetProperty("code").GetString());
             await t.StateAsync("TERMINATED");
@@ -50,16 +50,16 @@ public sealed class DspProviderTck
             Ok(await t.SendAsync("events", "ContractNegotiationEventMessage", new() { ["eventType"] = "ACCEPTED" }));
             await t.StateAsync("ACCEPTED");
             await t.ProviderAsync("agree");
-            Assert.Contains(t._price.ToString(CultureInfo.InvariantCulture), (await t.CallbackAsync("agreement")).GetProperty("agreement").ToString());
+            Assert.Contains(t._setup.Price.ToString(CultureInfo.InvariantCulture), (await t.CallbackAsync("agreement")).GetProperty("agreement").ToString());
             // The connector is away when FINALIZED is due: refused, retried, delivered once it is back, in order, nothing lost.
-            t._callbacks.Down = true;
+            t._setup.Callbacks.Down = true;
             Ok(await t.SendAsync("agreement/verification", "ContractAgreementVerificationMessage"));
             await t.StateAsync("FINALIZED");
-            await Eventually.GetAsync(() => Task.FromResult<object?>(t._callbacks.Refused >= 2 ? true : null), Wait, "two refused deliveries");
-            t._callbacks.Down = false;
+            await Eventually.GetAsync(() => Task.FromResult<object?>(t._setup.Callbacks.Refused >= 2 ? true : null), Wait, "two refused deliveries");
+            t._setup.Callbacks.Down = false;
             Assert.Equal("FINALIZED", (await t.CallbackAsync("events")).GetProperty("eventType").GetString());
-            Assert.Equal(["offers", "agreement", "events"], t._callbacks.All.Select(r => r.Path.Split('/')[^1]));
-            await t.FinalizedAtAsync(t._price);
+            Assert.Equal(["offers", "agreement", "events"], t._setup.Callbacks.All.Select(r => r.Path.Split('/')[^1]));
+            await t.FinalizedAtAsync(t._setup.Price);
         },
         ["CN:01-04 contract request, provider agreement (the platform, for an offer that agrees automatically), consumer verified, provider finalized"] = async t =>
         {
@@ -68,7 +68,7 @@ public sealed class DspProviderTck
             await t.CallbackAsync("agreement");
             Ok(await t.SendAsync("agreement/verification", "ContractAgreementVerificationMessage"));
             Assert.Equal("FINALIZED", (await t.CallbackAsync("events")).GetProperty("eventType").GetString());
-            await t.FinalizedAtAsync(t._price);
+            await t.FinalizedAtAsync(t._setup.Price);
         },
         ["CN:02-01 contract request, provider terminated"] = async t =>
         {
@@ -85,7 +85,7 @@ public sealed class DspProviderTck
         ["CN:02-03 contract request, provider agreement (straight from REQUESTED, the draft read first), consumer terminated"] = async t =>
         {
             await t.RequestAsync("REQUESTED");
-            var draft = await t._provider.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{t.ProviderPid}/agreement-draft");
+            var draft = await t._setup.Provider.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{t.ProviderPid}/agreement-draft");
             await t.ProviderAsync("agree", new { agreementHash = draft.GetProperty("hash").GetString() });
             await t.CallbackAsync("agreement");
             await t.StateAsync("AGREED");
@@ -97,10 +97,10 @@ public sealed class DspProviderTck
             await t.ProviderAsync("offer");
             await t.CallbackAsync("offers");
             // The connector takes the buyer's steps; a person of the buyer's organisation may end the negotiation only.
-            var accept = await NegotiationClient.ActAsync(t._buyer, Guid.Parse(t.ProviderPid), "accept");
+            var accept = await NegotiationClient.ActAsync(t._setup.Buyer, Guid.Parse(t.ProviderPid), "accept");
             var refused = await NegotiationClient.ExpectAsync(accept, HttpStatusCode.Conflict);
-            Assert.Equal(t._participant, refused.GetProperty("dspParticipantId").GetString());
-            await NegotiationClient.ActOkAsync(t._buyer, Guid.Parse(t.ProviderPid), "terminate", new { reason = "no-longer-needed" });
+            Assert.Equal(t._setup.ParticipantId, refused.GetProperty("dspParticipantId").GetString());
+            await NegotiationClient.ActOkAsync(t._setup.Buyer, Guid.Parse(t.ProviderPid), "terminate", new { reason = "no-longer-needed" });
             var told = await t.CallbackAsync("termination");
             Assert.Equal("no-longer-needed", told.GetProperty("code").GetString());
             await t.StateAsync("TERMINATED");
@@ -130,10 +130,10 @@ public sealed class DspProviderTck
             await t.ProviderAsync("agree");
             await t.CallbackAsync("agreement");
             Ok(await t.SendAsync("agreement/verification", "ContractAgreementVerificationMessage"));
-            var late = await NegotiationClient.ActAsync(t._provider, Guid.Parse(t.ProviderPid), "terminate", new { reason = "other" });
+            var late = await NegotiationClient.ActAsync(t._setup.Provider, Guid.Parse(t.ProviderPid), "terminate", new { reason = "other" });
             Assert.Equal("FINALIZED", (await NegotiationClient.ExpectAsync(late, HttpStatusCode.Conflict)).GetProperty("state").GetString());
             Assert.Equal("FINALIZED", (await t.CallbackAsync("events")).GetProperty("eventType").GetString());
-            await t.FinalizedAtAsync(t._price);
+            await t.FinalizedAtAsync(t._setup.Price);
         },
         ["CN:03-01 contract request, provider agreement, consumer verified, provider finalized, invalid consumer terminated"] = async t =>
         {
@@ -166,10 +166,10 @@ public sealed class DspProviderTck
             await t.RequestAsync("REQUESTED");
             await t.ProviderAsync("offer");
             var offer = (await t.CallbackAsync("offers")).GetProperty("offer").GetProperty("@id").GetString()!;
-            Ok(await t._consumer.CounterAsync(t._dsp, t.ProviderPid, t.ConsumerPid, offer, t._price - 1000));
-            t.Refused(await t._consumer.CounterAsync(t._dsp, t.ProviderPid, t.ConsumerPid, offer, t._price - 2000));
+            Ok(await t._setup.Consumer.CounterAsync(t._setup.Dsp, t.ProviderPid, t.ConsumerPid, offer, t._setup.Price - 1000));
+            t.Refused(await t._setup.Consumer.CounterAsync(t._setup.Dsp, t.ProviderPid, t.ConsumerPid, offer, t._setup.Price - 2000));
             await t.StateAsync("REQUESTED");
-            Assert.Equal(t._price - 1000, (await t.RestAsync()).GetProperty("priceKrw").GetDecimal());
+            Assert.Equal(t._setup.Price - 1000, (await t.RestAsync()).GetProperty("priceKrw").GetDecimal());
             await t.ProviderAsync("terminate", new { reason = "commercial-disagreement" });
             await t.CallbackAsync("termination");
         },
@@ -181,20 +181,10 @@ public sealed class DspProviderTck
     /// <summary>How long a callback may take: a poll of the delivery (2 s), and retries after refusals (1, 2, 4 s …).</summary>
     private static readonly TimeSpan Wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
 
-    private readonly HttpClient _provider;
-    private readonly HttpClient _buyer;
-    private readonly string _participant;
-    private readonly DspConsumer _consumer;
-    private readonly CallbackServer _callbacks;
-    private readonly string _dsp;
-    private readonly Guid _dataset;
-    private readonly decimal _price;
+    private readonly DspSetup _setup;
     private Guid _offerId;
 
-    private DspProviderTck(HttpClient provider, HttpClient buyer, string participant, DspConsumer consumer, CallbackServer callbacks, string dsp, Guid dataset, decimal price)
-    {
-        (_provider, _buyer, _participant, _consumer, _callbacks, _dsp, _dataset, _price) = (provider, buyer, participant, consumer, callbacks, dsp, dataset, price);
-    }
+    private DspProviderTck(DspSetup setup) => _setup = setup;
 
     public string ConsumerPid { get; } = $"urn:uuid:{Guid.NewGuid()}";
 
@@ -207,14 +197,8 @@ public sealed class DspProviderTck
     /// </summary>
     public static async Task PlayAsync(string name, HttpClient provider, HttpClient buyer, Guid buyerOrganisation)
     {
-        await using var callbacks = new CallbackServer();
-        var participant = $"did:web:connector-{Guid.NewGuid():N}.example";
-        using var connector = await Organisations.ConnectorAsync(buyer, buyerOrganisation, callbacks.BaseAddress, participant);
-        var consumer = new DspConsumer(connector);
-        var dataset = await NegotiationClient.PublishDatasetAsync(provider);
-        var price = await NegotiationClient.ReferencePriceAsync(buyer, dataset, NegotiationClient.Terms("ai-training", 24));
-        var tck = new DspProviderTck(provider, buyer, participant, consumer, callbacks, await consumer.VersionAsync(), dataset, price);
-        await Cases[name](tck);
+        await using var setup = await DspSetup.StartAsync(provider, buyer, buyerOrganisation);
+        await Cases[name](new DspProviderTck(setup));
     }
 
     /// <summary>
@@ -223,21 +207,17 @@ public sealed class DspProviderTck
     /// </summary>
     private async Task RequestAsync(string state, bool autoAgree = false)
     {
-        var published = await NegotiationClient.ExpectAsync(await _provider.PostAsJsonAsync($"/api/contracts/datasets/{_dataset}/standard-offers",
-            new { terms = NegotiationClient.Terms("ai-training", 24), priceKrw = _price, autoAgree }), HttpStatusCode.Created);
-        _offerId = published.GetProperty("id").GetGuid();
-        var listed = await _consumer.DatasetAsync($"{_dsp}/catalog/datasets/{_dataset}");
-        Assert.Equal(HttpStatusCode.OK, listed.Status);
-        var offer = listed.Compacted.GetProperty("hasPolicy")[0].GetProperty("@id").GetString()!;
+        _offerId = await _setup.PublishOfferAsync(autoAgree);
+        var offer = (await _setup.ListedOfferAsync()).GetProperty("@id").GetString()!;
         Assert.EndsWith($"/standard-offers/{_offerId}", offer, StringComparison.Ordinal);
 
-        var requested = await _consumer.RequestNegotiationAsync(_dsp, offer, ConsumerPid, _callbacks.BaseAddress);
+        var requested = await _setup.Consumer.RequestNegotiationAsync(_setup.Dsp, offer, ConsumerPid, _setup.Callbacks.BaseAddress);
         Assert.Equal((HttpStatusCode.Created, ConsumerPid, state), (requested.Status,
             requested.Compacted.GetProperty("consumerPid").GetString(), requested.Compacted.GetProperty("state").GetString()));
         ProviderPid = requested.Compacted.GetProperty("providerPid").GetString()!;
-        Assert.EndsWith($"{_dsp}/negotiations/{ProviderPid}", requested.Response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith($"{_setup.Dsp}/negotiations/{ProviderPid}", requested.Response.Headers.Location!.ToString(), StringComparison.Ordinal);
         var rest = await RestAsync();
-        Assert.Equal((state, _price, _participant), (rest.GetProperty("state").GetString(), rest.GetProperty("priceKrw").GetDecimal(),
+        Assert.Equal((state, _setup.Price, _setup.ParticipantId), (rest.GetProperty("state").GetString(), rest.GetProperty("priceKrw").GetDecimal(),
             rest.GetProperty("dspParticipantId").GetString()));
     }
 
@@ -245,7 +225,7 @@ public sealed class DspProviderTck
     private Task<DspConsumer.Answer> SendAsync(string path, string type, Dictionary<string, object>? members = null)
     {
         var message = new Dictionary<string, object>(members ?? []) { ["providerPid"] = ProviderPid, ["consumerPid"] = ConsumerPid };
-        return _consumer.SendAsync($"{_dsp}/negotiations/{ProviderPid}/{path}", type, message);
+        return _setup.Consumer.SendAsync($"{_setup.Dsp}/negotiations/{ProviderPid}/{path}", type, message);
     }
 
     /// <summary>The consumer terminates: 200, then TERMINATED on both sides, the buyer named in the history.</summary>
@@ -258,7 +238,7 @@ public sealed class DspProviderTck
     }
 
     private async Task ProviderAsync(string action, object? body = null) =>
-        await NegotiationClient.ActOkAsync(_provider, Guid.Parse(ProviderPid), action, body);
+        await NegotiationClient.ActOkAsync(_setup.Provider, Guid.Parse(ProviderPid), action, body);
 
     /// <summary>The first message of <paramref name="kind"/> (offers, agreement, events, termination) at the callback address, checked against its schema.</summary>
     private async Task<JsonElement> CallbackAsync(string kind)
@@ -270,7 +250,7 @@ public sealed class DspProviderTck
             "events" => "negotiation/contract-negotiation-event-message-schema.json",
             _ => "negotiation/contract-negotiation-termination-message-schema.json",
         };
-        var message = DspConsumer.Callback(await _callbacks.MessageAsync($"/negotiations/{ConsumerPid}/{kind}", Wait), schema);
+        var message = DspConsumer.Callback(await _setup.Callbacks.MessageAsync($"/negotiations/{ConsumerPid}/{kind}", Wait), schema);
         Assert.Equal((ProviderPid, ConsumerPid), (message.GetProperty("providerPid").GetString(), message.GetProperty("consumerPid").GetString()));
         return message;
     }
@@ -278,18 +258,18 @@ public sealed class DspProviderTck
     /// <summary>The state a GET of the negotiation answers the connector.</summary>
     private async Task StateAsync(string state)
     {
-        var read = await _consumer.NegotiationAsync($"{_dsp}/negotiations/{ProviderPid}");
+        var read = await _setup.Consumer.NegotiationAsync($"{_setup.Dsp}/negotiations/{ProviderPid}");
         Assert.Equal((HttpStatusCode.OK, state), (read.Status, read.Compacted.GetProperty("state").GetString()));
     }
 
     /// <summary>The same negotiation in the REST API, as the buyer's people read it.</summary>
-    private Task<JsonElement> RestAsync() => _buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{ProviderPid}");
+    private Task<JsonElement> RestAsync() => _setup.Buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/negotiations/{ProviderPid}");
 
     /// <summary>Finalized in the REST API too: the agreement at <paramref name="price"/>, with the platform's receipt.</summary>
     private async Task FinalizedAtAsync(decimal price)
     {
         var rest = await RestAsync();
-        var agreement = await _buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{rest.GetProperty("agreementId").GetGuid()}");
+        var agreement = await _setup.Buyer.GetFromJsonAsync<JsonElement>($"/api/contracts/agreements/{rest.GetProperty("agreementId").GetGuid()}");
         Assert.Equal(("FINALIZED", price, "FINALIZED"), (rest.GetProperty("state").GetString(), agreement.GetProperty("priceKrw").GetDecimal(),
             agreement.GetProperty("status").GetString()));
     }
