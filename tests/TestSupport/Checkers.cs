@@ -15,6 +15,18 @@ public static class Checkers
     /// <summary>Runs <c>node</c> with the arguments in tests/checkers, <paramref name="input"/> on stdin; returns exit code and output.</summary>
     public static (int ExitCode, string Output, string Errors) Node(string? input, params string[] arguments)
     {
+        using var process = Process.Start(NodeStart(arguments))!;
+        process.StandardInput.Write(input ?? "");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, errors);
+    }
+
+    /// <summary>How <c>node</c> is started on a checker in tests/checkers: its three streams redirected.</summary>
+    private static ProcessStartInfo NodeStart(params string[] arguments)
+    {
         Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules")),
             $"The checkers are not installed: run `npm ci --prefix {Folder}` (scripts/test.sh does).");
         var start = new ProcessStartInfo("node")
@@ -29,13 +41,7 @@ public static class Checkers
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(input ?? "");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors);
+        return start;
     }
 
     /// <summary>
@@ -79,16 +85,7 @@ public static class Checkers
 
         private Process Start()
         {
-            Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules")),
-                $"The checkers are not installed: run `npm ci --prefix {Folder}` (scripts/test.sh does).");
-            var start = new ProcessStartInfo("node", script)
-            {
-                WorkingDirectory = Folder,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            var process = new Process { StartInfo = start };
+            var process = new Process { StartInfo = NodeStart(script) };
             process.ErrorDataReceived += (_, e) =>
             {
                 lock (_errors)
