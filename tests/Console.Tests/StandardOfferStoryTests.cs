@@ -66,7 +66,6 @@ public sealed class StandardOfferStoryTests(ConsoleMarketplace fixture)
             consumerPid, callbacks.BaseAddress);
         Assert.Equal(HttpStatusCode.Created, requested.Status);
         var negotiation = $"/negotiations/{requested.Compacted.GetProperty("providerPid").GetString()}";
-        var wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
 
         IPage? provider = null, buyer = null;
         await ConsoleBrowser.KeepPagesOnFailureAsync(async () =>
@@ -81,7 +80,7 @@ public sealed class StandardOfferStoryTests(ConsoleMarketplace fixture)
             await provider.GetByLabel("위 계약서를 읽었고 이 내용에 동의합니다").CheckAsync();
             await provider.GetByRole(AriaRole.Button, new() { Name = "동의하고 서명" }).ClickAsync();
             await Assertions.Expect(provider.Locator("#state")).ToHaveAttributeAsync("data-state", "AGREED");
-            DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/agreement", wait), "negotiation/contract-agreement-message-schema.json");
+            DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/agreement", DspSetup.CallbackWait), "negotiation/contract-agreement-message-schema.json");
 
             // The buyer's people see that their connector negotiates: no signature of theirs to give, but they may end it.
             buyer = await OpenSignedInAsync("demo-buyer-a");
@@ -94,7 +93,7 @@ public sealed class StandardOfferStoryTests(ConsoleMarketplace fixture)
             await buyer.Locator("#terminate-reason").SelectOptionAsync("no-longer-needed");
             await buyer.GetByRole(AriaRole.Button, new() { Name = "협상 종료" }).ClickAsync();
             await Assertions.Expect(buyer.Locator("#state")).ToHaveAttributeAsync("data-state", "TERMINATED");
-            var told = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/termination", wait),
+            var told = DspConsumer.Callback(await callbacks.MessageAsync($"/negotiations/{consumerPid}/termination", DspSetup.CallbackWait),
                 "negotiation/contract-negotiation-termination-message-schema.json");
             Assert.Equal("no-longer-needed", told.GetProperty("code").GetString());
         }, () => provider, () => buyer);

@@ -86,7 +86,7 @@ public abstract partial class ContractsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await consumer.NegotiationAsync($"{dsp}/negotiations/not-a-negotiation")).Status);
         Assert.Equal("REQUESTED", (await consumer.NegotiationAsync($"{dsp}/negotiations/{providerPid}")).Compacted.GetProperty("state").GetString());
         await NegotiationClient.ActOkAsync(setup.Provider, Guid.Parse(providerPid), "offer");
-        DspConsumer.Callback(await setup.Callbacks.MessageAsync($"/edc/negotiations/{consumerPid}/offers", Wait), "negotiation/contract-offer-message-schema.json");
+        DspConsumer.Callback(await setup.Callbacks.MessageAsync($"/edc/negotiations/{consumerPid}/offers", DspSetup.CallbackWait), "negotiation/contract-offer-message-schema.json");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract partial class ContractsApiTests
 
         // The provider offers; the connector counters with ten days to delete instead of thirty, the price as it was.
         await NegotiationClient.ActOkAsync(setup.Provider, Guid.Parse(providerPid), "offer");
-        var offered = DspConsumer.Callback(await setup.Callbacks.MessageAsync($"/negotiations/{consumerPid}/offers", Wait), "negotiation/contract-offer-message-schema.json");
+        var offered = DspConsumer.Callback(await setup.Callbacks.MessageAsync($"/negotiations/{consumerPid}/offers", DspSetup.CallbackWait), "negotiation/contract-offer-message-schema.json");
         var counter = JsonNode.Parse(offered.GetProperty("offer").GetRawText())!;
         Set(counter, "elapsedTime", new JsonObject { ["@value"] = "P10D", ["@type"] = "http://www.w3.org/2001/XMLSchema#duration" }, rule: "obligation");
         Assert.Equal(HttpStatusCode.OK, (await consumer.CounterAsync(dsp, providerPid, consumerPid, counter)).Status);
@@ -146,8 +146,6 @@ public abstract partial class ContractsApiTests
         }
     }
 
-    /// <summary>How long a callback may take: a poll of the delivery (2 s), and retries after refusals (1, 2, 4 s …).</summary>
-    private static readonly TimeSpan Wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
 
     private string OfferIri(Guid offer) => $"{market.BaseAddress}api/contracts/standard-offers/{offer}";
 }

@@ -55,7 +55,7 @@ public sealed class DspProviderTck
             t._setup.Callbacks.Down = true;
             Ok(await t.SendAsync("agreement/verification", "ContractAgreementVerificationMessage"));
             await t.StateAsync("FINALIZED");
-            await Eventually.GetAsync(() => Task.FromResult<object?>(t._setup.Callbacks.Refused >= 2 ? true : null), Wait, "two refused deliveries");
+            await Eventually.GetAsync(() => Task.FromResult<object?>(t._setup.Callbacks.Refused >= 2 ? true : null), DspSetup.CallbackWait, "two refused deliveries");
             t._setup.Callbacks.Down = false;
             Assert.Equal("FINALIZED", (await t.CallbackAsync("events")).GetProperty("eventType").GetString());
             Assert.Equal(["offers", "agreement", "events"], t._setup.Callbacks.All.Select(r => r.Path.Split('/')[^1]));
@@ -178,8 +178,6 @@ public sealed class DspProviderTck
     /// <summary>The case names, for a theory.</summary>
     public static TheoryData<string> Names => [.. Cases.Keys];
 
-    /// <summary>How long a callback may take: a poll of the delivery (2 s), and retries after refusals (1, 2, 4 s …).</summary>
-    private static readonly TimeSpan Wait = TestServices.Scaled(TimeSpan.FromSeconds(60));
 
     private readonly DspSetup _setup;
     private Guid _offerId;
@@ -250,7 +248,7 @@ public sealed class DspProviderTck
             "events" => "negotiation/contract-negotiation-event-message-schema.json",
             _ => "negotiation/contract-negotiation-termination-message-schema.json",
         };
-        var message = DspConsumer.Callback(await _setup.Callbacks.MessageAsync($"/negotiations/{ConsumerPid}/{kind}", Wait), schema);
+        var message = DspConsumer.Callback(await _setup.Callbacks.MessageAsync($"/negotiations/{ConsumerPid}/{kind}", DspSetup.CallbackWait), schema);
         Assert.Equal((ProviderPid, ConsumerPid), (message.GetProperty("providerPid").GetString(), message.GetProperty("consumerPid").GetString()));
         return message;
     }

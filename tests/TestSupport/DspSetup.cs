@@ -14,6 +14,12 @@ public sealed class DspSetup : IAsyncDisposable
 {
     public static readonly object Terms = NegotiationClient.Terms("ai-training", 24);
 
+    /// <summary>
+    /// How long a callback may take to arrive: a poll of the delivery (2 s) and retries after refusals (1, 2, 4 s …);
+    /// <see cref="CallbackServer.MessageAsync"/> stretches it by the suite's slowdown factor.
+    /// </summary>
+    public static readonly TimeSpan CallbackWait = TimeSpan.FromSeconds(60);
+
     private DspSetup(HttpClient provider, HttpClient buyer, CallbackServer callbacks, HttpClient connector, string participantId, string dsp, Guid dataset, decimal price)
     {
         (Provider, Buyer, Callbacks, Connector, ParticipantId, Dsp, Dataset, Price) = (provider, buyer, callbacks, connector, participantId, dsp, dataset, price);
