@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Marketplace.TestSupport;
 
@@ -42,20 +43,15 @@ public sealed class DspConsumer(HttpClient client)
     public Task<Answer> DatasetAsync(string url) => ReadAsync(client.GetAsync(url), "catalog/dataset-schema.json");
 
     /// <summary>
-    /// CN:01-01: a ContractRequestMessage for a catalog offer (by its <c>@id</c>, with the price it names when
+    /// A ContractRequestMessage for a catalog offer by its <c>@id</c> (with the price it names when
     /// <paramref name="payAmount"/> is given) to <c>{dsp}/negotiations/request</c>; the answer checked as a
     /// ContractNegotiation (201) or a ContractNegotiationError.
     /// </summary>
     public Task<Answer> RequestNegotiationAsync(string dsp, string offer, string consumerPid, string callbackAddress, decimal? payAmount = null) =>
-        SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
-        {
-            ["consumerPid"] = consumerPid,
-            ["offer"] = Offer(offer, payAmount),
-            ["callbackAddress"] = callbackAddress,
-        });
+        RequestNegotiationAsync(dsp, Offer(offer, payAmount), consumerPid, callbackAddress);
 
     /// <summary>A ContractRequestMessage with an offer written out (the catalog's, changed or not).</summary>
-    public Task<Answer> RequestNegotiationAsync(string dsp, System.Text.Json.Nodes.JsonNode offer, string consumerPid, string callbackAddress) =>
+    public Task<Answer> RequestNegotiationAsync(string dsp, JsonNode offer, string consumerPid, string callbackAddress) =>
         SendAsync($"{dsp}/negotiations/request", "ContractRequestMessage", new Dictionary<string, object>
         {
             ["consumerPid"] = consumerPid,
@@ -63,48 +59,41 @@ public sealed class DspConsumer(HttpClient client)
             ["callbackAddress"] = callbackAddress,
         });
 
+    /// <summary>The consumer's counter-offer on a negotiation: the offer <paramref name="offer"/> at another price.</summary>
+    public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, string offer, decimal payAmount) =>
+        CounterAsync(dsp, providerPid, consumerPid, Offer(offer, payAmount));
+
     /// <summary>The consumer's counter-offer on a negotiation, its offer written out.</summary>
-    public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, System.Text.Json.Nodes.JsonNode offer) =>
+    public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, JsonNode offer) =>
         SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage", new Dictionary<string, object>
         {
             ["providerPid"] = providerPid,
             ["consumerPid"] = consumerPid,
             ["offer"] = offer,
-        });
-
-    /// <summary>CN:01-04: the consumer's counter-offer on a negotiation, the offer <paramref name="offer"/> at another price.</summary>
-    public Task<Answer> CounterAsync(string dsp, string providerPid, string consumerPid, string offer, decimal payAmount) =>
-        SendAsync($"{dsp}/negotiations/{providerPid}/request", "ContractRequestMessage", new Dictionary<string, object>
-        {
-            ["providerPid"] = providerPid,
-            ["consumerPid"] = consumerPid,
-            ["offer"] = Offer(offer, payAmount),
         });
 
     /// <summary>
     /// An offer by its <c>@id</c> (with the one rule a DSP offer must have: the marketplace reads terms it does not name as
     /// the offer's), with the price it names (a duty to compensate, payAmount in KRW) when given.
     /// </summary>
-    private static object Offer(string offer, decimal? payAmount) => payAmount is { } amount
-        ? new Dictionary<string, object>
+    private static JsonObject Offer(string offer, decimal? payAmount)
+    {
+        var use = new JsonObject { ["action"] = "use" };
+        if (payAmount is { } amount)
         {
-            ["@id"] = offer,
-            ["@type"] = "Offer",
-            ["permission"] = new[] { new Dictionary<string, object>
+            use["duty"] = new JsonArray(new JsonObject
             {
-                ["action"] = "use",
-                ["duty"] = new[] { new Dictionary<string, object>
+                ["action"] = "compensate",
+                ["constraint"] = new JsonArray(new JsonObject
                 {
-                    ["action"] = "compensate",
-                    ["constraint"] = new[] { new Dictionary<string, object>
-                    {
-                        ["leftOperand"] = "payAmount", ["operator"] = "eq",
-                        ["rightOperand"] = new Dictionary<string, string> { ["@value"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    } },
-                } },
-            } },
+                    ["leftOperand"] = "payAmount", ["operator"] = "eq",
+                    ["rightOperand"] = new JsonObject { ["@value"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                }),
+            });
         }
-        : new Dictionary<string, object> { ["@id"] = offer, ["@type"] = "Offer", ["permission"] = new[] { new Dictionary<string, object> { ["action"] = "use" } } };
+
+        return new JsonObject { ["@id"] = offer, ["@type"] = "Offer", ["permission"] = new JsonArray(use) };
+    }
 
     /// <summary>CN:02-01: the negotiation at its provider address, a ContractNegotiation or a ContractNegotiationError.</summary>
     public Task<Answer> NegotiationAsync(string url) =>
